@@ -1,0 +1,6 @@
+//! Mailroom: an in-memory mail server and simulated mail clients that teach how POP3 and IMAP differ.
+//!
+//! `sim` is the pure, deterministic core (no web types, time passed in); `ui` is the Yew front end over it.
+
+pub mod sim;
+pub mod ui;

@@ -1,0 +1,195 @@
+//! One mailbox: messages in UID order, with the counters IMAP needs (RFC 3501 §2.3.1.1, RFC 7162 §3.1).
+
+use super::{message::header_value, Flags, Message};
+use crate::sim::time::SimTime;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mailbox {
+    pub name: String,
+    /// Changes only when UIDs can no longer be trusted; clients must then resync fully (RFC 3501 §2.3.1.1).
+    pub uid_validity: u32,
+    /// The UID the next message will get; never decreases.
+    pub uid_next: u32,
+    /// The highest MODSEQ of any change in this mailbox, expunges included (RFC 7162 §3.1.1).
+    pub highest_modseq: u64,
+    /// Messages in strictly ascending UID order; the index + 1 is the IMAP sequence number.
+    pub messages: Vec<Message>,
+    /// Expunged UIDs with the MODSEQ of their expunge, for QRESYNC's VANISHED (RFC 7162 §3.2.10).
+    pub vanished: Vec<(u32, u64)>,
+    pub subscribed: bool,
+}
+
+impl Mailbox {
+    pub fn new(name: &str, uid_validity: u32) -> Self {
+        Mailbox {
+            name: name.to_string(),
+            uid_validity,
+            uid_next: 1,
+            highest_modseq: 1,
+            messages: Vec::new(),
+            vanished: Vec::new(),
+            subscribed: true,
+        }
+    }
+
+    fn next_modseq(&mut self) -> u64 {
+        self.highest_modseq += 1;
+        self.highest_modseq
+    }
+
+    /// Appends a message with the next UID and returns that UID. A missing Message-ID is derived from the UID.
+    pub fn append(&mut self, text: String, flags: Flags, internal_date: SimTime) -> u32 {
+        let uid = self.uid_next;
+        self.uid_next += 1;
+        let modseq = self.next_modseq();
+        let message_id = header_value(&text, "Message-ID")
+            .map(|v| {
+                v.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| {
+                format!(
+                    "{}.{}.{}@mailroom.invalid",
+                    self.name, self.uid_validity, uid
+                )
+            });
+        self.messages.push(Message {
+            uid,
+            flags,
+            internal_date,
+            modseq,
+            message_id,
+            text,
+        });
+        uid
+    }
+
+    pub fn exists(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// Index (sequence number − 1) of the message with this UID.
+    pub fn index_of_uid(&self, uid: u32) -> Option<usize> {
+        self.messages.binary_search_by_key(&uid, |m| m.uid).ok()
+    }
+
+    pub fn by_uid(&self, uid: u32) -> Option<&Message> {
+        self.index_of_uid(uid).map(|i| &self.messages[i])
+    }
+
+    /// Replaces a message's flags; returns true (and bumps MODSEQ) only if they changed.
+    pub fn set_flags(&mut self, uid: u32, flags: Flags) -> bool {
+        let Some(i) = self.index_of_uid(uid) else {
+            return false;
+        };
+        if self.messages[i].flags == flags {
+            return false;
+        }
+        let modseq = self.next_modseq();
+        let m = &mut self.messages[i];
+        m.flags = flags;
+        m.modseq = modseq;
+        true
+    }
+
+    /// Removes these UIDs (those present), recording each as vanished; returns the removed UIDs ascending.
+    pub fn expunge_uids(&mut self, uids: &[u32]) -> Vec<u32> {
+        let mut removed: Vec<u32> = uids
+            .iter()
+            .copied()
+            .filter(|u| self.index_of_uid(*u).is_some())
+            .collect();
+        removed.sort_unstable();
+        removed.dedup();
+        if removed.is_empty() {
+            return removed;
+        }
+        let modseq = self.next_modseq();
+        self.messages
+            .retain(|m| removed.binary_search(&m.uid).is_err());
+        self.vanished.extend(removed.iter().map(|u| (*u, modseq)));
+        removed
+    }
+
+    /// Starts a new UIDVALIDITY epoch: every message gets a fresh UID, and every client must resync fully.
+    pub fn reset_uid_validity(&mut self, uid_validity: u32) {
+        self.uid_validity = uid_validity;
+        self.vanished.clear();
+        self.uid_next = 1;
+        for m in &mut self.messages {
+            m.uid = self.uid_next;
+            self.uid_next += 1;
+        }
+        self.highest_modseq += 1;
+    }
+
+    pub fn total_size(&self) -> usize {
+        self.messages.iter().map(Message::size).sum()
+    }
+
+    pub fn unseen(&self) -> usize {
+        self.messages
+            .iter()
+            .filter(|m| !m.flags.contains(super::Flag::Seen))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::mail::Flag;
+
+    fn text(n: u32) -> String {
+        format!("Subject: {n}\r\nMessage-ID: <{n}@t>\r\n\r\nbody\r\n")
+    }
+
+    #[test]
+    fn uids_ascend_and_are_never_reused_after_expunge() {
+        let mut mb = Mailbox::new("INBOX", 7);
+        let a = mb.append(text(1), Flags::EMPTY, SimTime::ZERO);
+        let b = mb.append(text(2), Flags::EMPTY, SimTime::ZERO);
+        assert_eq!(mb.expunge_uids(&[b]), vec![b]);
+        let c = mb.append(text(3), Flags::EMPTY, SimTime::ZERO);
+        assert!(a < b && b < c);
+        assert_eq!(
+            mb.messages.iter().map(|m| m.uid).collect::<Vec<_>>(),
+            vec![a, c]
+        );
+        assert_eq!(mb.by_uid(c).map(|m| m.message_id.as_str()), Some("3@t"));
+    }
+
+    #[test]
+    fn modseq_rises_with_every_flag_change_and_expunge() {
+        let mut mb = Mailbox::new("INBOX", 7);
+        let uid = mb.append(text(1), Flags::EMPTY, SimTime::ZERO);
+        let before = mb.highest_modseq;
+        assert!(mb.set_flags(uid, Flags::EMPTY.with(Flag::Seen)));
+        assert!(
+            !mb.set_flags(uid, Flags::EMPTY.with(Flag::Seen)),
+            "no change, no new MODSEQ"
+        );
+        assert_eq!(mb.highest_modseq, before + 1);
+        assert_eq!(mb.by_uid(uid).map(|m| m.modseq), Some(before + 1));
+        mb.expunge_uids(&[uid]);
+        assert_eq!(mb.vanished, vec![(uid, before + 2)]);
+    }
+
+    #[test]
+    fn message_without_message_id_gets_one() {
+        let mut mb = Mailbox::new("INBOX", 7);
+        let uid = mb.append(
+            "Subject: x\r\n\r\nhi\r\n".into(),
+            Flags::EMPTY,
+            SimTime::ZERO,
+        );
+        assert_eq!(
+            mb.by_uid(uid).map(|m| m.message_id.clone()),
+            Some("INBOX.7.1@mailroom.invalid".into())
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! The Yew front end. It reads the core and owns everything web: timers, animation frames, storage, the URL.
+
+pub mod app;
+pub mod components;
+
+/// Mounts the app on the page's body, with a panic hook that shows a visible error instead of a dead page.
+pub fn start() {
+    app::install_panic_hook();
+    yew::Renderer::<app::App>::new().render();
+}
