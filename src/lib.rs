@@ -4,3 +4,6 @@
 
 pub mod sim;
 pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bridge;
