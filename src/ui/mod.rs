@@ -2,6 +2,10 @@
 
 pub mod app;
 pub mod components;
+pub mod i18n;
+pub mod layout;
+pub mod state;
+pub mod url;
 
 /// Mounts the app on the page's body, with a panic hook that shows a visible error instead of a dead page.
 pub fn start() {

@@ -1,0 +1,48 @@
+//! The title bar: name, tagline, language and projector mode.
+
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub projector: bool,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let choose = |target: Lang| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ChoseLanguage(target)))
+    };
+    let toggle_projector = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledProjector))
+    };
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true">
+                    <rect x="4" y="12" width="56" height="40" rx="6" />
+                    <path d="M8 18 L32 36 L56 18" />
+                </svg>
+                <div>
+                    <h1>{ "Mailroom" }</h1>
+                    <p class="tagline">{ tr(lang, Text::Tagline) }</p>
+                </div>
+            </div>
+            <div class="header-tools">
+                <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
+                    <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
+                    <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>
+                </div>
+                <button type="button" class="toggle" aria-pressed={ props.projector.to_string() } onclick={ toggle_projector }>
+                    { tr(lang, Text::Projector) }
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,97 @@
+//! The server panel: the account's folders, the messages in the open folder with their flags, storage used.
+
+use super::icons::server_icon;
+use crate::sim::mail::{Flag, Store};
+use crate::ui::i18n::{tr, Lang, Text};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ServerPanelProps {
+    pub lang: Lang,
+    pub store: Rc<Store>,
+}
+
+#[function_component(ServerPanel)]
+pub fn server_panel(props: &ServerPanelProps) -> Html {
+    let lang = props.lang;
+    let open_folder = use_state(|| "INBOX".to_string());
+    let Some(account) = props.store.accounts.first() else {
+        return html! { <section class="server panel" data-testid="server"></section> };
+    };
+    let used = account.used_bytes();
+    let quota = account.quota_bytes.unwrap_or(64 * 1024).max(used).max(1);
+    let folders = account.mailboxes.iter().map(|mb| {
+        let name = mb.name.clone();
+        let selected = *open_folder == mb.name;
+        let onclick = {
+            let open_folder = open_folder.clone();
+            Callback::from(move |_| open_folder.set(name.clone()))
+        };
+        html! {
+            <button type="button" role="tab" class="folder-tab" aria-selected={ selected.to_string() } {onclick}>
+                { &mb.name }
+                if mb.exists() > 0 { <span class="count">{ mb.exists() }</span> }
+            </button>
+        }
+    });
+    // Every folder's messages are in the DOM (the hook lists all server messages); only the open one shows.
+    let messages = account.mailboxes.iter().flat_map(|mb| {
+        let hidden = *open_folder != mb.name;
+        mb.messages.iter().map(move |m| {
+            let flags = m.flags.to_imap_list();
+            html! {
+                <li class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
+                    data-testid="server-message" data-uid={ m.uid.to_string() } data-folder={ mb.name.clone() }
+                    data-flags={ flags.clone() } data-message-id={ m.message_id.clone() } {hidden}>
+                    <span class="uid" title="UID">{ m.uid }</span>
+                    <span class="from">{ display_name(&m.from()) }</span>
+                    <span class="subject">{ m.subject() }</span>
+                    <span class="flags">{ for m.flags.iter().map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }</span>
+                </li>
+            }
+        })
+    });
+    let open_is_empty = account
+        .mailbox(&open_folder)
+        .map(|mb| mb.exists() == 0)
+        .unwrap_or(true);
+    html! {
+        <section class="server panel" data-testid="server" aria-label={ tr(lang, Text::Server) }>
+            <header class="panel-header">
+                { server_icon() }
+                <div>
+                    <h2>{ tr(lang, Text::Server) }</h2>
+                    <p class="subtle">{ "mail.example.org · " }{ &account.address }</p>
+                </div>
+                <div class="protocol-badges"><span class="badge smtp">{ "SMTP" }</span><span class="badge pop3">{ "POP3" }</span><span class="badge imap">{ "IMAP" }</span></div>
+            </header>
+            <div class="folder-tabs" role="tablist">{ for folders }</div>
+            <ul class="message-list">{ for messages }</ul>
+            if open_is_empty { <p class="empty">{ tr(lang, Text::NoMessages) }</p> }
+            <footer class="storage">
+                <span>{ tr(lang, Text::Storage) }</span>
+                <meter min="0" max={ quota.to_string() } value={ used.to_string() }></meter>
+                <span class="subtle">{ format!("{used} {}", tr(lang, Text::Octets)) }</span>
+            </footer>
+        </section>
+    }
+}
+
+/// `Bob Baker <bob@example.net>` → `Bob Baker`.
+pub fn display_name(from: &str) -> String {
+    match from.split_once('<') {
+        Some((name, _)) if !name.trim().is_empty() => name.trim().trim_matches('"').to_string(),
+        _ => from.trim_matches(['<', '>', ' ']).to_string(),
+    }
+}
+
+pub fn flag_class(flag: Flag) -> &'static str {
+    match flag {
+        Flag::Seen => "flag-seen",
+        Flag::Answered => "flag-answered",
+        Flag::Flagged => "flag-flagged",
+        Flag::Deleted => "flag-deleted",
+        Flag::Draft => "flag-draft",
+    }
+}

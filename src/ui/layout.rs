@@ -1,0 +1,38 @@
+//! Where things sit on the stage, in percent of its width and height: the server in the middle, devices in
+//! two columns beside it, so that up to eight cards never cover the server.
+
+/// The server's centre.
+pub const SERVER: (f64, f64) = (50.0, 50.0);
+
+/// Device `i` of `n`: even indices to the left, odd to the right, spread evenly down each column.
+pub fn device_position(i: usize, n: usize) -> (f64, f64) {
+    let left = i % 2 == 0;
+    let column_len = if left { n.div_ceil(2) } else { n / 2 };
+    let row = i / 2;
+    let y = (row as f64 + 1.0) * 100.0 / (column_len as f64 + 1.0);
+    (if left { 13.5 } else { 86.5 }, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_devices_put_the_laptop_left_and_two_on_the_right() {
+        assert_eq!(device_position(0, 3), (13.5, 50.0));
+        assert_eq!(device_position(1, 3).0, 86.5);
+        assert_eq!(device_position(2, 3).0, 13.5);
+    }
+
+    #[test]
+    fn eight_devices_fill_two_columns_of_four_without_overlap() {
+        let mut seen: Vec<(i64, i64)> = (0..8)
+            .map(|i| device_position(i, 8))
+            .map(|(x, y)| (x as i64, y as i64))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 8);
+        assert!((0..8).all(|i| (1.0..99.0).contains(&device_position(i, 8).1)));
+    }
+}

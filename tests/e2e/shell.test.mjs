@@ -1,0 +1,46 @@
+// The page's frame, as a visitor first sees it: the default world of TEST-HOOKS.md and its hooks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => { site = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+test('the default world shows the server with three messages and three devices in order', async () => {
+  const { page, errors } = await openApp(browser, site.url);
+  const devices = await page.locator('[data-testid=device]').evaluateAll((els) =>
+    els.map((e) => [e.dataset.device, e.dataset.protocol, e.dataset.online]));
+  assert.deepEqual(devices, [['laptop', 'pop3', 'true'], ['phone', 'imap', 'true'], ['tablet', 'imap', 'true']]);
+  const ids = await page.locator('[data-testid=server-message]').evaluateAll((els) => els.map((e) => e.dataset.messageId));
+  assert.equal(ids.length, 3);
+  assert.equal(new Set(ids).size, 3);
+  assert.equal(await page.locator('[data-testid=transcript-line]').count(), 0);
+  assert.equal(await page.title(), 'Mailroom — POP3 and IMAP, running');
+  for (const action of ['play', 'step', 'step-back', 'reset', 'send-mail', 'add-device']) {
+    assert.equal(await page.locator(`[data-action=${action}]`).count(), 1, `control ${action}`);
+  }
+  assert.equal(await page.locator('[data-action=check-mail]').count(), 3);
+  await screenshot(page, 'shell-1280x720.png');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('?lang=zh shows the interface in Simplified Chinese', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh&lang=zh');
+  assert.match(await page.locator('[data-testid=server] h2').innerText(), /邮件服务器/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+  await screenshot(page, 'shell-zh-1280x720.png');
+  await page.close();
+});
+
+test('projector mode enlarges the page at 1920x1080', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
+  const before = await page.locator('.brand h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  await page.getByRole('button', { name: 'Projector' }).click();
+  const after = await page.locator('.brand h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(after > before * 1.15, `projector font ${after}px vs ${before}px`);
+  await screenshot(page, 'projector-1920x1080.png');
+  await page.close();
+});

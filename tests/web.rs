@@ -1,0 +1,108 @@
+//! Browser tests: the app mounted in headless Chromium (wasm-bindgen-test), asserting on the DOM it renders.
+#![cfg(target_arch = "wasm32")]
+
+use mailroom::ui::app::{App, AppProps};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount(search: &str) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let props = AppProps {
+        search: Some(search.to_string()),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("a valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn default_world_shows_the_server_three_devices_and_an_empty_transcript() {
+    let root = mount("?fresh").await;
+    assert_eq!(all(&root, "[data-testid=server]").len(), 1);
+    let devices: Vec<(String, String, String)> = all(&root, "[data-testid=device]")
+        .iter()
+        .map(|d| {
+            let attr = |name: &str| d.get_attribute(name).unwrap_or_default();
+            (
+                attr("data-device"),
+                attr("data-protocol"),
+                attr("data-online"),
+            )
+        })
+        .collect();
+    let expected = [("laptop", "pop3"), ("phone", "imap"), ("tablet", "imap")];
+    assert_eq!(devices.len(), 3);
+    for ((device, protocol, online), (want_device, want_protocol)) in devices.iter().zip(expected) {
+        assert_eq!(
+            (device.as_str(), protocol.as_str(), online.as_str()),
+            (want_device, want_protocol, "true")
+        );
+    }
+    let messages = all(&root, "[data-testid=server-message]");
+    assert_eq!(messages.len(), 3);
+    assert!(messages
+        .iter()
+        .all(|m| m.get_attribute("data-folder").as_deref() == Some("INBOX")));
+    assert_eq!(all(&root, "[data-testid=transcript]").len(), 1);
+    assert_eq!(all(&root, "[data-testid=transcript-line]").len(), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn lang_zh_renders_chinese_and_the_language_buttons_switch_back() {
+    let root = mount("?lang=zh").await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("邮件服务器"),
+        "server title in Chinese: {text}"
+    );
+    let english = all(&root, ".segmented button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some("English"))
+        .expect("an English button");
+    wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(english).click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("Mail server"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn toggle_online_marks_the_device_offline() {
+    let root = mount("").await;
+    let button = root
+        .query_selector("[data-device=tablet] [data-action=toggle-online]")
+        .ok()
+        .flatten()
+        .expect("the tablet's online toggle");
+    wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(button).click();
+    yew::scheduler::flush().await;
+    let tablet = root
+        .query_selector("[data-device=tablet]")
+        .ok()
+        .flatten()
+        .expect("the tablet");
+    assert_eq!(
+        tablet.get_attribute("data-online").as_deref(),
+        Some("false")
+    );
+    root.remove();
+}
