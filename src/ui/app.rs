@@ -27,15 +27,14 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
-    {
-        // The document's language follows the interface's, for screen readers and CJK fonts.
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", lang.tag());
-            }
-        });
-    }
+    // The document's language follows the interface's (screen readers, CJK fonts); projector mode scales
+    // the root font size, so every rem grows with it.
+    use_effect_with((state.lang, state.projector), |(lang, projector)| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.class_list().toggle_with_force("projector", *projector);
+        }
+    });
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
             <Header lang={ state.lang } projector={ state.projector } dispatch={ dispatch.clone() } />
