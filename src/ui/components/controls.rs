@@ -1,5 +1,6 @@
 //! The control bar: time (play, pause, step, step back, speed, reset) and the world (send mail, add device).
 
+use super::icons::{control_icon, ControlGlyph};
 use crate::sim::time::SimTime;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Speed};
@@ -32,16 +33,16 @@ pub fn controls(props: &ControlsProps) -> Html {
         })
     };
     let play_pause = if props.playing {
-        html! { <button type="button" class="primary" data-action="pause" onclick={ send(Action::PressedPause) }>{ "❚❚ " }{ tr(lang, Text::Pause) }</button> }
+        html! { <button type="button" class="primary" data-action="pause" onclick={ send(Action::PressedPause) }>{ control_icon(ControlGlyph::Pause) }{ tr(lang, Text::Pause) }</button> }
     } else {
-        html! { <button type="button" class="primary" data-action="play" onclick={ send(Action::PressedPlay) }>{ "▶ " }{ tr(lang, Text::Play) }</button> }
+        html! { <button type="button" class="primary" data-action="play" onclick={ send(Action::PressedPlay) }>{ control_icon(ControlGlyph::Play) }{ tr(lang, Text::Play) }</button> }
     };
     html! {
         <nav class="controls" aria-label={ tr(lang, Text::Controls) }>
             <div class="control-group">
-                <button type="button" data-action="step-back" title={ tr(lang, Text::StepBack) } aria-label={ tr(lang, Text::StepBack) } onclick={ send(Action::PressedStepBack) }>{ "⏮" }</button>
+                <button type="button" data-action="step-back" title={ tr(lang, Text::StepBack) } aria-label={ tr(lang, Text::StepBack) } onclick={ send(Action::PressedStepBack) }>{ control_icon(ControlGlyph::StepBack) }</button>
                 { play_pause }
-                <button type="button" data-action="step" title={ tr(lang, Text::Step) } aria-label={ tr(lang, Text::Step) } onclick={ send(Action::PressedStep) }>{ "⏭" }</button>
+                <button type="button" data-action="step" title={ tr(lang, Text::Step) } aria-label={ tr(lang, Text::Step) } onclick={ send(Action::PressedStep) }>{ control_icon(ControlGlyph::Step) }</button>
                 <label class="speed">
                     <span>{ tr(lang, Text::Speed) }</span>
                     <select onchange={ on_speed } aria-label={ tr(lang, Text::Speed) }>

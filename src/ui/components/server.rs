@@ -61,10 +61,9 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             <header class="panel-header">
                 { server_icon() }
                 <div>
-                    <h2>{ tr(lang, Text::Server) }</h2>
+                    <h2>{ tr(lang, Text::Server) }{ " " }<span class="protocol-badges"><span class="badge smtp">{ "SMTP" }</span><span class="badge pop3">{ "POP3" }</span><span class="badge imap">{ "IMAP" }</span></span></h2>
                     <p class="subtle">{ "mail.example.org · " }{ &account.address }</p>
                 </div>
-                <div class="protocol-badges"><span class="badge smtp">{ "SMTP" }</span><span class="badge pop3">{ "POP3" }</span><span class="badge imap">{ "IMAP" }</span></div>
             </header>
             <div class="folder-tabs" role="tablist">{ for folders }</div>
             <ul class="message-list">{ for messages }</ul>
