@@ -59,9 +59,15 @@ pub enum ControlGlyph {
 pub fn control_icon(glyph: ControlGlyph) -> Html {
     let body = match glyph {
         ControlGlyph::Play => html! { <path class="solid" d="M9 6 L25 16 L9 26 Z" /> },
-        ControlGlyph::Pause => html! { <path class="solid" d="M8 6 H13 V26 H8 Z M19 6 H24 V26 H19 Z" /> },
-        ControlGlyph::Step => html! { <path class="solid" d="M7 6 L20 16 L7 26 Z M22 6 H26 V26 H22 Z" /> },
-        ControlGlyph::StepBack => html! { <path class="solid" d="M25 6 L12 16 L25 26 Z M6 6 H10 V26 H6 Z" /> },
+        ControlGlyph::Pause => {
+            html! { <path class="solid" d="M8 6 H13 V26 H8 Z M19 6 H24 V26 H19 Z" /> }
+        }
+        ControlGlyph::Step => {
+            html! { <path class="solid" d="M7 6 L20 16 L7 26 Z M22 6 H26 V26 H22 Z" /> }
+        }
+        ControlGlyph::StepBack => {
+            html! { <path class="solid" d="M25 6 L12 16 L25 26 Z M6 6 H10 V26 H6 Z" /> }
+        }
     };
     html! { <svg class="icon control-icon" viewBox="0 0 32 32" aria-hidden="true">{ body }</svg> }
 }
