@@ -4,11 +4,15 @@
 /// The server's centre.
 pub const SERVER: (f64, f64) = (50.0, 50.0);
 
-/// Device `i` of `n`: even indices to the left, odd to the right, spread evenly down each column.
+/// Device `i` of `n`: the first half (rounded down) to the left, the rest to the right, spread evenly down each
+/// column. Three devices put the POP3 laptop alone on the left and the two IMAP devices on the right.
 pub fn device_position(i: usize, n: usize) -> (f64, f64) {
-    let left = i % 2 == 0;
-    let column_len = if left { n.div_ceil(2) } else { n / 2 };
-    let row = i / 2;
+    let left_len = n / 2;
+    let (left, row, column_len) = if i < left_len {
+        (true, i, left_len)
+    } else {
+        (false, i - left_len, n - left_len)
+    };
     let y = (row as f64 + 1.0) * 100.0 / (column_len as f64 + 1.0);
     (if left { 13.5 } else { 86.5 }, y)
 }
@@ -21,7 +25,8 @@ mod tests {
     fn three_devices_put_the_laptop_left_and_two_on_the_right() {
         assert_eq!(device_position(0, 3), (13.5, 50.0));
         assert_eq!(device_position(1, 3).0, 86.5);
-        assert_eq!(device_position(2, 3).0, 13.5);
+        assert_eq!(device_position(2, 3).0, 86.5);
+        assert!(device_position(1, 3).1 < device_position(2, 3).1);
     }
 
     #[test]
