@@ -1,6 +1,9 @@
 //! The simulation core: pure Rust, deterministic, no web types, no wall clock. Time is always an argument.
 
 pub mod harness;
+pub mod line_reader;
 pub mod mail;
+pub mod pop3;
 pub mod session;
+pub mod smtp;
 pub mod time;

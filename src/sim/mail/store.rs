@@ -178,18 +178,30 @@ impl Store {
         text: String,
         now: SimTime,
     ) -> Result<u32, StoreError> {
+        self.check_delivery(address, text.len())?;
         let login = self
             .account_for_address(address)
             .map(|a| a.login.clone())
             .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?;
-        let account = self.account_mut(&login).expect("found just above");
+        let account = self
+            .account_mut(&login)
+            .ok_or(StoreError::NoSuchAccount(login))?;
+        Ok(account.inbox_mut().append(text, Flags::EMPTY, now))
+    }
+
+    /// Whether a message of `octets` could be delivered to `address` now: the account exists and has room.
+    /// SMTP asks this for every recipient before delivering to any, so a message is delivered whole or not at all.
+    pub fn check_delivery(&self, address: &str, octets: usize) -> Result<(), StoreError> {
+        let account = self
+            .account_for_address(address)
+            .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?;
         if let Some(quota) = account.quota_bytes {
             let used = account.used_bytes();
-            if used + text.len() > quota {
+            if used + octets > quota {
                 return Err(StoreError::OverQuota { used, quota });
             }
         }
-        Ok(account.inbox_mut().append(text, Flags::EMPTY, now))
+        Ok(())
     }
 
     /// Creates a mailbox with a fresh UIDVALIDITY.
