@@ -10,4 +10,4 @@ pub use flags::{Flag, Flags};
 pub use mailbox::Mailbox;
 pub use message::{Message, MessageDraft};
 pub use seed::generated_message;
-pub use store::{Account, Store, StoreError};
+pub use store::{Account, Store, StoreError, DEFAULT_FOLDERS};
