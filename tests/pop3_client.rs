@@ -353,8 +353,8 @@ mod failures {
         assert_eq!(
             transcript
                 .iter()
-                .filter(|l| l.starts_with("C: "))
-                .last()
+                .rev()
+                .find(|l| l.starts_with("C: "))
                 .map(String::as_str),
             Some("C: QUIT")
         );
