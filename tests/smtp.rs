@@ -493,4 +493,25 @@ mod client {
             "{events:?}"
         );
     }
+
+    #[test]
+    fn a_draft_is_sent_with_the_envelope_taken_from_its_addresses() {
+        let mut store = Store::default_world();
+        let client = SmtpClient::for_draft("outside.example", &draft(), SimTime::from_minutes(5));
+        let server = SmtpServer::new(SmtpServerConfig::default(), 4, SimTime::ZERO);
+        let mut pair = Pair::new(client, server);
+        pair.run_until_idle(&mut store, SimTime::from_minutes(5));
+        let transcript = pair.transcript_text();
+        assert!(transcript
+            .iter()
+            .any(|l| l == "C: MAIL FROM:<bob@example.net>"));
+        assert!(transcript
+            .iter()
+            .any(|l| l == "C: RCPT TO:<alice@example.org>"));
+        assert_eq!(inbox_len(&store), 4);
+        assert_eq!(
+            mailroom::sim::smtp::address_of("alice@example.org"),
+            "alice@example.org"
+        );
+    }
 }

@@ -267,7 +267,7 @@ impl Pop3Client {
         self.next_step();
     }
 
-    fn handle_status(&mut self, line: &str, now: SimTime) {
+    fn handle_status(&mut self, line: &str) {
         let Some(status) = StatusLine::parse(line) else {
             self.fail(format!("not a POP3 status line: {line}"));
             return;
@@ -378,7 +378,6 @@ impl Pop3Client {
             }
             Waiting::Nothing => {}
             waiting => {
-                let _ = now;
                 self.fail(format!(
                     "unexpected reply while waiting for {waiting:?}: {line}"
                 ));
@@ -429,7 +428,7 @@ impl ClientSession for Pop3Client {
             }
             _ => {}
         }
-        self.handle_status(line, now);
+        self.handle_status(line);
     }
 
     fn poll_transmit(&mut self) -> Option<String> {

@@ -1,5 +1,6 @@
 //! The SMTP client of the outside sender: hands one message to the server and reports how it went.
 
+use crate::sim::mail::MessageDraft;
 use crate::sim::pop3::codec::text_lines;
 use crate::sim::session::ClientSession;
 use crate::sim::time::SimTime;
@@ -83,6 +84,15 @@ impl SmtpClient {
             outgoing: VecDeque::new(),
             events: VecDeque::new(),
         }
+    }
+
+    /// The client for the outside sender's "send mail": envelope from the draft's From and To addresses.
+    pub fn for_draft(client_name: &str, draft: &MessageDraft, now: SimTime) -> Self {
+        let envelope = Envelope {
+            mail_from: address_of(&draft.from),
+            rcpt_to: vec![address_of(&draft.to)],
+        };
+        SmtpClient::new(client_name, envelope, draft.to_rfc5322(now))
     }
 
     fn send(&mut self, line: String, waiting: Waiting) {
@@ -179,6 +189,14 @@ impl SmtpClient {
             Waiting::DataReply => self.rejected_at("DATA", &reply),
             Waiting::MessageReply => self.rejected_at("DATA", &reply),
         }
+    }
+}
+
+/// The address in `Name <addr>` or a bare `addr` (RFC 5322 §3.4).
+pub fn address_of(mailbox: &str) -> String {
+    match (mailbox.rfind('<'), mailbox.rfind('>')) {
+        (Some(open), Some(close)) if open < close => mailbox[open + 1..close].trim().to_string(),
+        _ => mailbox.trim().to_string(),
     }
 }
 

@@ -4,7 +4,7 @@ pub mod client;
 pub mod command;
 pub mod server;
 
-pub use client::{Envelope, SmtpClient, SmtpClientEvent};
+pub use client::{address_of, Envelope, SmtpClient, SmtpClientEvent};
 pub use server::{SmtpServer, SmtpServerConfig};
 
 use crate::sim::mail::Store;
