@@ -553,4 +553,16 @@ mod update {
         one(&mut server, &mut store, "QUIT");
         assert!(exchange(&mut server, &mut store, "STAT", SimTime::ZERO).is_empty());
     }
+
+    #[test]
+    fn a_session_that_times_out_deletes_nothing() {
+        let mut store = Store::default_world();
+        let mut server = logged_in(&mut store, 1);
+        exchange(&mut server, &mut store, "DELE 1", SimTime::from_minutes(3));
+        // RFC 1939 §3: the autologout timer is at least 10 minutes from the last command.
+        assert_eq!(server.autologout_at(), SimTime::from_minutes(13));
+        server.handle_disconnect(&mut store, server.autologout_at());
+        assert_eq!(inbox_uids(&store).len(), 3);
+        assert_eq!(lock_holder(&store), None);
+    }
 }

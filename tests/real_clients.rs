@@ -370,3 +370,31 @@ mod curl {
         assert_eq!(server.texts().len(), 4);
     }
 }
+
+mod raw_tcp {
+    use super::*;
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpStream;
+
+    #[test]
+    fn a_100_kilobyte_line_over_tcp_gets_err_and_the_session_survives() {
+        let server = start();
+        let stream = TcpStream::connect(server.pop3).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout set");
+        let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+        let mut writer = stream;
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("greeting");
+        assert!(line.starts_with("+OK "));
+        let mut long = vec![b'X'; 100 * 1024];
+        long.extend_from_slice(b"\r\nNOOP\r\nQUIT\r\n");
+        writer.write_all(&long).expect("sent");
+        let replies: Vec<String> = reader.lines().map_while(Result::ok).collect();
+        assert_eq!(replies.len(), 3, "{replies:?}");
+        assert_eq!(replies[0], "-ERR Line too long");
+        assert!(replies[1].starts_with("-ERR NOOP not allowed"));
+        assert!(replies[2].contains("signing off"));
+    }
+}

@@ -48,6 +48,9 @@ impl fmt::Display for Pop3State {
     }
 }
 
+/// RFC 1939 §3: an idle session may be closed after an autologout timer of at least 10 minutes.
+pub const AUTOLOGOUT: SimTime = SimTime::from_minutes(10);
+
 /// The capabilities CAPA lists (RFC 2449 §5–§6; AUTH-RESP-CODE from RFC 3206).
 pub const CAPABILITIES: [&str; 7] = [
     "TOP",
@@ -104,6 +107,8 @@ pub struct Pop3Server {
     user: Option<String>,
     maildrop: Option<Maildrop>,
     closed: bool,
+    /// When the client last sent anything, for the autologout timer.
+    last_activity: SimTime,
 }
 
 impl Pop3Server {
@@ -123,7 +128,14 @@ impl Pop3Server {
             user: None,
             maildrop: None,
             closed: false,
+            last_activity: now,
         }
+    }
+
+    /// When the autologout timer runs out if the client stays silent. The world then calls
+    /// `handle_disconnect`: a timed-out session enters no UPDATE state and deletes nothing (RFC 1939 §3, §6).
+    pub fn autologout_at(&self) -> SimTime {
+        self.last_activity.saturating_add(AUTOLOGOUT)
     }
 
     pub fn state(&self) -> Pop3State {
@@ -432,10 +444,11 @@ impl Pop3Server {
 }
 
 impl ServerSession for Pop3Server {
-    fn handle_input(&mut self, store: &mut Store, input: &[u8], _now: SimTime) {
+    fn handle_input(&mut self, store: &mut Store, input: &[u8], now: SimTime) {
         if self.closed {
             return;
         }
+        self.last_activity = now;
         self.reader.push(input);
         while let Some(incoming) = self.reader.next_line(MAX_COMMAND_OCTETS) {
             self.handle_line(store, incoming);

@@ -93,19 +93,18 @@ impl SmtpServer {
         self.output.push_back(line.into());
     }
 
-    fn handle_command_line(&mut self, store: &mut Store, incoming: Incoming, now: SimTime) {
+    fn handle_command_line(&mut self, store: &mut Store, incoming: Incoming) {
         let parsed = match incoming {
             Incoming::Line(line) => parse_command(&line),
             Incoming::TooLong { .. } => Err(SmtpSyntaxError::LineTooLong),
         };
         match parsed {
-            Ok(command) => self.handle_command(store, command, now),
+            Ok(command) => self.handle_command(store, command),
             Err(error) => self.reply(format!("{} {}", error.reply_code(), error)),
         }
     }
 
-    fn handle_command(&mut self, store: &mut Store, command: SmtpCommand, now: SimTime) {
-        let _ = now;
+    fn handle_command(&mut self, store: &mut Store, command: SmtpCommand) {
         match command {
             SmtpCommand::Ehlo { domain } => {
                 self.greeted(domain.clone(), true);
@@ -306,7 +305,7 @@ impl ServerSession for SmtpServer {
                 return;
             };
             match self.reading {
-                Reading::Commands => self.handle_command_line(store, incoming, now),
+                Reading::Commands => self.handle_command_line(store, incoming),
                 Reading::MessageText(_) => self.handle_text_line(store, incoming, now),
             }
             if self.closed {
