@@ -2,6 +2,9 @@
 
 pub mod device;
 pub mod harness;
+pub mod line_reader;
 pub mod mail;
+pub mod pop3;
 pub mod session;
+pub mod smtp;
 pub mod time;

@@ -3,9 +3,11 @@
 mod flags;
 mod mailbox;
 mod message;
+mod seed;
 mod store;
 
 pub use flags::{Flag, Flags};
 pub use mailbox::Mailbox;
 pub use message::{Message, MessageDraft};
-pub use store::{Account, Store, StoreError};
+pub use seed::generated_message;
+pub use store::{Account, Store, StoreError, DEFAULT_FOLDERS};
