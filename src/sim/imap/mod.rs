@@ -8,7 +8,7 @@ pub mod sequence;
 pub mod server;
 pub mod wire;
 
-// client re-exports are added with the client
+pub use client::{ClientSettings, DeleteModel, ImapClient, ImapEvent, SyncMode, UserAction};
 pub use server::{ImapServer, ImapState};
 
 use crate::sim::mail::Store;
