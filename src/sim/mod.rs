@@ -2,6 +2,7 @@
 
 pub mod device;
 pub mod harness;
+pub mod imap;
 pub mod line_reader;
 pub mod mail;
 pub mod pop3;

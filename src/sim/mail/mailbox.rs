@@ -18,6 +18,14 @@ pub struct Mailbox {
     /// Expunged UIDs with the MODSEQ of their expunge, for QRESYNC's VANISHED (RFC 7162 §3.2.10).
     pub vanished: Vec<(u32, u64)>,
     pub subscribed: bool,
+    /// UIDs from here up are \Recent to the next IMAP session that sees them; \Recent is a session's, not the
+    /// store's, so exactly one session claims each message (RFC 3501 §2.3.2).
+    #[serde(default = "first_uid")]
+    pub first_recent_uid: u32,
+}
+
+fn first_uid() -> u32 {
+    1
 }
 
 impl Mailbox {
@@ -30,6 +38,7 @@ impl Mailbox {
             messages: Vec::new(),
             vanished: Vec::new(),
             subscribed: true,
+            first_recent_uid: 1,
         }
     }
 
@@ -120,6 +129,7 @@ impl Mailbox {
         self.uid_validity = uid_validity;
         self.vanished.clear();
         self.uid_next = 1;
+        self.first_recent_uid = 1;
         for m in &mut self.messages {
             m.uid = self.uid_next;
             self.uid_next += 1;

@@ -178,18 +178,30 @@ impl Store {
         text: String,
         now: SimTime,
     ) -> Result<u32, StoreError> {
+        self.check_delivery(address, text.len())?;
         let login = self
             .account_for_address(address)
             .map(|a| a.login.clone())
             .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?;
-        let account = self.account_mut(&login).expect("found just above");
+        let account = self
+            .account_mut(&login)
+            .ok_or(StoreError::NoSuchAccount(login))?;
+        Ok(account.inbox_mut().append(text, Flags::EMPTY, now))
+    }
+
+    /// Whether a message of `octets` could be delivered to `address` now: the account exists and has room.
+    /// SMTP asks this for every recipient before delivering to any, so a message is delivered whole or not at all.
+    pub fn check_delivery(&self, address: &str, octets: usize) -> Result<(), StoreError> {
+        let account = self
+            .account_for_address(address)
+            .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?;
         if let Some(quota) = account.quota_bytes {
             let used = account.used_bytes();
-            if used + text.len() > quota {
+            if used + octets > quota {
                 return Err(StoreError::OverQuota { used, quota });
             }
         }
-        Ok(account.inbox_mut().append(text, Flags::EMPTY, now))
+        Ok(())
     }
 
     /// Creates a mailbox with a fresh UIDVALIDITY.
@@ -303,8 +315,8 @@ mod tests {
     fn delivery_over_quota_is_refused_and_changes_nothing() {
         let mut store = Store::default_world();
         let used = store.account("alice").map(Account::used_bytes).unwrap_or(0);
-        if let Some(alice) = store.account_mut("alice") {
-            alice.quota_bytes = Some(used + 10);
+        if let Some(a) = store.account_mut("alice") {
+            a.quota_bytes = Some(used + 10);
         }
         let err = store.deliver("alice@example.org", "x".repeat(11), SimTime::ZERO);
         assert_eq!(

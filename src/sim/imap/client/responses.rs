@@ -1,0 +1,456 @@
+//! How the client reads the server's responses (parsed by imap-codec) and folds them into its cache.
+
+use super::{message_id_of, CachedMessage, Connection, ImapClient, ImapEvent, Step};
+use crate::sim::imap::sequence::ranges;
+use crate::sim::mail::{Flag, Flags};
+use crate::sim::time::SimTime;
+use imap_codec::decode::{Decoder, ResponseDecodeError};
+use imap_codec::imap_types::core::NString;
+use imap_codec::imap_types::fetch::MessageDataItem;
+use imap_codec::imap_types::flag::{Flag as WireFlag, FlagFetch};
+use imap_codec::imap_types::response::{Code, Data, Response, Status, StatusKind};
+use imap_codec::imap_types::IntoStatic;
+use imap_codec::ResponseCodec;
+
+/// Longest response the client buffers while waiting for its end (a message literal included).
+const MAX_RESPONSE_OCTETS: usize = 8 * 1024 * 1024;
+
+fn flags_of(items: &[FlagFetch<'_>]) -> Flags {
+    items
+        .iter()
+        .filter_map(|f| match f {
+            FlagFetch::Flag(WireFlag::Seen) => Some(Flag::Seen),
+            FlagFetch::Flag(WireFlag::Answered) => Some(Flag::Answered),
+            FlagFetch::Flag(WireFlag::Flagged) => Some(Flag::Flagged),
+            FlagFetch::Flag(WireFlag::Deleted) => Some(Flag::Deleted),
+            FlagFetch::Flag(WireFlag::Draft) => Some(Flag::Draft),
+            _ => None,
+        })
+        .collect()
+}
+
+fn nstring_text(value: &NString<'_>) -> Option<String> {
+    value
+        .0
+        .as_ref()
+        .map(|s| String::from_utf8_lossy(s.as_ref()).into_owned())
+}
+
+impl ImapClient {
+    pub(super) fn process_buffer(&mut self, now: SimTime) {
+        loop {
+            if self.buffer.is_empty() {
+                return;
+            }
+            let decoded = ResponseCodec::default().decode(&self.buffer);
+            let (consumed, response) = match decoded {
+                Ok((rest, response)) => (self.buffer.len() - rest.len(), response.into_static()),
+                Err(ResponseDecodeError::Incomplete | ResponseDecodeError::LiteralFound { .. }) => {
+                    if self.buffer.len() > MAX_RESPONSE_OCTETS {
+                        self.buffer.clear();
+                        self.emit(ImapEvent::Failed {
+                            reason: "response too large".into(),
+                        });
+                    }
+                    return;
+                }
+                Err(ResponseDecodeError::Failed) => {
+                    let end = self
+                        .buffer
+                        .windows(2)
+                        .position(|w| w == b"\r\n")
+                        .map(|i| i + 2)
+                        .unwrap_or(self.buffer.len());
+                    let line: Vec<u8> = self.buffer.drain(..end).collect();
+                    self.emit(ImapEvent::Failed {
+                        reason: format!(
+                            "unparseable response: {}",
+                            String::from_utf8_lossy(&line).trim_end()
+                        ),
+                    });
+                    continue;
+                }
+            };
+            self.buffer.drain(..consumed);
+            self.handle_response(response, now);
+        }
+    }
+
+    fn handle_response(&mut self, response: Response<'static>, now: SimTime) {
+        match response {
+            Response::CommandContinuationRequest(_) => {
+                if self
+                    .in_flight
+                    .as_ref()
+                    .is_some_and(|(_, s)| *s == Step::Idle)
+                {
+                    self.connection = Connection::Idling;
+                    self.idle_since = Some(now);
+                    let folder = self.selection.folder.clone();
+                    self.emit(ImapEvent::IdleStarted { folder });
+                    // Changes queued while the IDLE was on its way are acted on at once.
+                    if !self.steps.is_empty() || self.selection.new_mail {
+                        self.end_idle_for_work();
+                    }
+                }
+            }
+            Response::Data(data) => self.handle_data(data),
+            Response::Status(Status::Untagged(body)) => {
+                if let Some(code) = body.code {
+                    self.handle_code(code);
+                }
+                if self.connection == Connection::WaitingForGreeting {
+                    if body.kind == StatusKind::Ok {
+                        self.connection = Connection::Busy;
+                        self.plan_sync();
+                    } else {
+                        self.connection = Connection::Finished;
+                        self.emit(ImapEvent::Failed {
+                            reason: format!("server refused: {}", body.text.as_ref()),
+                        });
+                    }
+                }
+            }
+            Response::Status(Status::Bye(_)) => {
+                if self
+                    .in_flight
+                    .as_ref()
+                    .is_none_or(|(_, s)| *s != Step::Logout)
+                {
+                    self.emit(ImapEvent::Failed {
+                        reason: "server closed the connection (BYE)".into(),
+                    });
+                }
+            }
+            Response::Status(Status::Tagged(tagged)) => {
+                let Some((tag, step)) = self.in_flight.take() else {
+                    return;
+                };
+                if tagged.tag.as_ref() != tag {
+                    self.in_flight = Some((tag, step));
+                    return;
+                }
+                if let Some(code) = tagged.body.code.clone() {
+                    self.handle_code(code);
+                }
+                let ok = tagged.body.kind == StatusKind::Ok;
+                self.complete(step, ok, tagged.body.text.as_ref().to_string());
+            }
+        }
+    }
+
+    fn end_idle_for_work(&mut self) {
+        self.outgoing.push_back("DONE".into());
+        self.connection = Connection::EndingIdle;
+    }
+
+    fn handle_code(&mut self, code: Code<'static>) {
+        match code {
+            Code::Capability(caps) => {
+                self.capabilities = caps
+                    .as_ref()
+                    .iter()
+                    .map(|c| c.to_string().to_ascii_uppercase())
+                    .collect();
+            }
+            Code::UidValidity(v) => self.selection.uid_validity = v.get(),
+            Code::UidNext(v) => self.selection.uid_next = v.get(),
+            Code::HighestModSeq(v) => self.selection.highest_modseq = v.get(),
+            _ => {}
+        }
+    }
+
+    fn handle_data(&mut self, data: Data<'static>) {
+        let folder = self.selection.folder.clone();
+        match data {
+            Data::Capability(caps) => {
+                self.capabilities = caps
+                    .as_ref()
+                    .iter()
+                    .map(|c| c.to_string().to_ascii_uppercase())
+                    .collect();
+            }
+            Data::Enabled { capabilities } => {
+                if capabilities
+                    .iter()
+                    .any(|c| c.to_string().eq_ignore_ascii_case("QRESYNC"))
+                {
+                    self.qresync_enabled = true;
+                }
+            }
+            Data::List { mailbox, .. } => {
+                let name = crate::sim::imap::wire::mailbox_text(&mailbox);
+                self.cache.folder_mut(&name);
+                self.listed.push(name);
+            }
+            Data::Exists(n) => {
+                let grew = n > self.selection.exists;
+                self.selection.exists = n;
+                if (n as usize) > self.selection.seq_uids.len() {
+                    self.selection.seq_uids.resize(n as usize, 0);
+                }
+                if grew && matches!(self.connection, Connection::Idling | Connection::EndingIdle) {
+                    self.selection.new_mail = true;
+                }
+                if self.connection == Connection::Idling && self.selection.new_mail {
+                    // RFC 2177 §3: no command may be sent while idling, so DONE first, then fetch.
+                    self.end_idle_for_work();
+                }
+            }
+            Data::Expunge(seq) => {
+                let i = seq.get() as usize - 1;
+                if i < self.selection.seq_uids.len() {
+                    let uid = self.selection.seq_uids.remove(i);
+                    self.selection.exists = self.selection.exists.saturating_sub(1);
+                    self.forget(&folder, uid);
+                }
+            }
+            Data::Vanished { known_uids, .. } => {
+                let star = self.selection.uid_next.saturating_sub(1);
+                let cached: Vec<u32> = self
+                    .cache
+                    .folders
+                    .get(&folder)
+                    .map(|f| f.messages.keys().copied().collect())
+                    .unwrap_or_default();
+                for (lo, hi) in ranges(&known_uids, star) {
+                    for uid in cached.iter().copied().filter(|u| (lo..=hi).contains(u)) {
+                        self.forget(&folder, uid);
+                    }
+                    self.selection.seq_uids.retain(|u| !(lo..=hi).contains(u));
+                    // Remember the vanished range for dropping queued actions (bounded by the cache's UIDs).
+                    for uid in self
+                        .cache
+                        .queue
+                        .iter()
+                        .map(|a| a.uid())
+                        .filter(|u| (lo..=hi).contains(u))
+                        .collect::<Vec<_>>()
+                    {
+                        self.selection.vanished.insert(uid);
+                    }
+                }
+            }
+            Data::Fetch { seq, items } => self.handle_fetch(&folder, seq.get(), items.as_ref()),
+            _ => {}
+        }
+    }
+
+    /// A message left the server: drop it from the cache.
+    fn forget(&mut self, folder: &str, uid: u32) {
+        self.selection.vanished.insert(uid);
+        if let Some(m) = self.cache.folder_mut(folder).messages.remove(&uid) {
+            self.emit(ImapEvent::MessageVanished {
+                folder: folder.to_string(),
+                uid,
+                message_id: m.message_id,
+            });
+        }
+    }
+
+    fn handle_fetch(&mut self, folder: &str, seq: u32, items: &[MessageDataItem<'static>]) {
+        let mut uid = None;
+        let mut flags = None;
+        let mut text = None;
+        for item in items {
+            match item {
+                MessageDataItem::Uid(u) => uid = Some(u.get()),
+                MessageDataItem::Flags(f) => flags = Some(flags_of(f)),
+                MessageDataItem::BodyExt {
+                    section: None,
+                    origin: None,
+                    data,
+                }
+                | MessageDataItem::Rfc822(data) => text = nstring_text(data),
+                _ => {}
+            }
+        }
+        let i = seq as usize - 1;
+        if let Some(uid) = uid {
+            if self.selection.seq_uids.len() <= i {
+                self.selection.seq_uids.resize(i + 1, 0);
+            }
+            self.selection.seq_uids[i] = uid;
+        }
+        let Some(uid) = uid.or_else(|| self.selection.seq_uids.get(i).copied().filter(|u| *u != 0))
+        else {
+            return;
+        };
+        self.selection.seen_in_flag_sync.insert(uid);
+        let model = self.settings.delete_model;
+        let overlaid = flags.map(|f| self.cache.overlay(folder, uid, f, model));
+        let cache = self.cache.folder_mut(folder);
+        if let Some(text) = text {
+            if uid > cache.last_seen_uid {
+                let message_id = message_id_of(&text);
+                cache.last_seen_uid = cache.last_seen_uid.max(uid);
+                cache.messages.insert(
+                    uid,
+                    CachedMessage {
+                        uid,
+                        flags: overlaid.unwrap_or_default(),
+                        message_id: message_id.clone(),
+                        text,
+                    },
+                );
+                self.emit(ImapEvent::MessageFetched {
+                    folder: folder.to_string(),
+                    uid,
+                    message_id,
+                });
+            }
+            return;
+        }
+        if let (Some(flags), Some(m)) = (overlaid, cache.messages.get_mut(&uid)) {
+            if m.flags != flags {
+                m.flags = flags;
+                self.emit(ImapEvent::FlagsChanged {
+                    folder: folder.to_string(),
+                    uid,
+                    flags,
+                });
+            }
+        }
+    }
+
+    /// A command finished: act on its result and plan what follows.
+    fn complete(&mut self, step: Step, ok: bool, text: String) {
+        match step {
+            Step::Login if !ok => {
+                self.emit(ImapEvent::Failed {
+                    reason: format!("login failed: {text}"),
+                });
+                self.steps.clear();
+                self.steps.push_back(Step::Logout);
+            }
+            Step::Login => {
+                self.emit(ImapEvent::LoggedIn);
+            }
+            Step::ListFolders => {
+                let folders = std::mem::take(&mut self.listed);
+                self.emit(ImapEvent::FoldersListed { folders });
+            }
+            Step::Select(folder) if !ok => {
+                self.emit(ImapEvent::Failed {
+                    reason: format!("cannot select {folder}: {text}"),
+                });
+                while matches!(
+                    self.steps.front(),
+                    Some(Step::SyncFlags(_) | Step::Replay(_) | Step::FetchNew(_))
+                ) {
+                    self.steps.pop_front();
+                }
+            }
+            Step::Select(folder) => self.selected(folder),
+            Step::SyncFlags(folder) => {
+                let seen = std::mem::take(&mut self.selection.seen_in_flag_sync);
+                let gone: Vec<u32> = self
+                    .cache
+                    .folders
+                    .get(&folder)
+                    .map(|f| {
+                        f.messages
+                            .keys()
+                            .copied()
+                            .filter(|u| !seen.contains(u))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                for uid in gone {
+                    self.forget(&folder, uid);
+                }
+            }
+            Step::Replay(_) => {
+                if !ok {
+                    self.emit(ImapEvent::Failed {
+                        reason: format!("replay refused: {text}"),
+                    });
+                }
+            }
+            Step::FetchNew(_) => {
+                self.selection.new_mail = false;
+                self.finish_folder_sync();
+            }
+            Step::Idle => {
+                self.connection = Connection::Busy;
+                self.idle_since = None;
+                if self.selection.new_mail {
+                    self.steps
+                        .push_front(Step::FetchNew(self.selection.folder.clone()));
+                }
+                if self.settings.sync_mode == super::SyncMode::PushWithIdle
+                    && !self.steps.contains(&Step::Idle)
+                {
+                    self.steps.push_back(Step::Idle);
+                }
+            }
+            Step::Logout => {
+                self.connection = Connection::Finished;
+                self.last_sync = Some(self.clock);
+                self.emit(ImapEvent::LoggedOut);
+            }
+            Step::EnableQresync => {}
+        }
+        if self.connection == Connection::Finished {
+            return;
+        }
+        self.advance();
+        if self.in_flight.is_none()
+            && self.outgoing.is_empty()
+            && self.connection == Connection::Busy
+        {
+            // Nothing left to do on this connection (polling ends with LOGOUT, push ends in IDLE).
+            self.connection = Connection::Finished;
+        }
+    }
+
+    /// SELECT completed: check UIDVALIDITY against the cache (RFC 3501 §2.3.1.1).
+    fn selected(&mut self, folder: String) {
+        let server = self.selection.uid_validity;
+        let cached = self.cache.folder_mut(&folder).uid_validity;
+        if cached != 0 && cached != server {
+            self.cache
+                .folders
+                .insert(folder.clone(), Default::default());
+            let stale: Vec<_> = self
+                .cache
+                .queue
+                .iter()
+                .filter(|a| a.folder() == folder)
+                .cloned()
+                .collect();
+            self.cache.queue.retain(|a| a.folder() != folder);
+            for action in stale {
+                self.emit(ImapEvent::QueuedActionDropped {
+                    action,
+                    reason: "UIDVALIDITY changed".into(),
+                });
+            }
+            self.selection.used_qresync = false;
+            self.emit(ImapEvent::UidValidityChanged {
+                folder: folder.clone(),
+                old: cached,
+                new: server,
+            });
+        }
+        self.cache.folder_mut(&folder).uid_validity = server;
+        if self.selection.exists == 0 {
+            let all: Vec<u32> = self
+                .cache
+                .folder_mut(&folder)
+                .messages
+                .keys()
+                .copied()
+                .collect();
+            for uid in all {
+                self.forget(&folder, uid);
+            }
+        }
+        let exists = self.selection.exists;
+        self.emit(ImapEvent::FolderSelected {
+            folder,
+            exists,
+            uid_validity: server,
+        });
+    }
+}

@@ -1,0 +1,29 @@
+//! IMAP4rev1 (RFC 3501) with IDLE, MOVE, UIDPLUS, UNSELECT, ENABLE, CONDSTORE/QRESYNC and LITERAL+: a server
+//! session over the shared store and a client state machine with a local cache. Syntax comes from `imap-codec`
+//! (commands on the server, responses on the client); output lines are formatted here, in RFC syntax.
+
+pub mod client;
+pub mod framing;
+pub mod sequence;
+pub mod server;
+pub mod wire;
+
+pub use client::{ClientSettings, DeleteModel, ImapClient, ImapEvent, SyncMode, UserAction};
+pub use server::{ImapServer, ImapState};
+
+use crate::sim::mail::Store;
+use crate::sim::session::ServerSession;
+use crate::sim::time::SimTime;
+
+/// What the server announces in its greeting and in CAPABILITY (RFC 3501 §7.2.1).
+pub const CAPABILITIES: &str =
+    "IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC";
+
+/// Makes an IMAP server session for a new connection; matches `bridge::SessionFactory`.
+pub fn imap_server_session(
+    _store: &mut Store,
+    session_id: u64,
+    now: SimTime,
+) -> Box<dyn ServerSession + Send> {
+    Box::new(ImapServer::new(session_id, now))
+}

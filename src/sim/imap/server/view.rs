@@ -1,0 +1,168 @@
+//! A selected session's own view of its mailbox (RFC 3501 §2.3.1.2, §7.4.1): the UIDs in its sequence order
+//! and the flags it last reported. Comparing the view with the store yields the untagged EXPUNGE (or VANISHED),
+//! FETCH (FLAGS) and EXISTS responses that tell this session what other sessions, POP3 and SMTP changed.
+
+use crate::sim::imap::sequence::compact;
+use crate::sim::imap::wire::flag_list;
+use crate::sim::mail::{Flags, Mailbox};
+
+/// What the session last told its client about one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownMessage {
+    pub flags: Flags,
+    pub modseq: u64,
+    /// \Recent belongs to this session alone (RFC 3501 §2.3.2).
+    pub recent: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectedView {
+    pub mailbox: String,
+    pub uid_validity: u32,
+    /// EXAMINE: nothing this session does changes the mailbox (RFC 3501 §6.3.2).
+    pub read_only: bool,
+    /// UIDs in sequence-number order: index + 1 is the sequence number this client knows.
+    pub uids: Vec<u32>,
+    pub known: Vec<KnownMessage>,
+    /// The highest MODSEQ this session has reported (RFC 7162 §3.1.2.1).
+    pub highest_modseq: u64,
+}
+
+/// How to report a change: the extensions the client enabled change the wording (RFC 7162 §3.2.10, §3.1.4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reporting {
+    pub condstore: bool,
+    pub qresync: bool,
+}
+
+impl SelectedView {
+    /// The view a SELECT or EXAMINE starts with; claims \Recent for messages no session has seen yet.
+    pub fn open(mailbox: &Mailbox, read_only: bool, claim_recent: bool) -> Self {
+        SelectedView {
+            mailbox: mailbox.name.clone(),
+            uid_validity: mailbox.uid_validity,
+            read_only,
+            uids: mailbox.messages.iter().map(|m| m.uid).collect(),
+            known: mailbox
+                .messages
+                .iter()
+                .map(|m| KnownMessage {
+                    flags: m.flags,
+                    modseq: m.modseq,
+                    recent: claim_recent && m.uid >= mailbox.first_recent_uid,
+                })
+                .collect(),
+            highest_modseq: mailbox.highest_modseq,
+        }
+    }
+
+    pub fn exists(&self) -> usize {
+        self.uids.len()
+    }
+
+    pub fn recent(&self) -> usize {
+        self.known.iter().filter(|k| k.recent).count()
+    }
+
+    pub fn index_of_uid(&self, uid: u32) -> Option<usize> {
+        self.uids.binary_search(&uid).ok()
+    }
+
+    /// Forgets messages this session itself expunged, reporting each as the client must hear it.
+    pub fn remove_expunged(
+        &mut self,
+        removed: &[u32],
+        reporting: Reporting,
+        out: &mut Vec<String>,
+    ) {
+        if reporting.qresync {
+            let gone: Vec<u32> = removed
+                .iter()
+                .copied()
+                .filter(|u| self.index_of_uid(*u).is_some())
+                .collect();
+            if !gone.is_empty() {
+                out.push(format!("* VANISHED {}", compact(&gone)));
+            }
+        }
+        // RFC 3501 §6.4.3: each EXPUNGE renumbers the rest, so ascending UIDs yield e.g. 3, 3, 5, 8.
+        let mut i = 0;
+        while i < self.uids.len() {
+            if removed.binary_search(&self.uids[i]).is_ok() {
+                if !reporting.qresync {
+                    out.push(format!("* {} EXPUNGE", i + 1));
+                }
+                self.uids.remove(i);
+                self.known.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Everything that changed in `mailbox` since this session last reported, as untagged responses.
+    /// `allow_expunge` is false during FETCH, STORE and SEARCH (RFC 3501 §7.4.1). With `claim_recent`,
+    /// new messages no other session has seen become \Recent here; the caller then moves the mailbox's mark.
+    pub fn report_changes(
+        &mut self,
+        mailbox: &Mailbox,
+        allow_expunge: bool,
+        claim_recent: bool,
+        reporting: Reporting,
+        out: &mut Vec<String>,
+    ) {
+        if allow_expunge {
+            let gone: Vec<u32> = self
+                .uids
+                .iter()
+                .copied()
+                .filter(|u| mailbox.index_of_uid(*u).is_none())
+                .collect();
+            if !gone.is_empty() {
+                self.remove_expunged(&gone, reporting, out);
+            }
+        }
+        for (i, uid) in self.uids.iter().enumerate() {
+            let Some(message) = mailbox.by_uid(*uid) else {
+                continue;
+            };
+            let known = &mut self.known[i];
+            if known.flags != message.flags
+                || (reporting.condstore && known.modseq != message.modseq)
+            {
+                known.flags = message.flags;
+                known.modseq = message.modseq;
+                out.push(flags_fetch(i + 1, *uid, known, reporting));
+            }
+        }
+        let last_known = self.uids.last().copied().unwrap_or(0);
+        let start = mailbox.messages.partition_point(|m| m.uid <= last_known);
+        let new = &mailbox.messages[start..];
+        if !new.is_empty() {
+            for m in new {
+                self.uids.push(m.uid);
+                self.known.push(KnownMessage {
+                    flags: m.flags,
+                    modseq: m.modseq,
+                    recent: claim_recent && m.uid >= mailbox.first_recent_uid,
+                });
+            }
+            out.push(format!("* {} EXISTS", self.exists()));
+            out.push(format!("* {} RECENT", self.recent()));
+        }
+        self.highest_modseq = self.highest_modseq.max(mailbox.highest_modseq);
+    }
+}
+
+/// `* 3 FETCH (FLAGS (\Seen))`, with UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.2.4, §3.2.10).
+pub fn flags_fetch(seq: usize, uid: u32, known: &KnownMessage, reporting: Reporting) -> String {
+    let flags = flag_list(known.flags, known.recent);
+    if reporting.condstore {
+        format!(
+            "* {seq} FETCH (UID {uid} FLAGS {flags} MODSEQ ({}))",
+            known.modseq
+        )
+    } else {
+        format!("* {seq} FETCH (FLAGS {flags})")
+    }
+}

@@ -1,0 +1,834 @@
+//! One test per IMAP server claim of PROTOCOL.md, grouped by the RFC 3501 §3 state the claim is about.
+
+mod common;
+
+use common::*;
+use mailroom::sim::harness::drain;
+use mailroom::sim::imap::{ImapServer, ImapState};
+use mailroom::sim::mail::{Flag, Store};
+use mailroom::sim::session::ServerSession;
+
+fn flags_of(store: &Store, uid: u32) -> String {
+    store
+        .account("alice")
+        .and_then(|a| a.inbox().by_uid(uid))
+        .map(|m| m.flags.to_imap_list())
+        .unwrap_or_default()
+}
+
+mod any_state {
+    use super::*;
+
+    #[test]
+    fn states_print_their_rfc3501_spelling() {
+        let names: Vec<String> = [
+            ImapState::NotAuthenticated,
+            ImapState::Authenticated,
+            ImapState::Selected,
+            ImapState::Logout,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            names,
+            ["Not Authenticated", "Authenticated", "Selected", "Logout"]
+        );
+    }
+
+    #[test]
+    fn greeting_is_ok_with_a_capability_code() {
+        let mut s = ImapServer::new(1, T0);
+        let greeting = drain(&mut s);
+        assert_eq!(greeting.len(), 1);
+        assert!(greeting[0].starts_with("* OK [CAPABILITY IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC] "));
+        assert_eq!(s.state(), ImapState::NotAuthenticated);
+    }
+
+    #[test]
+    fn capability_lists_imap4rev1_and_every_extension_served() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let lines = send(&mut s, &mut store, "c1 CAPABILITY");
+        assert_eq!(
+            lines[0],
+            "* CAPABILITY IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC"
+        );
+        tagged(&lines, "c1", "OK");
+    }
+
+    #[test]
+    fn noop_succeeds_in_every_state() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        tagged(&send(&mut s, &mut store, "n1 NOOP"), "n1", "OK");
+        tagged(
+            &send(&mut s, &mut store, "l LOGIN alice wonderland"),
+            "l",
+            "OK",
+        );
+        tagged(&send(&mut s, &mut store, "n2 NOOP"), "n2", "OK");
+        tagged(&send(&mut s, &mut store, "s SELECT INBOX"), "s", "OK");
+        tagged(&send(&mut s, &mut store, "n3 NOOP"), "n3", "OK");
+    }
+
+    #[test]
+    fn logout_sends_bye_then_ok_and_closes() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "z LOGOUT");
+        assert!(lines[0].starts_with("* BYE "));
+        tagged(&lines, "z", "OK");
+        assert_eq!(s.state(), ImapState::Logout);
+        assert!(s.is_closed());
+    }
+
+    #[test]
+    fn commands_are_case_insensitive() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        tagged(
+            &send(&mut s, &mut store, "a login alice wonderland"),
+            "a",
+            "OK",
+        );
+        let lines = send(&mut s, &mut store, "b sElEcT inbox");
+        tagged(&lines, "b", "OK [READ-WRITE]");
+        tagged(
+            &send(&mut s, &mut store, "c uid fetch 1:* (flags)"),
+            "c",
+            "OK",
+        );
+    }
+}
+
+mod not_authenticated {
+    use super::*;
+
+    #[test]
+    fn login_with_right_credentials_enters_authenticated() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        tagged(
+            &send(&mut s, &mut store, "a LOGIN alice wonderland"),
+            "a",
+            "OK",
+        );
+        assert_eq!(s.state(), ImapState::Authenticated);
+    }
+
+    #[test]
+    fn login_with_wrong_password_is_no_and_stays_not_authenticated() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let lines = send(&mut s, &mut store, "a LOGIN alice WONDERLAND");
+        assert_eq!(
+            significant(tagged(&lines, "a", "NO")),
+            "a NO [AUTHENTICATIONFAILED]"
+        );
+        assert_eq!(s.state(), ImapState::NotAuthenticated);
+    }
+
+    #[test]
+    fn select_before_login_is_refused_with_a_reason() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let line = tagged(&send(&mut s, &mut store, "a SELECT INBOX"), "a", "BAD").to_string();
+        assert!(line.contains("Not logged in"), "{line}");
+    }
+
+    #[test]
+    fn login_with_quoted_strings_and_literals_works() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        s.handle_input(&mut store, b"a LOGIN {5}\r\n", T0);
+        assert_eq!(drain(&mut s), vec!["+ Ready for literal data"]);
+        s.handle_input(&mut store, b"alice \"wonderland\"\r\n", T0);
+        tagged(&drain(&mut s), "a", "OK");
+    }
+}
+
+mod authenticated {
+    use super::*;
+
+    fn logged_in(store: &mut Store) -> ImapServer {
+        let mut s = connect(1);
+        tagged(&send(&mut s, store, "l LOGIN alice wonderland"), "l", "OK");
+        s
+    }
+
+    #[test]
+    fn select_returns_flags_exists_recent_unseen_permanentflags_uidnext_uidvalidity_and_read_write()
+    {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let lines = send(&mut s, &mut store, "s SELECT INBOX");
+        let sig: Vec<String> = lines.iter().map(|l| significant(l)).collect();
+        assert_eq!(
+            sig,
+            vec![
+                "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+                "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)]",
+                "* 3 EXISTS",
+                "* 3 RECENT",
+                "* OK [UNSEEN 1]",
+                "* OK [UIDVALIDITY 1772442000]",
+                "* OK [UIDNEXT 4]",
+                "* OK [HIGHESTMODSEQ 4]",
+                "s OK [READ-WRITE]",
+            ]
+        );
+        assert_eq!(s.state(), ImapState::Selected);
+    }
+
+    #[test]
+    fn recent_belongs_to_the_first_session_that_selects() {
+        let mut store = Store::default_world();
+        let mut first = logged_in(&mut store);
+        assert!(send(&mut first, &mut store, "s SELECT INBOX").contains(&"* 3 RECENT".to_string()));
+        let mut second = logged_in(&mut store);
+        assert!(send(&mut second, &mut store, "s SELECT INBOX").contains(&"* 0 RECENT".to_string()));
+    }
+
+    #[test]
+    fn examine_is_read_only_and_changes_nothing() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let lines = send(&mut s, &mut store, "e EXAMINE INBOX");
+        assert_eq!(significant(tagged(&lines, "e", "OK")), "e OK [READ-ONLY]");
+        send(&mut s, &mut store, "f FETCH 1 BODY[]");
+        assert_eq!(
+            flags_of(&store, 1),
+            "",
+            "FETCH BODY[] in a read-only mailbox sets no \\Seen"
+        );
+        tagged(
+            &send(&mut s, &mut store, "g STORE 1 +FLAGS (\\Flagged)"),
+            "g",
+            "NO",
+        );
+    }
+
+    #[test]
+    fn select_of_a_missing_mailbox_is_no() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        tagged(&send(&mut s, &mut store, "s SELECT Nowhere"), "s", "NO");
+        assert_eq!(s.state(), ImapState::Authenticated);
+    }
+
+    #[test]
+    fn create_rename_delete_change_the_mailbox_list() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        tagged(&send(&mut s, &mut store, "a CREATE Projects"), "a", "OK");
+        tagged(&send(&mut s, &mut store, "b CREATE Projects"), "b", "NO");
+        tagged(
+            &send(&mut s, &mut store, "c RENAME Projects Work"),
+            "c",
+            "OK",
+        );
+        let list = send(&mut s, &mut store, "d LIST \"\" *");
+        assert!(
+            list.contains(&"* LIST (\\HasNoChildren) \"/\" Work".to_string()),
+            "{list:?}"
+        );
+        assert!(!list.iter().any(|l| l.ends_with(" Projects")));
+        tagged(&send(&mut s, &mut store, "e DELETE Work"), "e", "OK");
+        tagged(&send(&mut s, &mut store, "f DELETE INBOX"), "f", "NO");
+    }
+
+    #[test]
+    fn list_matches_wildcards_and_an_empty_pattern_gives_the_delimiter() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let all = send(&mut s, &mut store, "a LIST \"\" *");
+        assert_eq!(all.len(), 5);
+        let t = send(&mut s, &mut store, "b LIST \"\" T%");
+        assert_eq!(t[0], "* LIST (\\HasNoChildren) \"/\" Trash");
+        assert_eq!(t.len(), 2);
+        let root = send(&mut s, &mut store, "c LIST \"\" \"\"");
+        assert_eq!(root[0], "* LIST (\\Noselect) \"/\" \"\"");
+    }
+
+    #[test]
+    fn status_answers_the_items_asked_in_order() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let lines = send(
+            &mut s,
+            &mut store,
+            "a STATUS INBOX (UIDNEXT MESSAGES UNSEEN UIDVALIDITY)",
+        );
+        assert_eq!(
+            lines[0],
+            "* STATUS INBOX (UIDNEXT 4 MESSAGES 3 UNSEEN 3 UIDVALIDITY 1772442000)"
+        );
+    }
+
+    #[test]
+    fn append_with_a_literal_waits_for_the_continuation_and_returns_appenduid() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let text = "Subject: hi\r\nMessage-ID: <a@b>\r\n\r\nhello\r\n";
+        let lines = send(
+            &mut s,
+            &mut store,
+            &format!("a APPEND Sent (\\Seen) {{{}}}", text.len()),
+        );
+        assert_eq!(lines, vec!["+ Ready for literal data"]);
+        let lines = send(&mut s, &mut store, text.trim_end_matches("\r\n"));
+        assert_eq!(
+            lines,
+            Vec::<String>::new(),
+            "the literal's own CRLF is not the end of the command"
+        );
+        let lines = send(&mut s, &mut store, "");
+        let sent = store
+            .account("alice")
+            .and_then(|a| a.mailbox("Sent"))
+            .expect("Sent");
+        assert_eq!(
+            significant(tagged(&lines, "a", "OK")),
+            format!("a OK [APPENDUID {} 1]", sent.uid_validity)
+        );
+        assert_eq!(sent.messages[0].text, text);
+        assert!(sent.messages[0].flags.contains(Flag::Seen));
+    }
+
+    #[test]
+    fn append_with_literal_plus_needs_no_continuation() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        s.handle_input(&mut store, b"a APPEND INBOX {8+}\r\nx: y\r\n\r\n\r\n", T0);
+        let lines = drain(&mut s);
+        assert_eq!(
+            significant(tagged(&lines, "a", "OK")),
+            "a OK [APPENDUID 1772442000 4]"
+        );
+        assert!(!lines.iter().any(|l| l.starts_with('+')));
+    }
+
+    #[test]
+    fn append_to_a_missing_mailbox_says_trycreate() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        s.handle_input(&mut store, b"a APPEND Nowhere {3+}\r\nx\r\n\r\n", T0);
+        assert_eq!(
+            significant(tagged(&drain(&mut s), "a", "NO")),
+            "a NO [TRYCREATE]"
+        );
+    }
+
+    #[test]
+    fn fetch_without_a_selected_mailbox_is_refused() {
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let line = tagged(&send(&mut s, &mut store, "a FETCH 1 FLAGS"), "a", "BAD").to_string();
+        assert!(line.contains("No mailbox selected"), "{line}");
+    }
+}
+
+mod selected {
+    use super::*;
+
+    #[test]
+    fn fetch_body_sets_seen_and_reports_the_new_flags() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "a FETCH 1 BODY[]");
+        let size = store
+            .account("alice")
+            .map(|a| a.inbox().messages[0].size())
+            .unwrap_or(0);
+        assert!(lines[0].starts_with(&format!("* 1 FETCH (BODY[] {{{size}}}\r\nFrom: Bob Baker")));
+        assert!(
+            lines[0].ends_with(" FLAGS (\\Seen \\Recent))"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(flags_of(&store, 1), "\\Seen");
+    }
+
+    #[test]
+    fn fetch_body_peek_does_not_set_seen() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(
+            &mut s,
+            &mut store,
+            "a FETCH 1 (BODY.PEEK[] BODY.PEEK[HEADER])",
+        );
+        assert!(!lines[0].contains("FLAGS"));
+        assert!(lines[0].contains(" BODY[HEADER] {"));
+        assert_eq!(flags_of(&store, 1), "");
+    }
+
+    #[test]
+    fn fetch_reports_uid_flags_size_internaldate_and_envelope() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(
+            &mut s,
+            &mut store,
+            "a FETCH 2 (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE)",
+        );
+        let size = store
+            .account("alice")
+            .map(|a| a.inbox().messages[1].size())
+            .unwrap_or(0);
+        assert!(lines[0].starts_with(&format!(
+            "* 2 FETCH (UID 2 FLAGS (\\Recent) RFC822.SIZE {size} INTERNALDATE \"02-Mar-2026 09:07:00 +0000\" ENVELOPE (\"Mon, 02 Mar 2026 09:07:00 +0000\" \"Homework: network protocols\" ((\"Carol Chen\" NIL \"carol\" \"school.example\"))"
+        )), "{}", lines[0]);
+    }
+
+    #[test]
+    fn rfc822_sets_seen_and_rfc822_header_does_not() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a FETCH 1 RFC822.HEADER");
+        assert_eq!(flags_of(&store, 1), "");
+        let lines = send(&mut s, &mut store, "b FETCH 1 RFC822");
+        assert!(lines[0].starts_with("* 1 FETCH (RFC822 {"));
+        assert_eq!(flags_of(&store, 1), "\\Seen");
+    }
+
+    #[test]
+    fn store_answers_with_the_new_flags_and_silent_sends_none() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "a STORE 1 +FLAGS (\\Flagged)");
+        assert_eq!(lines[0], "* 1 FETCH (FLAGS (\\Flagged \\Recent))");
+        let lines = send(&mut s, &mut store, "b STORE 2 +FLAGS.SILENT (\\Seen)");
+        assert_eq!(lines.len(), 1);
+        tagged(&lines, "b", "OK");
+        assert_eq!(flags_of(&store, 2), "\\Seen");
+        let lines = send(&mut s, &mut store, "c STORE 1 FLAGS (\\Answered)");
+        assert_eq!(lines[0], "* 1 FETCH (FLAGS (\\Answered \\Recent))");
+        send(&mut s, &mut store, "d STORE 1 -FLAGS (\\Answered)");
+        assert_eq!(flags_of(&store, 1), "");
+    }
+
+    #[test]
+    fn uid_store_includes_the_uid() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "a UID STORE 3 +FLAGS (\\Seen)");
+        assert_eq!(lines[0], "* 3 FETCH (UID 3 FLAGS (\\Seen \\Recent))");
+    }
+
+    #[test]
+    fn deleting_is_two_steps_store_deleted_then_expunge() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 2 +FLAGS.SILENT (\\Deleted)");
+        assert_eq!(
+            inbox_uids(&store),
+            vec![1, 2, 3],
+            "\\Deleted alone removes nothing"
+        );
+        let lines = send(&mut s, &mut store, "b EXPUNGE");
+        assert_eq!(lines[0], "* 2 EXPUNGE");
+        assert_eq!(inbox_uids(&store), vec![1, 3]);
+    }
+
+    #[test]
+    fn sequence_numbers_renumber_after_expunge_but_uids_stay() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 1 +FLAGS.SILENT (\\Deleted)");
+        send(&mut s, &mut store, "b EXPUNGE");
+        let lines = send(&mut s, &mut store, "c FETCH 1 UID");
+        assert_eq!(lines[0], "* 1 FETCH (UID 2)");
+    }
+
+    #[test]
+    fn close_expunges_silently_and_returns_to_authenticated() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 1 +FLAGS.SILENT (\\Deleted)");
+        let lines = send(&mut s, &mut store, "b CLOSE");
+        assert_eq!(lines.len(), 1, "no EXPUNGE responses: {lines:?}");
+        tagged(&lines, "b", "OK");
+        assert_eq!(inbox_uids(&store), vec![2, 3]);
+        assert_eq!(s.state(), ImapState::Authenticated);
+    }
+
+    #[test]
+    fn unselect_and_logout_do_not_expunge() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 1 +FLAGS.SILENT (\\Deleted)");
+        tagged(&send(&mut s, &mut store, "b UNSELECT"), "b", "OK");
+        assert_eq!(s.state(), ImapState::Authenticated);
+        tagged(&send(&mut s, &mut store, "c SELECT INBOX"), "c", "OK");
+        send(&mut s, &mut store, "d LOGOUT");
+        assert_eq!(inbox_uids(&store), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn search_finds_by_flag_uid_and_header_substring() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(
+            &mut s,
+            &mut store,
+            "a STORE 2 +FLAGS.SILENT (\\Seen \\Flagged)",
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "b SEARCH ALL")[0],
+            "* SEARCH 1 2 3"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "c SEARCH UNSEEN")[0],
+            "* SEARCH 1 3"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "d SEARCH SEEN FLAGGED")[0],
+            "* SEARCH 2"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "e SEARCH FROM carol")[0],
+            "* SEARCH 2"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "f SEARCH SUBJECT \"bike\"")[0],
+            "* SEARCH 3"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "g UID SEARCH UID 2:3 NOT DELETED")[0],
+            "* SEARCH 2 3"
+        );
+        assert_eq!(
+            send(&mut s, &mut store, "h SEARCH OR DELETED FROM bob")[0],
+            "* SEARCH 1"
+        );
+    }
+
+    #[test]
+    fn copy_returns_copyuid_and_keeps_the_original() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let archive = store
+            .account("alice")
+            .and_then(|a| a.mailbox("Archive"))
+            .map(|m| m.uid_validity)
+            .unwrap_or(0);
+        let lines = send(&mut s, &mut store, "a COPY 2:3 Archive");
+        assert_eq!(
+            significant(tagged(&lines, "a", "OK")),
+            format!("a OK [COPYUID {archive} 2:3 1:2]")
+        );
+        assert_eq!(inbox_uids(&store), vec![1, 2, 3]);
+        tagged(
+            &send(&mut s, &mut store, "b COPY 1 Nowhere"),
+            "b",
+            "NO [TRYCREATE]",
+        );
+    }
+
+    #[test]
+    fn uid_move_reports_copyuid_untagged_then_expunge() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let trash = store
+            .account("alice")
+            .and_then(|a| a.mailbox("Trash"))
+            .map(|m| m.uid_validity)
+            .unwrap_or(0);
+        let lines = send(&mut s, &mut store, "a UID MOVE 2 Trash");
+        let sig: Vec<String> = lines.iter().map(|l| significant(l)).collect();
+        assert_eq!(
+            sig,
+            vec![
+                format!("* OK [COPYUID {trash} 2 1]"),
+                "* 2 EXPUNGE".into(),
+                "a OK".into()
+            ]
+        );
+        assert_eq!(inbox_uids(&store), vec![1, 3]);
+    }
+
+    #[test]
+    fn uid_expunge_removes_only_deleted_messages_in_its_set() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 1:3 +FLAGS.SILENT (\\Deleted)");
+        let lines = send(&mut s, &mut store, "b UID EXPUNGE 2");
+        assert_eq!(lines[0], "* 2 EXPUNGE");
+        assert_eq!(inbox_uids(&store), vec![1, 3]);
+    }
+
+    #[test]
+    fn uid_fetch_ignores_absent_uids_and_star_means_the_last() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        assert_eq!(send(&mut s, &mut store, "a UID FETCH 7:9 FLAGS").len(), 1);
+        let lines = send(&mut s, &mut store, "b UID FETCH 10:* FLAGS");
+        assert_eq!(lines[0], "* 3 FETCH (UID 3 FLAGS (\\Recent))");
+        tagged(&send(&mut s, &mut store, "c FETCH 4 FLAGS"), "c", "BAD");
+    }
+}
+
+mod other_sessions {
+    use super::*;
+
+    #[test]
+    fn a_delivery_is_reported_as_exists_with_the_next_command() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        store
+            .deliver("alice@example.org", message_text(4), T0)
+            .expect("delivered");
+        let lines = send(&mut s, &mut store, "a NOOP");
+        assert_eq!(lines[0], "* 4 EXISTS");
+    }
+
+    #[test]
+    fn a_flag_change_elsewhere_is_reported_as_fetch_flags() {
+        let mut store = Store::default_world();
+        let mut watcher = selected(&mut store, 1);
+        let mut actor = selected(&mut store, 2);
+        send(&mut actor, &mut store, "a STORE 2 +FLAGS (\\Answered)");
+        let lines = send(&mut watcher, &mut store, "b NOOP");
+        assert_eq!(lines[0], "* 2 FETCH (FLAGS (\\Answered \\Recent))");
+    }
+
+    #[test]
+    fn an_expunge_elsewhere_is_reported_but_never_during_fetch_store_or_search() {
+        let mut store = Store::default_world();
+        let mut watcher = selected(&mut store, 1);
+        let mut actor = selected(&mut store, 2);
+        send(
+            &mut actor,
+            &mut store,
+            "a STORE 1 +FLAGS.SILENT (\\Deleted)",
+        );
+        send(&mut actor, &mut store, "b EXPUNGE");
+        for command in [
+            "c FETCH 1:* FLAGS",
+            "d STORE 3 +FLAGS (\\Seen)",
+            "e SEARCH ALL",
+        ] {
+            let lines = send(&mut watcher, &mut store, command);
+            assert!(
+                !lines.iter().any(|l| l.ends_with("EXPUNGE")),
+                "{command}: {lines:?}"
+            );
+        }
+        assert_eq!(
+            send(&mut watcher, &mut store, "f SEARCH ALL")[0],
+            "* SEARCH 2 3",
+            "old numbering kept"
+        );
+        let lines = send(&mut watcher, &mut store, "g NOOP");
+        assert_eq!(lines[0], "* 1 EXPUNGE");
+    }
+
+    #[test]
+    fn a_pop3_deletion_reaching_update_is_an_expunge_for_imap() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        // What a POP3 session's UPDATE state does to the shared store (RFC 1939 §6).
+        store
+            .account_mut("alice")
+            .expect("alice")
+            .inbox_mut()
+            .expunge_uids(&[1, 3]);
+        let lines = send(&mut s, &mut store, "a NOOP");
+        assert_eq!(&lines[..2], ["* 1 EXPUNGE", "* 2 EXPUNGE"]);
+    }
+
+    #[test]
+    fn uid_commands_may_report_expunges() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        store
+            .account_mut("alice")
+            .expect("alice")
+            .inbox_mut()
+            .expunge_uids(&[2]);
+        let lines = send(&mut s, &mut store, "a UID FETCH 1:* FLAGS");
+        assert_eq!(lines[0], "* 2 EXPUNGE");
+        assert_eq!(lines[2], "* 2 FETCH (UID 3 FLAGS (\\Recent))");
+    }
+}
+
+mod idle {
+    use super::*;
+
+    #[test]
+    fn idle_answers_with_a_continuation_and_done_ends_it() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        assert_eq!(send(&mut s, &mut store, "a IDLE"), vec!["+ idling"]);
+        assert!(s.is_idling());
+        tagged(&send(&mut s, &mut store, "DONE"), "a", "OK");
+        assert!(!s.is_idling());
+    }
+
+    #[test]
+    fn updates_arrive_while_idling_without_any_command() {
+        let mut store = Store::default_world();
+        let mut watcher = selected(&mut store, 1);
+        let mut actor = selected(&mut store, 2);
+        send(&mut watcher, &mut store, "a IDLE");
+        send(
+            &mut actor,
+            &mut store,
+            "b STORE 1 +FLAGS.SILENT (\\Deleted)",
+        );
+        watcher.handle_store_changed(&store, T0);
+        assert_eq!(
+            drain(&mut watcher),
+            vec!["* 1 FETCH (FLAGS (\\Deleted \\Recent))"]
+        );
+        send(&mut actor, &mut store, "c EXPUNGE");
+        store
+            .deliver("alice@example.org", message_text(5), T0)
+            .expect("delivered");
+        watcher.handle_store_changed(&store, T0);
+        assert_eq!(
+            drain(&mut watcher),
+            vec!["* 1 EXPUNGE", "* 3 EXISTS", "* 2 RECENT"]
+        );
+    }
+
+    #[test]
+    fn anything_but_done_ends_idle_with_bad() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a IDLE");
+        tagged(&send(&mut s, &mut store, "b NOOP"), "a", "BAD");
+        tagged(&send(&mut s, &mut store, "c NOOP"), "c", "OK");
+    }
+}
+
+mod condstore_qresync {
+    use super::*;
+
+    #[test]
+    fn fetch_modseq_and_changedsince_report_only_changed_messages() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "a FETCH 1:* (MODSEQ)");
+        assert_eq!(lines[0], "* 1 FETCH (MODSEQ (2))");
+        send(&mut s, &mut store, "b STORE 2 +FLAGS.SILENT (\\Seen)");
+        let lines = send(
+            &mut s,
+            &mut store,
+            "c UID FETCH 1:* (FLAGS) (CHANGEDSINCE 4)",
+        );
+        assert_eq!(
+            lines[0],
+            "* 2 FETCH (UID 2 FLAGS (\\Seen \\Recent) MODSEQ (5))"
+        );
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn store_unchangedsince_refuses_messages_changed_since_and_names_them_modified() {
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        send(&mut s, &mut store, "a STORE 2 +FLAGS.SILENT (\\Seen)");
+        let lines = send(
+            &mut s,
+            &mut store,
+            "b STORE 1:3 (UNCHANGEDSINCE 4) +FLAGS.SILENT (\\Flagged)",
+        );
+        assert_eq!(significant(tagged(&lines, "b", "OK")), "b OK [MODIFIED 2]");
+        assert_eq!(flags_of(&store, 1), "\\Flagged");
+        assert_eq!(flags_of(&store, 2), "\\Seen");
+    }
+
+    #[test]
+    fn qresync_select_reports_vanished_earlier_and_changed_flags() {
+        let mut store = Store::default_world();
+        let before = store
+            .account("alice")
+            .map(|a| a.inbox().highest_modseq)
+            .unwrap_or(0);
+        let mut actor = selected(&mut store, 2);
+        send(
+            &mut actor,
+            &mut store,
+            "a STORE 3 +FLAGS.SILENT (\\Flagged)",
+        );
+        send(
+            &mut actor,
+            &mut store,
+            "b STORE 1 +FLAGS.SILENT (\\Deleted)",
+        );
+        send(&mut actor, &mut store, "c EXPUNGE");
+        let mut s = connect(1);
+        send(&mut s, &mut store, "l LOGIN alice wonderland");
+        assert_eq!(
+            send(&mut s, &mut store, "e ENABLE QRESYNC")[0],
+            "* ENABLED QRESYNC"
+        );
+        let lines = send(
+            &mut s,
+            &mut store,
+            &format!("s SELECT INBOX (QRESYNC (1772442000 {before}))"),
+        );
+        assert!(
+            lines.contains(&"* VANISHED (EARLIER) 1".to_string()),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("* 2 FETCH (UID 3 FLAGS (\\Flagged")
+                    && l.contains("MODSEQ (")),
+            "{lines:#?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.contains("UID 2 ")),
+            "unchanged messages are not reported"
+        );
+    }
+
+    #[test]
+    fn after_enable_qresync_expunges_are_reported_as_vanished() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        send(&mut s, &mut store, "l LOGIN alice wonderland");
+        send(&mut s, &mut store, "e ENABLE QRESYNC");
+        send(&mut s, &mut store, "s SELECT INBOX");
+        send(&mut s, &mut store, "a STORE 2:3 +FLAGS.SILENT (\\Deleted)");
+        assert_eq!(send(&mut s, &mut store, "b EXPUNGE")[0], "* VANISHED 2:3");
+    }
+
+    #[test]
+    fn qresync_select_without_enable_is_bad() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        send(&mut s, &mut store, "l LOGIN alice wonderland");
+        tagged(
+            &send(
+                &mut s,
+                &mut store,
+                "s SELECT INBOX (QRESYNC (1772442000 1))",
+            ),
+            "s",
+            "BAD",
+        );
+    }
+
+    #[test]
+    fn uid_fetch_vanished_lists_expunged_uids_in_the_set() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        send(&mut s, &mut store, "l LOGIN alice wonderland");
+        send(&mut s, &mut store, "e ENABLE QRESYNC");
+        send(&mut s, &mut store, "s SELECT INBOX");
+        send(&mut s, &mut store, "a STORE 1 +FLAGS.SILENT (\\Deleted)");
+        send(&mut s, &mut store, "b EXPUNGE");
+        let lines = send(
+            &mut s,
+            &mut store,
+            "c UID FETCH 1:* (FLAGS) (CHANGEDSINCE 1 VANISHED)",
+        );
+        assert_eq!(lines[0], "* VANISHED (EARLIER) 1");
+    }
+}
