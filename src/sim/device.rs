@@ -1,5 +1,9 @@
 //! A simulated device: its kind, the protocol its mail client speaks, and the mail it keeps locally.
 
+use crate::sim::imap::client::{ClientCache, ClientSettings, DeleteModel, ImapClient, SyncMode};
+use crate::sim::mail::{header_value, Flags};
+use crate::sim::pop3::{Pop3ClientState, Pop3Settings};
+use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -53,5 +57,208 @@ impl fmt::Display for Protocol {
             Protocol::Pop3 => "POP3",
             Protocol::Imap => "IMAP",
         })
+    }
+}
+
+/// How a device's mail client is set up: which protocol, with that protocol's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientSetup {
+    Pop3(Pop3Settings),
+    Imap {
+        sync_mode: SyncMode,
+        delete_model: DeleteModel,
+        use_qresync: bool,
+    },
+}
+
+impl ClientSetup {
+    pub fn protocol(&self) -> Protocol {
+        match self {
+            ClientSetup::Pop3(_) => Protocol::Pop3,
+            ClientSetup::Imap { .. } => Protocol::Imap,
+        }
+    }
+
+    /// POP3 as the default world's laptop has it: download, then delete from the server.
+    pub fn pop3_download_and_delete() -> Self {
+        ClientSetup::Pop3(Pop3Settings {
+            leave_on_server: false,
+            delete_after_days: None,
+            delete_when_deleted_locally: false,
+            headers_only: None,
+            use_apop: false,
+        })
+    }
+
+    /// POP3 leaving mail on the server, remembering UIDLs (Thunderbird's "Leave messages on server").
+    pub fn pop3_leave_on_server(delete_after_days: Option<u32>) -> Self {
+        ClientSetup::Pop3(Pop3Settings {
+            leave_on_server: true,
+            delete_after_days,
+            delete_when_deleted_locally: true,
+            headers_only: None,
+            use_apop: false,
+        })
+    }
+
+    pub fn imap(sync_mode: SyncMode) -> Self {
+        ClientSetup::Imap {
+            sync_mode,
+            delete_model: DeleteModel::MoveToTrash,
+            use_qresync: true,
+        }
+    }
+}
+
+/// What a device is, before anything happens to it: enough to build it again (share links, time travel).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceSetup {
+    /// Short, unique, safe for the DOM and URLs (`laptop`, `phone-2`).
+    pub id: String,
+    pub kind: DeviceKind,
+    pub client: ClientSetup,
+    /// One-way delay of its link to the server.
+    pub latency: SimTime,
+}
+
+/// One message as a device holds it, whichever protocol brought it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalMessage {
+    pub folder: String,
+    pub message_id: String,
+    pub subject: String,
+    pub from: String,
+    pub flags: Flags,
+    /// Only headers (and maybe a few lines) were downloaded (POP3 TOP).
+    pub headers_only: bool,
+}
+
+/// A message a POP3 client downloaded: the device's own copy, whatever happens on the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pop3LocalMessage {
+    pub uidl: String,
+    pub message_id: String,
+    pub text: String,
+    pub flags: Flags,
+    pub headers_only: bool,
+}
+
+/// A device's mail client and the mail it keeps.
+pub enum DeviceClient {
+    Pop3 {
+        settings: Pop3Settings,
+        /// The UIDL state between sessions (Thunderbird's popstate.dat).
+        state: Pop3ClientState,
+        /// The local folder: POP3 knows only INBOX, so everything lands here.
+        messages: Vec<Pop3LocalMessage>,
+    },
+    /// The IMAP client owns its cache, which is the device's local mail.
+    Imap(Box<ImapClient>),
+}
+
+/// A simulated device.
+pub struct Device {
+    pub id: String,
+    pub kind: DeviceKind,
+    pub online: bool,
+    pub latency: SimTime,
+    pub client: DeviceClient,
+    /// The open connection to the server, if any.
+    pub connection: Option<u64>,
+    /// Fault armed by the user: the network fails just before the client's QUIT or LOGOUT.
+    pub drop_before_quit: bool,
+}
+
+impl Device {
+    pub fn from_setup(setup: &DeviceSetup, login: &str, password: &str) -> Self {
+        let client = match &setup.client {
+            ClientSetup::Pop3(settings) => DeviceClient::Pop3 {
+                settings: settings.clone(),
+                state: Pop3ClientState::default(),
+                messages: Vec::new(),
+            },
+            ClientSetup::Imap {
+                sync_mode,
+                delete_model,
+                use_qresync,
+            } => {
+                let mut settings = ClientSettings::new(login, password, *sync_mode);
+                settings.delete_model = *delete_model;
+                settings.use_qresync = *use_qresync;
+                DeviceClient::Imap(Box::new(ImapClient::new(settings, ClientCache::default())))
+            }
+        };
+        Device {
+            id: setup.id.clone(),
+            kind: setup.kind,
+            online: true,
+            latency: setup.latency,
+            client,
+            connection: None,
+            drop_before_quit: false,
+        }
+    }
+
+    pub fn protocol(&self) -> Protocol {
+        match self.client {
+            DeviceClient::Pop3 { .. } => Protocol::Pop3,
+            DeviceClient::Imap(_) => Protocol::Imap,
+        }
+    }
+
+    /// Every message the device holds, folder by folder, in a stable order.
+    pub fn local_messages(&self) -> Vec<LocalMessage> {
+        match &self.client {
+            DeviceClient::Pop3 { messages, .. } => messages
+                .iter()
+                .map(|m| LocalMessage {
+                    folder: "INBOX".to_string(),
+                    message_id: m.message_id.clone(),
+                    subject: header_value(&m.text, "Subject").unwrap_or_default(),
+                    from: header_value(&m.text, "From").unwrap_or_default(),
+                    flags: m.flags,
+                    headers_only: m.headers_only,
+                })
+                .collect(),
+            DeviceClient::Imap(client) => client
+                .cache
+                .folders
+                .iter()
+                .flat_map(|(folder, cache)| {
+                    cache.messages.values().map(move |m| LocalMessage {
+                        folder: folder.clone(),
+                        message_id: m.message_id.clone(),
+                        subject: header_value(&m.text, "Subject").unwrap_or_default(),
+                        from: header_value(&m.text, "From").unwrap_or_default(),
+                        flags: m.flags,
+                        headers_only: false,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The full text of a message the device holds.
+    pub fn message_text(&self, folder: &str, message_id: &str) -> Option<String> {
+        match &self.client {
+            DeviceClient::Pop3 { messages, .. } => messages
+                .iter()
+                .find(|m| m.message_id == message_id)
+                .map(|m| m.text.clone()),
+            DeviceClient::Imap(client) => client
+                .cache
+                .folders
+                .get(folder)
+                .and_then(|f| f.messages.values().find(|m| m.message_id == message_id))
+                .map(|m| m.text.clone()),
+        }
+    }
+
+    /// User actions waiting for a connection (IMAP's offline queue; POP3's deletions to send).
+    pub fn pending_actions(&self) -> usize {
+        match &self.client {
+            DeviceClient::Pop3 { state, .. } => state.deleted_locally.len(),
+            DeviceClient::Imap(client) => client.cache.queue.len(),
+        }
     }
 }

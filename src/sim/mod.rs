@@ -9,3 +9,6 @@ pub mod pop3;
 pub mod session;
 pub mod smtp;
 pub mod time;
+pub mod timeline;
+pub mod transcript;
+pub mod world;

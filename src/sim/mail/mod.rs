@@ -8,6 +8,6 @@ mod store;
 
 pub use flags::{Flag, Flags};
 pub use mailbox::Mailbox;
-pub use message::{Message, MessageDraft};
+pub use message::{header_value, Message, MessageDraft};
 pub use seed::generated_message;
 pub use store::{Account, Store, StoreError, DEFAULT_FOLDERS};

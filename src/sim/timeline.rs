@@ -1,0 +1,257 @@
+//! Time travel: the world is a pure function of its setup and the actions applied at given moments, so any
+//! earlier moment is rebuilt by replaying the log (RaftScope's habit: the view follows sim time). The same
+//! setup and log, as versioned JSON, are what a share link or a saved file carries.
+
+use crate::sim::time::SimTime;
+use crate::sim::world::{Action, ActionError, SetupError, World, WorldSetup};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The format version of saved worlds; a newer one is refused with a clear message.
+pub const FORMAT_VERSION: u32 = 1;
+/// The most actions a saved world may carry, so a hostile file cannot make the replay run for ever.
+pub const MAX_LOGGED_ACTIONS: usize = 5_000;
+/// The most moments a saved world may ask to replay to.
+pub const MAX_MOMENTS: usize = 2_000_000;
+
+/// An action as applied: at which moment of the timeline and at which sim time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedAction {
+    pub moment: usize,
+    pub at: SimTime,
+    pub action: Action,
+}
+
+/// A world as saved: enough to rebuild it exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedWorld {
+    pub version: u32,
+    pub setup: WorldSetup,
+    pub log: Vec<LoggedAction>,
+    /// The moment the world was at.
+    pub moment: usize,
+    /// The sim time it was at (time passes between moments while playing).
+    pub now: SimTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    NotJson(String),
+    NewerVersion(u32),
+    BadSetup(SetupError),
+    TooManyActions(usize),
+    /// The log is out of order or names a moment past the end.
+    BadLog(String),
+    /// An action in the log was refused when replayed.
+    RefusedAction {
+        index: usize,
+        error: ActionError,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(e) => write!(f, "this is not a Mailroom world: {e}"),
+            LoadError::NewerVersion(v) => {
+                write!(f, "this world was saved by a newer Mailroom (format {v}; this one reads {FORMAT_VERSION})")
+            }
+            LoadError::BadSetup(e) => write!(f, "the world's setup is invalid: {e}"),
+            LoadError::TooManyActions(n) => write!(
+                f,
+                "{n} actions is more than the {MAX_LOGGED_ACTIONS} allowed"
+            ),
+            LoadError::BadLog(why) => write!(f, "the action log is damaged: {why}"),
+            LoadError::RefusedAction { index, error } => {
+                write!(f, "action {} cannot be replayed: {error}", index + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A world with its history: step back, step forward, jump to any moment.
+pub struct Timeline {
+    world: World,
+    log: Vec<LoggedAction>,
+}
+
+impl Timeline {
+    pub fn new(setup: WorldSetup) -> Self {
+        Timeline {
+            world: World::new(setup),
+            log: Vec::new(),
+        }
+    }
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// For polling events; changes made through it are not logged, so use it for nothing else.
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
+
+    pub fn log(&self) -> &[LoggedAction] {
+        &self.log
+    }
+
+    /// Applies a user action at `now` and logs it; anything logged after the current moment (undone by
+    /// stepping back) is forgotten, as an editor forgets redo after a new edit.
+    pub fn act(&mut self, action: Action, now: SimTime) -> Result<(), ActionError> {
+        self.world.advance_to(now);
+        let moment = self.world.moments();
+        self.log.retain(|a| a.moment < moment);
+        self.world.handle_action(action.clone(), now)?;
+        self.log.push(LoggedAction {
+            moment,
+            at: now.max(self.world.now()),
+            action,
+        });
+        Ok(())
+    }
+
+    /// Lets sim time pass to `t`, processing what falls due.
+    pub fn advance_to(&mut self, t: SimTime) {
+        self.forget_redo();
+        self.world.advance_to(t);
+    }
+
+    /// One moment forward: the next logged action if one was undone, else the next happening.
+    pub fn step(&mut self) -> bool {
+        let moment = self.world.moments();
+        if let Some(logged) = self.log.iter().find(|a| a.moment == moment).cloned() {
+            return self.world.handle_action(logged.action, logged.at).is_ok();
+        }
+        self.world.step()
+    }
+
+    /// One moment back. False at the start.
+    pub fn step_back(&mut self) -> bool {
+        let moment = self.world.moments();
+        if moment == 0 {
+            return false;
+        }
+        self.jump_to(moment - 1);
+        true
+    }
+
+    /// Rebuilds the world at `moment` (clamped to what the log and the queue can reach).
+    pub fn jump_to(&mut self, moment: usize) {
+        self.world = replay(self.world.setup().clone(), &self.log, moment, None);
+    }
+
+    /// Runs until nothing is on the wire (`?speed=instant`).
+    pub fn run_until_idle(&mut self) {
+        self.forget_redo();
+        self.world.run_until_idle();
+    }
+
+    /// Starts again from the setup, forgetting the history.
+    pub fn reset(&mut self) {
+        *self = Timeline::new(self.world.setup().clone());
+    }
+
+    fn forget_redo(&mut self) {
+        let moment = self.world.moments();
+        self.log.retain(|a| a.moment < moment);
+    }
+
+    pub fn save(&self) -> SavedWorld {
+        SavedWorld {
+            version: FORMAT_VERSION,
+            setup: self.world.setup().clone(),
+            log: self.log.clone(),
+            moment: self.world.moments(),
+            now: self.world.now(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // A SavedWorld holds only plain data, which always serializes.
+        serde_json::to_string(&self.save()).unwrap_or_default()
+    }
+
+    /// Rebuilds a saved world, checking everything first: untrusted input gets an error, never a panic.
+    pub fn load(saved: SavedWorld) -> Result<Self, LoadError> {
+        if saved.version > FORMAT_VERSION {
+            return Err(LoadError::NewerVersion(saved.version));
+        }
+        saved.setup.validate().map_err(LoadError::BadSetup)?;
+        if saved.log.len() > MAX_LOGGED_ACTIONS {
+            return Err(LoadError::TooManyActions(saved.log.len()));
+        }
+        if saved.moment > MAX_MOMENTS {
+            return Err(LoadError::BadLog(format!(
+                "moment {} is too far",
+                saved.moment
+            )));
+        }
+        for pair in saved.log.windows(2) {
+            if pair[1].moment <= pair[0].moment || pair[1].at < pair[0].at {
+                return Err(LoadError::BadLog("actions are out of order".into()));
+            }
+        }
+        let mut refused = None;
+        let mut world = replay(saved.setup, &saved.log, saved.moment, Some(&mut refused));
+        if let Some((index, error)) = refused {
+            return Err(LoadError::RefusedAction { index, error });
+        }
+        if world.moments() < saved.moment {
+            return Err(LoadError::BadLog(format!(
+                "moment {} is past the end",
+                saved.moment
+            )));
+        }
+        world.advance_to(saved.now);
+        let log = saved
+            .log
+            .into_iter()
+            .filter(|a| a.moment < saved.moment.max(world.moments()))
+            .collect();
+        Ok(Timeline { world, log })
+    }
+
+    pub fn from_json(json: &str) -> Result<Self, LoadError> {
+        let saved: SavedWorld =
+            serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        Timeline::load(saved)
+    }
+}
+
+/// The world at `target` moments: actions applied at their logged moments, happenings in between.
+fn replay(
+    setup: WorldSetup,
+    log: &[LoggedAction],
+    target: usize,
+    mut refused: Option<&mut Option<(usize, ActionError)>>,
+) -> World {
+    let mut world = World::new(setup);
+    let mut next = 0;
+    while world.moments() < target {
+        if let Some(logged) = log.get(next).filter(|a| a.moment <= world.moments()) {
+            next += 1;
+            if let Err(error) = world.handle_action(logged.action.clone(), logged.at) {
+                if let Some(slot) = refused.as_deref_mut() {
+                    *slot = Some((next - 1, error));
+                }
+                break;
+            }
+        } else if !world.step() {
+            break;
+        }
+    }
+    world
+}
+
+impl fmt::Debug for Timeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Timeline")
+            .field("moment", &self.world.moments())
+            .field("now", &self.world.now())
+            .field("actions", &self.log.len())
+            .finish()
+    }
+}
