@@ -43,6 +43,8 @@ pub struct TranscriptEntry {
     pub greeting: bool,
     /// The connection failed while the line was on the wire: it never arrived.
     pub lost: bool,
+    /// The timeline moment during which the line was sent; the world right after it is moment + 1.
+    pub moment: usize,
 }
 
 impl TranscriptEntry {

@@ -1,10 +1,15 @@
-//! The page's one state and its reducer (after Yew's function_todomvc). The reducer is pure: timers,
-//! storage and the URL live in effects.
+//! The page's one state and its reducer (after Yew's function_todomvc). The reducer drives the simulation
+//! and nothing else: timers, storage and the URL live in effects.
 
 use super::i18n::Lang;
 use super::url::UrlOptions;
-use crate::sim::device::{DeviceKind, Protocol};
-use crate::sim::mail::Store;
+use crate::sim::device::{ClientSetup, DeviceKind};
+use crate::sim::imap::SyncMode;
+use crate::sim::time::SimTime;
+use crate::sim::timeline::Timeline;
+use crate::sim::transcript::WireProtocol;
+use crate::sim::world::{Action as SimAction, ActionError, WorldSetup};
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -39,55 +44,89 @@ impl Speed {
     pub fn from_key(key: &str) -> Option<Speed> {
         Speed::CHOICES.into_iter().find(|s| s.key() == key)
     }
+
+    /// The next faster (`by` > 0) or slower choice.
+    pub fn shifted(self, by: i32) -> Speed {
+        let i = Speed::CHOICES.iter().position(|s| *s == self).unwrap_or(2) as i32;
+        Speed::CHOICES[(i + by).clamp(0, Speed::CHOICES.len() as i32 - 1) as usize]
+    }
 }
 
-/// A device as the page shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeviceCard {
-    pub id: String,
-    pub kind: DeviceKind,
-    pub protocol: Protocol,
-    pub online: bool,
+/// The simulation, shared with the view. Equality is by version, so a change re-renders.
+#[derive(Clone)]
+pub struct Sim {
+    timeline: Rc<RefCell<Timeline>>,
+    version: u64,
 }
 
+impl PartialEq for Sim {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.timeline, &other.timeline) && self.version == other.version
+    }
+}
+
+impl Sim {
+    pub fn new(timeline: Timeline) -> Self {
+        Sim {
+            timeline: Rc::new(RefCell::new(timeline)),
+            version: 0,
+        }
+    }
+
+    pub fn timeline(&self) -> Ref<'_, Timeline> {
+        self.timeline.borrow()
+    }
+
+    fn change<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
+        self.version += 1;
+        f(&mut self.timeline.borrow_mut())
+    }
+}
+
+/// A message the page shows in its error area (`data-testid="error"`).
 #[derive(Debug, Clone, PartialEq)]
+pub enum PageError {
+    Refused(ActionError),
+}
+
+#[derive(Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
     pub projector: bool,
     pub speed: Speed,
     pub playing: bool,
-    pub store: Rc<Store>,
-    pub devices: Rc<Vec<DeviceCard>>,
-    /// Show the transcript of one device only.
+    pub sim: Sim,
+    /// Show the transcript of one endpoint only.
     pub transcript_device: Option<String>,
+    pub error: Option<PageError>,
+    pub help_open: bool,
+    /// The message open in the reader: (device, folder, Message-ID).
+    pub reader: Option<(String, String, String)>,
+    pub terminal_protocol: WireProtocol,
+    /// Messages the page's sender has sent, to vary the next one.
+    pub mail_sent: usize,
 }
 
 impl State {
     /// The default world of TEST-HOOKS.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
-        let device = |id: &str, kind, protocol| DeviceCard {
-            id: id.to_string(),
-            kind,
-            protocol,
-            online: true,
-        };
         State {
             lang: options.lang.unwrap_or_default(),
             projector: false,
-            speed: if options.instant {
-                Speed::Instant
-            } else {
-                Speed::Factor(1.0)
-            },
-            playing: false,
-            store: Rc::new(Store::default_world()),
-            devices: Rc::new(vec![
-                device("laptop", DeviceKind::Laptop, Protocol::Pop3),
-                device("phone", DeviceKind::Phone, Protocol::Imap),
-                device("tablet", DeviceKind::Tablet, Protocol::Imap),
-            ]),
+            speed: if options.instant { Speed::Instant } else { Speed::Factor(1.0) },
+            playing: !options.instant,
+            sim: Sim::new(Timeline::new(WorldSetup::default())),
             transcript_device: None,
+            error: None,
+            help_open: false,
+            reader: None,
+            terminal_protocol: WireProtocol::Pop3,
+            mail_sent: 0,
         }
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.sim.timeline().world().now()
     }
 }
 
@@ -95,19 +134,41 @@ impl State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     ChoseLanguage(Lang),
+    SwitchedLanguage,
     ToggledProjector,
     ChoseSpeed(Speed),
+    ChangedSpeedBy(i32),
     PressedPlay,
     PressedPause,
     PressedStep,
     PressedStepBack,
     PressedReset,
+    /// An animation frame passed this many wall milliseconds.
+    Ticked(f64),
+    /// Clicked a transcript line: the timeline moves to just after it was sent.
+    JumpedToMoment(usize),
+    /// Anything done to the simulated world: check mail, toggle online, open, delete, ...
+    Simulated(SimAction),
     PressedSendMail,
     PressedAddDevice,
-    PressedCheckMail(String),
-    ToggledOnline(String),
     FilteredTranscript(Option<String>),
+    ToggledHelp,
+    PressedEscape,
+    OpenedReader { device: String, folder: String, message_id: String },
+    DismissedError,
+    ChoseTerminalProtocol(WireProtocol),
 }
+
+/// Sample mail the page's "Send a mail" button sends, in turn.
+const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
+    ("Bob Baker <bob@example.net>", "Re: Lunch on Friday?", "Noon works for me. See you there!\n\nBob"),
+    ("Carol Chen <carol@school.example>", "Quiz on Thursday", "Reminder: short quiz on mail protocols on Thursday.\n\nMs Chen"),
+    ("Grandma <grandma@family.example>", "Photos from the garden", "The roses are out. Come and see them soon!\n\nLove, Grandma"),
+    ("Dave's Bikes <shop@bikes.example>", "Invoice 2026-117", "Thank you for your visit. Your invoice is attached.\n\nDave"),
+];
+
+/// Kinds a new device takes, in turn.
+const NEW_DEVICE_KINDS: [DeviceKind; 4] = [DeviceKind::Desktop, DeviceKind::Laptop, DeviceKind::Phone, DeviceKind::Tablet];
 
 impl Reducible for State {
     type Action = Action;
@@ -116,25 +177,133 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::ChoseLanguage(lang) => next.lang = lang,
-            Action::ToggledProjector => next.projector = !next.projector,
-            Action::ChoseSpeed(speed) => next.speed = speed,
-            Action::PressedPlay => next.playing = true,
-            Action::PressedPause => next.playing = false,
-            Action::ToggledOnline(id) => {
-                let devices = Rc::make_mut(&mut next.devices);
-                if let Some(d) = devices.iter_mut().find(|d| d.id == id) {
-                    d.online = !d.online;
+            Action::SwitchedLanguage => {
+                next.lang = match next.lang {
+                    Lang::En => Lang::Zh,
+                    Lang::Zh => Lang::En,
                 }
             }
+            Action::ToggledProjector => next.projector = !next.projector,
+            Action::ChoseSpeed(speed) => next.set_speed(speed),
+            Action::ChangedSpeedBy(by) => next.set_speed(next.speed.shifted(by)),
+            Action::PressedPlay => next.playing = true,
+            Action::PressedPause => next.playing = false,
+            Action::PressedStep => {
+                next.playing = false;
+                next.sim.change(|t| t.step());
+            }
+            Action::PressedStepBack => {
+                next.playing = false;
+                next.sim.change(|t| t.step_back());
+            }
+            Action::PressedReset => {
+                next.sim.change(|t| t.reset());
+                next.reader = None;
+                next.error = None;
+            }
+            Action::Ticked(wall_ms) => match next.speed {
+                Speed::Instant => next.sim.change(|t| t.run_until_idle()),
+                Speed::Factor(f) => {
+                    let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
+                    next.sim.change(|t| {
+                        let to = t.world().now().saturating_add(dt);
+                        t.advance_to(to)
+                    });
+                }
+            },
+            Action::JumpedToMoment(moment) => {
+                next.playing = false;
+                next.sim.change(|t| t.jump_to(moment));
+            }
+            Action::Simulated(sim_action) => next.simulate(sim_action),
+            Action::PressedSendMail => {
+                let (from, subject, body) = SAMPLE_MAIL[next.mail_sent % SAMPLE_MAIL.len()];
+                next.mail_sent += 1;
+                next.simulate(SimAction::SendMail {
+                    from: from.into(),
+                    subject: subject.into(),
+                    body: body.into(),
+                });
+            }
+            Action::PressedAddDevice => {
+                let count = next.sim.timeline().world().devices().len();
+                let kind = NEW_DEVICE_KINDS[count % NEW_DEVICE_KINDS.len()];
+                next.simulate(SimAction::AddDevice {
+                    kind,
+                    client: ClientSetup::imap(SyncMode::PushWithIdle),
+                });
+            }
             Action::FilteredTranscript(device) => next.transcript_device = device,
-            // The simulation engine (the world) is not wired to the page yet.
-            Action::PressedStep
-            | Action::PressedStepBack
-            | Action::PressedReset
-            | Action::PressedSendMail
-            | Action::PressedAddDevice
-            | Action::PressedCheckMail(_) => return self,
+            Action::ToggledHelp => next.help_open = !next.help_open,
+            Action::PressedEscape => {
+                next.help_open = false;
+                next.reader = None;
+                next.error = None;
+            }
+            Action::OpenedReader { device, folder, message_id } => {
+                next.reader = Some((device.clone(), folder.clone(), message_id.clone()));
+                next.simulate(SimAction::OpenMessage { device, folder, message_id });
+            }
+            Action::DismissedError => next.error = None,
+            Action::ChoseTerminalProtocol(protocol) => next.terminal_protocol = protocol,
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    fn set_speed(&mut self, speed: Speed) {
+        self.speed = speed;
+        if speed == Speed::Instant {
+            self.sim.change(|t| t.run_until_idle());
+        }
+    }
+
+    /// Applies a world action at the current sim time; a refused one shows its reason and changes nothing.
+    fn simulate(&mut self, action: SimAction) {
+        let instant = self.speed == Speed::Instant;
+        let result = self.sim.change(|t| {
+            let now = t.world().now();
+            let result = t.act(action, now);
+            if instant {
+                t.run_until_idle();
+            }
+            result
+        });
+        self.error = result.err().map(PageError::Refused);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn instant_speed_runs_each_action_to_the_end() {
+        let state = State::initial(&UrlOptions::parse("?speed=instant"));
+        let state = reduce(state, Action::Simulated(SimAction::CheckMail { device: "laptop".into() }));
+        let timeline = state.sim.timeline();
+        assert!(!timeline.world().lines_in_flight());
+        assert!(timeline.world().store().account("alice").map(|a| a.inbox().exists()) == Some(0));
+    }
+
+    #[test]
+    fn a_refused_action_shows_an_error_and_changes_nothing() {
+        let state = State::initial(&UrlOptions::parse("?speed=instant"));
+        let before = state.sim.timeline().world().moments();
+        let state = reduce(state, Action::Simulated(SimAction::CheckMail { device: "toaster".into() }));
+        assert!(matches!(state.error, Some(PageError::Refused(ActionError::NoSuchDevice(_)))));
+        assert_eq!(state.sim.timeline().world().moments(), before);
+    }
+
+    #[test]
+    fn speed_shifts_within_its_choices() {
+        assert_eq!(Speed::Factor(1.0).shifted(1), Speed::Factor(2.0));
+        assert_eq!(Speed::Factor(0.25).shifted(-1), Speed::Factor(0.25));
+        assert_eq!(Speed::Factor(8.0).shifted(5), Speed::Instant);
     }
 }

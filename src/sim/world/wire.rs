@@ -192,6 +192,7 @@ impl World {
                 in_content,
                 greeting: conn.lines_sent == 0,
                 lost: false,
+                moment: self.moments,
             };
             conn.lines_sent += 1;
             let index = self.transcript.len();

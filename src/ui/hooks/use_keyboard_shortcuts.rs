@@ -1,0 +1,72 @@
+//! The page's keyboard shortcuts (listed in the help overlay): they act only when no text field has focus.
+
+use crate::ui::state::Action;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// The shortcuts, for the help overlay: (keys, what they do as a text key).
+pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 8] = {
+    use crate::ui::i18n::Text;
+    [
+        ("Space", Text::ShortcutPlayPause),
+        ("→", Text::Step),
+        ("←", Text::StepBack),
+        ("+ / −", Text::ShortcutSpeed),
+        ("R", Text::Reset),
+        ("P", Text::Projector),
+        ("L", Text::Language),
+        ("?", Text::ShortcutHelp),
+    ]
+};
+
+/// What a key press means, if anything.
+pub fn action_for_key(key: &str, playing: bool) -> Option<Action> {
+    Some(match key {
+        " " | "Spacebar" if playing => Action::PressedPause,
+        " " | "Spacebar" => Action::PressedPlay,
+        "ArrowRight" => Action::PressedStep,
+        "ArrowLeft" => Action::PressedStepBack,
+        "+" | "=" => Action::ChangedSpeedBy(1),
+        "-" | "_" => Action::ChangedSpeedBy(-1),
+        "r" | "R" => Action::PressedReset,
+        "p" | "P" => Action::ToggledProjector,
+        "l" | "L" => Action::SwitchedLanguage,
+        "?" => Action::ToggledHelp,
+        "Escape" => Action::PressedEscape,
+        _ => return None,
+    })
+}
+
+#[hook]
+pub fn use_keyboard_shortcuts(playing: bool, dispatch: Callback<Action>) {
+    use_effect_with(playing, move |playing| {
+        let playing = *playing;
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+            let key = event.key();
+            // A focused button takes Space itself; fields take every key.
+            let focused = focused_tag();
+            let field_has_it = matches!(focused.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || (focused == "BUTTON" && key == " ");
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || field_has_it {
+                return;
+            }
+            if let Some(action) = action_for_key(&key, playing) {
+                event.prevent_default();
+                dispatch.emit(action);
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// The tag name of the focused element (`INPUT`, `BUTTON`, ...), empty when nothing has focus.
+fn focused_tag() -> String {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .map(|e| e.tag_name())
+        .unwrap_or_default()
+}
