@@ -52,8 +52,8 @@ pub fn explain(
 
 /// An explanation whose texts end with their reference: "… (RFC 1939 §6)." and "……（RFC 1939 §6）。".
 fn cited(rfc: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Explanation {
-    let mut en = en.into();
-    let mut zh = zh.into();
+    let mut en = en.into().trim_end().to_string();
+    let mut zh = zh.into().trim_end().to_string();
     if en.ends_with('.') {
         en.pop();
     }
@@ -76,6 +76,29 @@ fn quoted(text: &str) -> String {
         shown.push('…');
     }
     format!("“{shown}”")
+}
+
+/// A number as digits; anything else quoted, so odd input stays visibly odd.
+fn plain(text: &str) -> String {
+    number(text).map_or_else(|| quoted(text), |n| n.to_string())
+}
+
+/// "1 message", "2 messages".
+fn messages(count: u64) -> String {
+    if count == 1 {
+        "1 message".into()
+    } else {
+        format!("{count} messages")
+    }
+}
+
+/// Chinese puts a space between a Han character and a following Latin word or digit ("给 UID 为 5 的邮件").
+fn spaced(text: &str) -> String {
+    if text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!(" {text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A whole decimal number; `str::parse` alone would also accept "+5".

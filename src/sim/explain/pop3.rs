@@ -2,8 +2,8 @@
 //! with `+OK` or `-ERR`; lists and messages end with a line holding only ".".
 
 use super::{
-    cited, dot_stuffed, message_content, number, quoted, redacted, unrecognised, verb_and_rest,
-    Explanation, LineContext, WireProtocol,
+    cited, dot_stuffed, message_content, messages, number, plain, quoted, redacted, unrecognised,
+    verb_and_rest, Explanation, LineContext, WireProtocol,
 };
 use crate::sim::session::Direction;
 
@@ -99,14 +99,18 @@ fn command(line: &str) -> Explanation {
         ),
         "TOP" => {
             let lines = rest.split_whitespace().nth(1).unwrap_or("");
+            let (body_en, body_zh) = if number(lines) == Some(0) {
+                ("only its headers".to_string(), "只取信头".to_string())
+            } else {
+                (
+                    format!("its headers plus the first {} lines of its body", plain(lines)),
+                    format!("只取信头和正文的前 {} 行", plain(lines)),
+                )
+            };
             cited(
                 "RFC 1939 §7",
-                format!(
-                    "Previews {}: its headers plus the first {} lines of its body, without downloading it all.",
-                    message_en(first),
-                    quoted(lines)
-                ),
-                format!("预览{}：只取信头和正文的前 {} 行，不必整封下载。", message_zh(first), quoted(lines)),
+                format!("Previews {}: {body_en}, without downloading it all.", message_en(first)),
+                format!("预览{}：{body_zh}，不必整封下载。", message_zh(first)),
             )
         }
         "DELE" => cited(
@@ -192,7 +196,7 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
         "PASS" | "APOP" => {
             let (count_en, count_zh) = match (first, second) {
                 (Some(count), Some(octets)) => (
-                    format!(" The mailbox holds {count} messages, {octets} octets."),
+                    format!(" The mailbox holds {}, {octets} octets.", messages(count)),
                     format!("邮箱里有 {count} 封邮件，共 {octets} 字节。"),
                 ),
                 _ => (String::new(), String::new()),
@@ -213,8 +217,9 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
             (Some(count), Some(octets)) => cited(
                 "RFC 1939 §5",
                 format!(
-                    "+OK {count} {octets}: the mailbox holds {count} messages, {octets} octets (bytes) in total. \
-                     Messages marked for deletion are not counted."
+                    "+OK {count} {octets}: the mailbox holds {}, {octets} octets (bytes) in total. Messages \
+                     marked for deletion are not counted.",
+                    messages(count)
                 ),
                 format!(
                     "+OK {count} {octets}：邮箱里有 {count} 封邮件，总共 {octets} 字节。已标记删除的邮件不计算在内。"
@@ -247,15 +252,15 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
                 }
                 _ => (String::new(), String::new()),
             };
-            let part = if answered_verb == "TOP" { ("headers and first lines", "信头和正文开头") } else { ("content", "全文") };
+            let (what_en, what_zh, rfc) = if answered_verb == "TOP" {
+                (format!("the headers and first lines of {}", message_en(answered_first)), "信头和正文开头", "RFC 1939 §7")
+            } else {
+                (message_en(answered_first), "全文", "RFC 1939 §5")
+            };
             cited(
-                if answered_verb == "TOP" { "RFC 1939 §7" } else { "RFC 1939 §5" },
-                format!(
-                    "+OK: the {} of {}{size_en} follow, line by line, until a line holding only “.”.",
-                    part.0,
-                    message_en(answered_first)
-                ),
-                format!("+OK：接下来逐行发送{}的{}{size_zh}，直到只有一个“.”的行为止。", message_zh(answered_first), part.1),
+                rfc,
+                format!("+OK: here comes {what_en}{size_en}, line by line, until a line holding only “.”."),
+                format!("+OK：接下来逐行发送{}的{what_zh}{size_zh}，直到只有一个“.”的行为止。", message_zh(answered_first)),
             )
         }
         "DELE" => cited(
@@ -638,6 +643,7 @@ mod tests {
         let top = client("TOP 1 10");
         assert!(top.en.contains("message 1") && top.en.contains("10"));
         assert_eq!(top.rfc, "RFC 1939 §7");
+        assert!(client("TOP 3 0").en.contains("message 3: only its headers"));
         assert!(server("+OK", "TOP 1 10").en.contains("headers"));
     }
 
