@@ -25,11 +25,10 @@ fn literal_content(line: &str) -> Explanation {
         return message_content(line);
     }
     Explanation {
-        en: "A line of the message, carried in a literal: the {n} sent before it announced exactly how many octets \
-             follow, so they are read as data, never as commands."
+        en: "A line of the message, carried in a literal: its size was announced with {n}, so it is read as data, \
+             never as a command."
             .into(),
-        zh: "邮件的一行，装在“字面量”里传送：前面的 {n} 已预先说明后面有多少字节，所以这些内容只会被当作数据，\
-             绝不会被当成命令。"
+        zh: "邮件的一行，装在“字面量”里传送：长度已由前面的 {n} 预告，所以只会被当作数据，绝不会被当成命令。"
             .into(),
         rfc: "",
     }
@@ -190,10 +189,8 @@ fn set_described(set: &str, by_uid: bool) -> (String, String) {
 
 /// What "UID" in front of a command changes.
 const UID_NOTE_EN: &str =
-    " With the UID prefix the numbers are UIDs, which never change, not sequence numbers, which \
-                           shift when messages are expunged.";
-const UID_NOTE_ZH: &str =
-    "带 UID 前缀时，这些数字是永不改变的 UID，而不是会因删除邮件而移位的序号。";
+    " UID prefix: these numbers are UIDs, which never change, not sequence numbers, which shift after EXPUNGE.";
+const UID_NOTE_ZH: &str = "带 UID 前缀：这些数字是永不改变的 UID，而不是会在删除后移位的序号。";
 
 // ---- Client commands ----
 
@@ -308,11 +305,6 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
                 format!("把邮箱{mailbox}改名为{}。", quoted(new_name)),
             )
         }
-        "SUBSCRIBE" | "UNSUBSCRIBE" => cited(
-            if verb == "SUBSCRIBE" { "RFC 3501 §6.3.6" } else { "RFC 3501 §6.3.7" },
-            format!("Adds or removes {mailbox} in the list of mailboxes the user wants to see."),
-            format!("在用户想看到的邮箱列表中加入或移除{mailbox}。"),
-        ),
         "LIST" | "LSUB" => {
             let (pattern, _) = mailbox_name(after_box);
             cited(
@@ -346,7 +338,6 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
                 format!("把一封邮件上传到{mailbox}，例如刚发出邮件的副本。{size_zh}"),
             )
         }
-        "CHECK" => cited("RFC 3501 §6.4.1", "Asks the server to save its work on the mailbox.", "请求服务器保存对邮箱的改动。"),
         "CLOSE" => cited(
             "RFC 3501 §6.4.2",
             "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are sent.",

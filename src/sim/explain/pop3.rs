@@ -47,13 +47,12 @@ fn command(line: &str) -> Explanation {
         "APOP" => cited(
             "RFC 1939 §7",
             format!(
-                "Logs in as {} without sending the password: the long hex string is an MD5 digest of the \
-                 greeting's <timestamp> plus the password, useless to an eavesdropper next time.",
+                "Logs in as {} without sending the password: the hex string is an MD5 digest of the greeting's \
+                 <timestamp> plus the password.",
                 quoted(first)
             ),
             format!(
-                "以{}的身份登录，但不发送密码：那串长长的十六进制数是问候语中的 <时间戳> 加上密码算出的 MD5 摘要，\
-                 窃听者拿去下次也用不了。",
+                "以{}的身份登录而不发送密码：那串十六进制数是问候语中的 <时间戳> 加上密码算出的 MD5 摘要。",
                 quoted(first)
             ),
         ),
@@ -141,11 +140,6 @@ fn command(line: &str) -> Explanation {
              deletes the messages marked with DELE; before login, it just says goodbye.",
             "结束会话。如果客户端已经登录，服务器随即进入 UPDATE（更新）状态，真正删除用 DELE 标记过的邮件；\
              如果还没登录，就只是道别。",
-        ),
-        "STLS" => cited(
-            "RFC 2595 §4",
-            "Asks to switch this connection to encryption before logging in.",
-            "请求在登录之前把这条连接切换为加密连接。",
         ),
         _ => unrecognised(WireProtocol::Pop3, Direction::ClientToServer, line),
     }
@@ -321,13 +315,12 @@ fn greeting(text: &str) -> Explanation {
         Some(timestamp) => cited(
             "RFC 1939 §4",
             format!(
-                "+OK: the server is ready. {} is a one-time timestamp: with APOP, the client proves it knows the \
-                 password by hashing this timestamp with it, so the password never crosses the wire.",
+                "+OK: the server is ready. {} is a one-time timestamp: APOP logs in by hashing it with the \
+                 password, so the password never crosses the wire.",
                 quoted(timestamp)
             ),
             format!(
-                "+OK：服务器已就绪。{}是一次性的时间戳：使用 APOP 时，客户端把它和密码一起算出摘要来证明自己知道密码，\
-                 密码本身从不在网络上传输。",
+                "+OK：服务器已就绪。{}是一次性的时间戳：APOP 登录时把它和密码一起算成摘要，密码本身从不在网络上传输。",
                 quoted(timestamp)
             ),
         ),
@@ -357,16 +350,6 @@ fn failure(text: &str, answered: &str) -> Explanation {
             "RFC 3206 §5",
             "-ERR [AUTH]: login refused because the user name or password is wrong, not because of a server fault.",
             "-ERR [AUTH]：登录被拒绝，原因是用户名或密码错误，而不是服务器故障。",
-        ),
-        "LOGIN-DELAY" => cited(
-            "RFC 2449 §8.1.1",
-            "-ERR [LOGIN-DELAY]: this user logged in too recently; the client must wait longer between logins.",
-            "-ERR [LOGIN-DELAY]：该用户刚刚登录过，两次登录之间需要等待更久。",
-        ),
-        "SYS/TEMP" | "SYS/PERM" => cited(
-            "RFC 3206 §4",
-            "-ERR [SYS]: a problem on the server's side, not the user's fault.",
-            "-ERR [SYS]：服务器自身出了问题，不是用户的错。",
         ),
         _ if answered.trim().is_empty() => cited(
             "RFC 1939 §3",

@@ -104,16 +104,6 @@ fn command(line: &str) -> Explanation {
             "Says goodbye. The server answers 221 and closes the connection.",
             "告别。服务器回复 221 并关闭连接。",
         ),
-        "AUTH" => cited(
-            "RFC 4954 §4",
-            format!("Starts logging in with the {} method (credentials are not shown here).", quoted(rest.split_whitespace().next().unwrap_or(""))),
-            format!("开始用{}方式登录（此处不显示凭据）。", quoted(rest.split_whitespace().next().unwrap_or(""))),
-        ),
-        "STARTTLS" => cited(
-            "RFC 3207 §4",
-            "Asks to switch this connection to encryption before anything private is sent.",
-            "请求在发送任何隐私内容之前，把这条连接切换为加密连接。",
-        ),
         _ => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
     }
 }
@@ -155,11 +145,6 @@ fn extension(keyword: &str) -> Option<(&'static str, &'static str, &'static str)
             "地址中可以包含中文等非 ASCII 字符",
             "RFC 6531 §3.1",
         ),
-        "ENHANCEDSTATUSCODES" => (
-            "errors carry detailed codes like 5.1.1",
-            "错误会附带 5.1.1 这样的详细代码",
-            "RFC 2034 §3",
-        ),
         "STARTTLS" => (
             "the connection can be switched to encryption",
             "连接可以切换为加密",
@@ -169,16 +154,6 @@ fn extension(keyword: &str) -> Option<(&'static str, &'static str, &'static str)
             "clients can log in with these methods",
             "客户端可以用这些方式登录",
             "RFC 4954 §3",
-        ),
-        "DSN" => (
-            "senders can ask for delivery notifications",
-            "发件人可以要求投递状态通知",
-            "RFC 3461 §4",
-        ),
-        "CHUNKING" => (
-            "messages can be sent in sized chunks (BDAT)",
-            "邮件可以按块（BDAT）发送",
-            "RFC 3030 §2",
         ),
         _ => return None,
     })
