@@ -564,7 +564,7 @@ fn fetch(arguments: &str, by_uid: bool) -> Explanation {
             described_en.join("; ")
         ),
         format!(
-            "获取{}的{}。{since_zh}{uid_zh}",
+            "获取{}：{}。{since_zh}{uid_zh}",
             spaced(&set_zh),
             described_zh.join("；")
         ),
@@ -796,7 +796,7 @@ fn response_code(code: &str) -> Option<(String, String, &'static str)> {
                     quoted(to)
                 ),
                 format!(
-                    "[COPYUID]：在目标邮箱（UIDVALIDITY 为 {}）中，UID 为 {} 的邮件得到了新的 UID {}。",
+                    "[COPYUID]：在目标邮箱（UIDVALIDITY 为 {}）中，UID 为{}的邮件得到了新的 UID{}。",
                     plain(validity),
                     quoted(from),
                     quoted(to)
@@ -921,13 +921,13 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
                         "VANISHED (EARLIER): the messages with UIDs {uids} were removed while the client was away; it \
                          should drop them from its copy."
                     ),
-                    format!("VANISHED (EARLIER)：UID 为 {uids} 的邮件在客户端离开期间已被删除；客户端应从本地副本中删掉它们。"),
+                    format!("VANISHED (EARLIER)：UID 为{uids}的邮件在客户端离开期间已被删除；客户端应从本地副本中删掉它们。"),
                 )
             } else {
                 cited(
                     "RFC 7162 §3.2.10",
                     format!("The messages with UIDs {uids} were just removed, like EXPUNGE but named by UID."),
-                    format!("UID 为 {uids} 的邮件刚刚被删除，作用和 EXPUNGE 一样，只是用 UID 指明。"),
+                    format!("UID 为{uids}的邮件刚刚被删除，作用和 EXPUNGE 一样，只是用 UID 指明。"),
                 )
             }
         }

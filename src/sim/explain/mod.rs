@@ -168,10 +168,11 @@ fn dot_stuffed(rfc: &'static str) -> Explanation {
 
 /// Any line the explainer does not recognise, such as a student's typing in the terminal.
 fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Explanation {
-    let (name, rfc, refusal) = match protocol {
-        WireProtocol::Smtp => ("SMTP", "RFC 5321 §4.2.4", "500"),
-        WireProtocol::Pop3 => ("POP3", "RFC 1939 §3", "-ERR"),
-        WireProtocol::Imap => ("IMAP", "RFC 3501 §7.1.3", "BAD"),
+    // Client lines cite where the refusal is defined; server lines cite the general shape of replies.
+    let (name, rfc, refusal, replies_rfc) = match protocol {
+        WireProtocol::Smtp => ("SMTP", "RFC 5321 §4.2.4", "500", "RFC 5321 §4.2"),
+        WireProtocol::Pop3 => ("POP3", "RFC 1939 §3", "-ERR", "RFC 1939 §3"),
+        WireProtocol::Imap => ("IMAP", "RFC 3501 §7.1.3", "BAD", "RFC 3501 §7"),
     };
     let shown = if line.trim().is_empty() {
         ("An empty line".to_string(), "空行".to_string())
@@ -193,7 +194,7 @@ fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Exp
             ),
         ),
         Direction::ServerToClient => cited(
-            rfc,
+            replies_rfc,
             format!(
                 "The server sent {}, a reply without a standard meaning here; the client shows it or ignores it.",
                 shown.0

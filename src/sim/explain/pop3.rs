@@ -418,7 +418,7 @@ fn capability(line: &str) -> Explanation {
             "RFC 2449 §6.2",
         ),
         "SASL" => (
-            "login with the AUTH command and these methods works",
+            "logging in with AUTH works, using these methods",
             "支持用 AUTH 命令及这些方式登录",
             "RFC 2449 §6.3",
         ),

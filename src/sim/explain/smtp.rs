@@ -148,7 +148,7 @@ fn extension(keyword: &str) -> Option<(&'static str, &'static str, &'static str)
         "STARTTLS" => (
             "the connection can be switched to encryption",
             "连接可以切换为加密",
-            "RFC 3207 §4",
+            "RFC 3207 §2",
         ),
         "AUTH" => (
             "clients can log in with these methods",
@@ -318,7 +318,7 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
         (String::new(), String::new())
     } else {
         (
-            format!(" to {}", redacted(answered)),
+            format!(" in reply to {}", redacted(answered)),
             format!("对{}的", redacted(answered)),
         )
     };
@@ -330,11 +330,12 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     cited(
         rfc,
         format!(
-            "{code}{answering_en}: {en} ({}). A 5xx reply is permanent: sending the same command again will not help.",
+            "{code}{answering_en}: {en}. The server's words: {}. A 5xx reply is permanent: sending the same command \
+             again will not help.",
             quoted(text)
         ),
         format!(
-            "{answering_zh}回复 {code}：{zh}（{}）。5xx 表示永久性错误：原样再发一次也没用。",
+            "{answering_zh}回复 {code}：{zh}。服务器原话：{}。5xx 表示永久性错误：原样再发一次也没用。",
             quoted(text)
         ),
     )
