@@ -1,0 +1,455 @@
+//! SMTP (RFC 5321): how a message reaches the server. Commands are words; replies start with a 3-digit code.
+
+use super::{
+    cited, dot_stuffed, message_content, quoted, redacted, unrecognised, verb_and_rest,
+    Explanation, LineContext, WireProtocol,
+};
+use crate::sim::session::Direction;
+
+pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
+    match direction {
+        Direction::ClientToServer if context.in_content => content(line),
+        Direction::ClientToServer => command(line),
+        Direction::ServerToClient => reply(line, context),
+    }
+}
+
+/// A line sent between DATA's 354 and the lone ".".
+fn content(line: &str) -> Explanation {
+    if line == "." {
+        return cited(
+            "RFC 5321 §4.1.1.4",
+            "A line holding only “.” ends the message. The server now decides whether to accept it.",
+            "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
+        );
+    }
+    if line.starts_with("..") {
+        return dot_stuffed("RFC 5321 §4.5.2");
+    }
+    message_content(line)
+}
+
+/// The address between angle brackets, as in `FROM:<ann@example.com>`.
+fn address(arguments: &str) -> Option<&str> {
+    let start = arguments.find('<')? + 1;
+    let length = arguments.get(start..)?.find('>')?;
+    arguments.get(start..start + length)
+}
+
+fn command(line: &str) -> Explanation {
+    let (verb, rest) = verb_and_rest(line);
+    match verb.as_str() {
+        "EHLO" | "HELO" => {
+            let extended = verb == "EHLO";
+            cited(
+                "RFC 5321 §4.1.1.1",
+                format!(
+                    "Says hello and names the sending computer, {}.{}",
+                    quoted(rest),
+                    if extended { " EHLO (“extended hello”) also asks which extensions the server supports." } else { " HELO is the old greeting: it does not ask about extensions." }
+                ),
+                format!(
+                    "打招呼，并报上发信计算机的名字{}。{}",
+                    quoted(rest),
+                    if extended { "EHLO（“扩展问候”）同时询问服务器支持哪些扩展功能。" } else { "HELO 是旧式问候，不询问扩展功能。" }
+                ),
+            )
+        }
+        "MAIL" => match address(rest) {
+            Some("") => cited(
+                "RFC 5321 §4.5.5",
+                "Starts a new message with an empty sender, <>. Bounce notices use it so that they can never \
+                 bounce back themselves.",
+                "开始一封新邮件，发件人为空（<>）。退信通知使用空发件人，这样它本身就不会再被退回。",
+            ),
+            Some(sender) => cited(
+                "RFC 5321 §4.1.1.2",
+                format!(
+                    "Starts a new message from {}. If delivery fails, the bounce notice goes back to this address.",
+                    quoted(sender)
+                ),
+                format!("开始一封新邮件，发件人是{}。如果投递失败，退信通知会寄回这个地址。", quoted(sender)),
+            ),
+            None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
+        },
+        "RCPT" => match address(rest) {
+            Some(recipient) => cited(
+                "RFC 5321 §4.1.1.3",
+                format!(
+                    "Names one recipient, {}. A message to several people needs one RCPT per recipient.",
+                    quoted(recipient)
+                ),
+                format!("指定一位收件人{}。发给多人时，每位收件人各发一条 RCPT。", quoted(recipient)),
+            ),
+            None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
+        },
+        "DATA" => cited(
+            "RFC 5321 §4.1.1.4",
+            "Asks to send the message itself. Once the server agrees (354), every line is message content until \
+             a line holding only “.”.",
+            "请求发送邮件本身。服务器同意（354）后，接下来的每一行都是邮件内容，直到只有一个“.”的行为止。",
+        ),
+        "RSET" => cited(
+            "RFC 5321 §4.1.1.5",
+            "Abandons the message in progress: sender and recipients are forgotten, the connection stays open.",
+            "放弃正在发送的邮件：发件人和收件人都被清空，连接仍然保持。",
+        ),
+        "NOOP" => cited(
+            "RFC 5321 §4.1.1.9",
+            "Does nothing; the server answers 250 to show the connection is alive.",
+            "什么也不做；服务器回复 250，表示连接仍然正常。",
+        ),
+        "QUIT" => cited(
+            "RFC 5321 §4.1.1.10",
+            "Says goodbye. The server answers 221 and closes the connection.",
+            "告别。服务器回复 221 并关闭连接。",
+        ),
+        _ => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
+    }
+}
+
+/// A reply line split into its code, whether more lines follow (`250-`), and its text.
+fn parse_reply(line: &str) -> Option<(u16, bool, &str)> {
+    let code = line.get(..3)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let more = match line.as_bytes().get(3) {
+        None | Some(b' ') => false,
+        Some(b'-') => true,
+        Some(_) => return None,
+    };
+    Some((code.parse().ok()?, more, line.get(4..).unwrap_or("").trim()))
+}
+
+/// What an EHLO reply line advertises, in a few words, and where that extension is defined.
+fn extension(keyword: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match keyword {
+        "SIZE" => (
+            "the largest message it accepts, in octets (bytes)",
+            "可接收的最大邮件字节数",
+            "RFC 1870 §4",
+        ),
+        "8BITMIME" => (
+            "it accepts 8-bit text, not only 7-bit ASCII",
+            "可接收 8 位文本，不限于 7 位 ASCII",
+            "RFC 6152 §2",
+        ),
+        "PIPELINING" => (
+            "the client may send several commands without waiting",
+            "客户端可以连发多条命令而不必逐条等待",
+            "RFC 2920 §3",
+        ),
+        "SMTPUTF8" => (
+            "addresses may contain non-ASCII characters, like 中文",
+            "地址中可以包含中文等非 ASCII 字符",
+            "RFC 6531 §3.1",
+        ),
+        "STARTTLS" => (
+            "the connection can be switched to encryption",
+            "连接可以切换为加密",
+            "RFC 3207 §2",
+        ),
+        "AUTH" => (
+            "clients can log in with these methods",
+            "客户端可以用这些方式登录",
+            "RFC 4954 §3",
+        ),
+        _ => return None,
+    })
+}
+
+fn reply(line: &str, context: &LineContext) -> Explanation {
+    let Some((code, more, text)) = parse_reply(line) else {
+        return unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line);
+    };
+    let answered = context.answering.as_deref().unwrap_or("");
+    let (answered_verb, answered_rest) = verb_and_rest(answered);
+    match code {
+        220 => cited(
+            "RFC 5321 §3.1",
+            format!("The server answers the connection: 220 means it is ready. {} names the server.", quoted(text)),
+            format!("服务器接听了连接：220 表示已准备就绪。{}是服务器的自我介绍。", quoted(text)),
+        ),
+        221 => cited(
+            "RFC 5321 §4.1.1.10",
+            "221: the server says goodbye and closes the connection.",
+            "221：服务器道别并关闭连接。",
+        ),
+        250 if more || answered_verb == "EHLO" => ehlo_line(more, text),
+        250 => accepted(&answered_verb, answered_rest, text),
+        354 => cited(
+            "RFC 5321 §4.1.1.4",
+            "354: go ahead. The server waits for the message and treats every line as content until a line \
+             holding only “.”.",
+            "354：请开始。服务器等待邮件内容，把每一行都当作内容，直到只有一个“.”的行为止。",
+        ),
+        421 => cited(
+            "RFC 5321 §4.2.3",
+            format!("421: the service is not available right now and the server is closing the connection ({}). Try later.", quoted(text)),
+            format!("421：服务暂时不可用，服务器正在关闭连接（{}）。请稍后再试。", quoted(text)),
+        ),
+        500..=554 if code != 551 => refusal(code, text, answered),
+        200..=299 => cited(
+            "RFC 5321 §4.2.1",
+            format!("{code} (2xx): done, the request succeeded ({}).", quoted(text)),
+            format!("{code}（2xx）：完成，请求已成功（{}）。", quoted(text)),
+        ),
+        300..=399 => cited(
+            "RFC 5321 §4.2.1",
+            format!("{code} (3xx): so far so good; the server waits for more from the client."),
+            format!("{code}（3xx）：到目前为止一切正常；服务器在等客户端继续发送。"),
+        ),
+        400..=499 => cited(
+            "RFC 5321 §4.2.1",
+            format!(
+                "{code} (4xx): a temporary failure ({}). The client keeps the message and tries again later.",
+                quoted(text)
+            ),
+            format!("{code}（4xx）：暂时性失败（{}）。客户端保留邮件，稍后重试。", quoted(text)),
+        ),
+        500..=599 => refusal(code, text, answered),
+        _ => unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line),
+    }
+}
+
+/// One line of the multi-line reply to EHLO: the greeting, or one extension.
+fn ehlo_line(more: bool, text: &str) -> Explanation {
+    let (keyword, parameters) = verb_and_rest(text);
+    let (dash_en, dash_zh) = if more {
+        (
+            "The dash in “250-” means more lines follow.",
+            "“250-”中的连字符表示后面还有更多行。",
+        )
+    } else {
+        (
+            "A space after 250, not a dash: this is the last line.",
+            "250 后面是空格而不是连字符：这是最后一行。",
+        )
+    };
+    match extension(&keyword) {
+        Some((en, zh, rfc)) => {
+            let shown_parameters = if parameters.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", quoted(parameters))
+            };
+            cited(
+                rfc,
+                format!("The server supports {keyword}{shown_parameters}: {en}. {dash_en}"),
+                format!("服务器支持 {keyword}{shown_parameters}：{zh}。{dash_zh}"),
+            )
+        }
+        None => cited(
+            "RFC 5321 §4.1.1.1",
+            format!(
+                "The server accepts the greeting ({}). {dash_en}",
+                quoted(text)
+            ),
+            format!("服务器接受了问候（{}）。{dash_zh}", quoted(text)),
+        ),
+    }
+}
+
+/// A single-line 250 reply, read in the light of the command it answers.
+fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation {
+    let lowered = text.to_ascii_lowercase();
+    match answered_verb {
+        "MAIL" => cited(
+            "RFC 5321 §4.1.1.2",
+            "250: sender accepted. Next the client names the recipients with RCPT TO.",
+            "250：发件人已接受。接下来客户端用 RCPT TO 指定收件人。",
+        ),
+        "RCPT" => {
+            let recipient = quoted(address(answered_rest).unwrap_or(answered_rest));
+            cited(
+                "RFC 5321 §4.1.1.3",
+                format!("250: recipient {recipient} accepted; the server will deliver to this mailbox."),
+                format!("250：收件人{recipient}已接受；服务器会投递到这个邮箱。"),
+            )
+        }
+        "RSET" => cited(
+            "RFC 5321 §4.1.1.5",
+            "250: the message in progress is forgotten; the client can start again.",
+            "250：正在发送的邮件已清空，客户端可以重新开始。",
+        ),
+        "NOOP" => cited(
+            "RFC 5321 §4.1.1.9",
+            "250: the connection is alive.",
+            "250：连接正常。",
+        ),
+        "HELO" => cited(
+            "RFC 5321 §4.1.1.1",
+            format!("250: the server accepts the greeting ({}).", quoted(text)),
+            format!("250：服务器接受了问候（{}）。", quoted(text)),
+        ),
+        _ if answered_verb == "." || answered_verb == "DATA" || lowered.contains("queued") || lowered.contains("accepted") => cited(
+            "RFC 5321 §4.1.1.4",
+            format!(
+                "250: the message is accepted ({}). From now on the server is responsible for delivering it.",
+                quoted(text)
+            ),
+            format!("250：邮件已接收（{}）。从现在起，投递这封邮件由服务器负责。", quoted(text)),
+        ),
+        _ => cited(
+            "RFC 5321 §4.2.1",
+            format!("250: done, the request succeeded ({}).", quoted(text)),
+            format!("250：完成，请求已成功（{}）。", quoted(text)),
+        ),
+    }
+}
+
+/// A 5xx reply: permanent, so repeating the same command will not help.
+fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
+    let (en, zh) = match code {
+        500 => ("syntax error: the server does not recognise this command", "语法错误：服务器不认识这条命令"),
+        501 => ("syntax error in the arguments, such as a malformed address", "参数语法错误，比如地址格式不对"),
+        502 => ("this command is not implemented here", "本服务器没有实现这条命令"),
+        503 => (
+            "bad sequence of commands: not allowed yet (RCPT needs MAIL first; DATA needs an accepted recipient)",
+            "命令顺序不对：现在还不能用（RCPT 之前要先有 MAIL，DATA 之前要有已接受的收件人）",
+        ),
+        550 => ("refused: mailbox unavailable, for example no such user here", "拒绝：邮箱不可用，例如这里没有这个用户"),
+        552 => ("refused: the message is larger than the server allows", "拒绝：邮件超出了服务器允许的大小"),
+        554 => ("the transaction failed", "事务失败"),
+        _ => ("a permanent failure", "永久性失败"),
+    };
+    let (answering_en, answering_zh) = if answered.trim().is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(" in reply to {}", redacted(answered)),
+            format!("对{}的", redacted(answered)),
+        )
+    };
+    let rfc = if code == 503 {
+        "RFC 5321 §4.1.4"
+    } else {
+        "RFC 5321 §4.2.3"
+    };
+    cited(
+        rfc,
+        format!(
+            "{code}{answering_en}: {en}. The server's words: {}. A 5xx reply is permanent: sending the same command \
+             again will not help.",
+            quoted(text)
+        ),
+        format!(
+            "{answering_zh}回复 {code}：{zh}。服务器原话：{}。5xx 表示永久性错误：原样再发一次也没用。",
+            quoted(text)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::explain::{answering, explained, LineContext, WireProtocol};
+    use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
+
+    fn client(line: &str) -> crate::sim::explain::Explanation {
+        explained(WireProtocol::Smtp, C, line, &LineContext::default())
+    }
+
+    fn server(line: &str, command: &str) -> crate::sim::explain::Explanation {
+        explained(WireProtocol::Smtp, S, line, &answering(command))
+    }
+
+    fn content(line: &str) -> crate::sim::explain::Explanation {
+        let context = LineContext {
+            in_content: true,
+            ..LineContext::default()
+        };
+        explained(WireProtocol::Smtp, C, line, &context)
+    }
+
+    #[test]
+    fn greeting_and_goodbye() {
+        let context = LineContext {
+            greeting: true,
+            ..LineContext::default()
+        };
+        let greeting = explained(
+            WireProtocol::Smtp,
+            S,
+            "220 mail.example ESMTP ready",
+            &context,
+        );
+        assert!(greeting.en.contains("220") && greeting.en.contains("mail.example"));
+        assert_eq!(greeting.rfc, "RFC 5321 §3.1");
+        assert_eq!(client("QUIT").rfc, "RFC 5321 §4.1.1.10");
+        assert!(server("221 bye", "QUIT").en.contains("221"));
+    }
+
+    #[test]
+    fn ehlo_and_its_multi_line_reply() {
+        let hello = client("EHLO laptop.example");
+        assert!(hello.en.contains("laptop.example") && hello.en.contains("extensions"));
+        assert_eq!(hello.rfc, "RFC 5321 §4.1.1.1");
+        let first = server(
+            "250-mail.example greets laptop.example",
+            "EHLO laptop.example",
+        );
+        assert!(first.en.contains("more lines follow"));
+        let size = server("250-SIZE 10240000", "EHLO laptop.example");
+        assert!(size.en.contains("10240000") && size.en.contains("SIZE"));
+        assert_eq!(size.rfc, "RFC 1870 §4");
+        let last = server("250 SMTPUTF8", "EHLO laptop.example");
+        assert!(last.en.contains("last line"));
+        assert!(client("HELO old.example").en.contains("old.example"));
+    }
+
+    #[test]
+    fn envelope_commands_name_their_addresses() {
+        let from = client("MAIL FROM:<ann@example.com>");
+        assert!(from.en.contains("ann@example.com"));
+        assert_eq!(from.rfc, "RFC 5321 §4.1.1.2");
+        assert!(client("MAIL FROM:<>").en.contains("<>"));
+        let to = client("RCPT TO:<bob@example.com>");
+        assert!(to.en.contains("bob@example.com") && to.zh.contains("bob@example.com"));
+        assert_eq!(to.rfc, "RFC 5321 §4.1.1.3");
+        assert!(server("250 OK", "RCPT TO:<bob@example.com>")
+            .en
+            .contains("bob@example.com"));
+        assert!(server("250 OK", "MAIL FROM:<ann@example.com>")
+            .en
+            .contains("sender accepted"));
+    }
+
+    #[test]
+    fn data_content_and_the_end_of_the_message() {
+        assert_eq!(client("DATA").rfc, "RFC 5321 §4.1.1.4");
+        assert!(server("354 End data with <CR><LF>.<CR><LF>", "DATA")
+            .en
+            .contains("354"));
+        assert_eq!(content("Subject: hi").rfc, "");
+        assert_eq!(content("").rfc, "RFC 5322 §2.1");
+        assert_eq!(content(".").rfc, "RFC 5321 §4.1.1.4");
+        assert_eq!(content("..and so on").rfc, "RFC 5321 §4.5.2");
+        let queued = server("250 2.0.0 Ok: queued as 7", ".");
+        assert!(queued.en.contains("queued as 7") && queued.en.contains("responsible"));
+    }
+
+    #[test]
+    fn reset_noop_and_errors() {
+        assert_eq!(client("RSET").rfc, "RFC 5321 §4.1.1.5");
+        assert_eq!(client("NOOP").rfc, "RFC 5321 §4.1.1.9");
+        assert!(server("500 what?", "FOO").en.contains("500"));
+        assert!(server("501 bad address", "MAIL FROM:<x").en.contains("501"));
+        let sequence = server("503 need MAIL first", "RCPT TO:<bob@example.com>");
+        assert_eq!(sequence.rfc, "RFC 5321 §4.1.4");
+        assert!(server("550 no such user", "RCPT TO:<zed@example.com>")
+            .en
+            .contains("no such user"));
+        assert!(server("552 too big", ".").en.contains("larger"));
+        let temporary = server("451 try again", ".");
+        assert!(temporary.en.contains("451") && temporary.en.contains("temporary"));
+    }
+
+    #[test]
+    fn auth_never_shows_credentials() {
+        let auth = client("AUTH PLAIN AGFubgBodW50ZXIy");
+        assert!(!auth.en.contains("AGFubgBodW50ZXIy") && !auth.zh.contains("AGFubgBodW50ZXIy"));
+        let refused = server("535 bad credentials", "AUTH PLAIN AGFubgBodW50ZXIy");
+        assert!(!refused.en.contains("AGFubgBodW50ZXIy"));
+    }
+}
