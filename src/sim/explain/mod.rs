@@ -8,12 +8,7 @@ mod smtp;
 
 use crate::sim::session::Direction;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum WireProtocol {
-    Smtp,
-    Pop3,
-    Imap,
-}
+pub use crate::sim::transcript::WireProtocol;
 
 /// What the explainer knows about the conversation around a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
