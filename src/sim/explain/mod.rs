@@ -269,6 +269,115 @@ mod tests {
         }
     }
 
+    /// One line of every family, as a transcript would show them.
+    fn corpus() -> Vec<(WireProtocol, Direction, &'static str, LineContext)> {
+        use WireProtocol::{Imap, Pop3, Smtp};
+        let none = LineContext::default;
+        let content = || LineContext {
+            in_content: true,
+            ..LineContext::default()
+        };
+        vec![
+            (Smtp, S, "220 mail.example ESMTP", none()),
+            (Smtp, C, "EHLO laptop", none()),
+            (Smtp, S, "250-SIZE 1000", answering("EHLO laptop")),
+            (Smtp, C, "MAIL FROM:<a@example.com>", none()),
+            (Smtp, C, "RCPT TO:<b@example.com>", none()),
+            (Smtp, C, "DATA", none()),
+            (Smtp, S, "354 go ahead", answering("DATA")),
+            (Smtp, C, "..x", content()),
+            (Smtp, C, ".", content()),
+            (Smtp, S, "250 queued", answering(".")),
+            (
+                Smtp,
+                S,
+                "550 no such user",
+                answering("RCPT TO:<c@example.com>"),
+            ),
+            (Smtp, S, "421 closing", none()),
+            (
+                Pop3,
+                S,
+                "+OK ready <1.2@x>",
+                LineContext {
+                    greeting: true,
+                    ..LineContext::default()
+                },
+            ),
+            (Pop3, C, "USER alice", none()),
+            (Pop3, C, "PASS secret", none()),
+            (Pop3, C, "STAT", none()),
+            (Pop3, S, "+OK 2 320", answering("STAT")),
+            (Pop3, S, "1 120", answering("LIST")),
+            (Pop3, S, "1 abc", answering("UIDL")),
+            (Pop3, S, "TOP", answering("CAPA")),
+            (Pop3, S, ".", answering("RETR 1")),
+            (Pop3, C, "DELE 1", none()),
+            (Pop3, S, "-ERR [IN-USE] locked", answering("PASS secret")),
+            (
+                Imap,
+                S,
+                "* OK [CAPABILITY IMAP4rev1 IDLE] ready",
+                LineContext {
+                    greeting: true,
+                    ..LineContext::default()
+                },
+            ),
+            (Imap, C, "A1 LOGIN alice secret", none()),
+            (Imap, C, "A2 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 5)", none()),
+            (Imap, C, "A3 STORE 1 +FLAGS.SILENT (\\Seen)", none()),
+            (Imap, S, "* 3 EXPUNGE", none()),
+            (Imap, S, "* 2 FETCH (FLAGS (\\Seen))", none()),
+            (
+                Imap,
+                S,
+                "* OK [UIDVALIDITY 7] ok",
+                answering("A2 SELECT INBOX"),
+            ),
+            (Imap, S, "* STATUS INBOX (MESSAGES 2 UNSEEN 1)", none()),
+            (Imap, S, "* VANISHED (EARLIER) 3", none()),
+            (Imap, S, "+ idling", answering("A4 IDLE")),
+            (
+                Imap,
+                S,
+                "A5 OK [COPYUID 1 2 3] done",
+                answering("A5 COPY 2 Archive"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_family_cites_an_rfc_and_reads_as_chinese() {
+        for (protocol, direction, line, context) in corpus() {
+            let explanation = explained(protocol, direction, line, &context);
+            assert!(explanation.rfc.starts_with("RFC "), "{line:?} has no RFC");
+            // IMAP commands add a sentence about their tag after their own reference.
+            let en_reference = format!("({})", explanation.rfc);
+            let zh_reference = format!("（{}）", explanation.rfc);
+            assert!(explanation.en.contains(&en_reference), "{}", explanation.en);
+            assert!(explanation.zh.contains(&zh_reference), "{}", explanation.zh);
+            assert!(explanation.zh.ends_with("）。"), "{}", explanation.zh);
+            // Quoted wire text may hold ASCII punctuation; the Chinese around it must use full-width marks.
+            let mut outside_quotes = String::new();
+            let mut depth = 0;
+            for c in explanation.zh.chars() {
+                match c {
+                    '“' => depth += 1,
+                    '”' => depth -= 1,
+                    _ if depth == 0 => outside_quotes.push(c),
+                    _ => {}
+                }
+            }
+            for ascii in [", ", "; ", ": ", ". ", "?", "!"] {
+                assert!(
+                    !outside_quotes.contains(ascii),
+                    "{ascii:?} in {}",
+                    explanation.zh
+                );
+            }
+        }
+    }
+
     #[test]
     fn crlf_is_ignored() {
         let with = explain(WireProtocol::Pop3, C, "STAT\r\n", &LineContext::default());
