@@ -145,6 +145,18 @@ fn trailing_literal(line: &str) -> Option<usize> {
     inner[open + 1..].trim_end_matches('+').parse().ok()
 }
 
+impl TranscriptEntry {
+    /// What the line means, in English and Chinese, with its RFC section.
+    pub fn explain(&self) -> crate::sim::explain::Explanation {
+        let context = crate::sim::explain::LineContext {
+            answering: self.answering.clone(),
+            in_content: self.in_content,
+            greeting: self.greeting,
+        };
+        crate::sim::explain::explain(self.protocol, self.direction, &self.text, &context)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,13 +1,19 @@
-//! The root component: one reducer, the header, the control bar, the stage and the transcript.
+//! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
 use super::components::controls::Controls;
+use super::components::error_banner::ErrorBanner;
 use super::components::header::Header;
+use super::components::help::HelpOverlay;
+use super::components::reader::Reader;
+use super::components::terminal::Terminal;
 use super::components::topology::Topology;
 use super::components::transcript::TranscriptPanel;
+use super::hooks::use_animation_frames::use_animation_frames;
+use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::i18n::{tr, Lang, Text};
-use super::state::State;
+use super::state::{Action, Speed, State};
 use super::url::UrlOptions;
-use crate::sim::time::SimTime;
+use crate::sim::device::DeviceClient;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -27,6 +33,11 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     };
+    let reduced_motion = use_memo((), |_| prefers_reduced_motion());
+    // Frames are requested only while playing with something to show moving (or time to pass).
+    let animate = state.playing && state.speed != Speed::Instant;
+    use_animation_frames(animate, dispatch.reform(Action::Ticked));
+    use_keyboard_shortcuts(state.playing, dispatch.clone());
     // The document's language follows the interface's (screen readers, CJK fonts); projector mode scales
     // the root font size, so every rem grows with it.
     use_effect_with((state.lang, state.projector), |(lang, projector)| {
@@ -35,14 +46,36 @@ pub fn app(props: &AppProps) -> Html {
             let _ = root.class_list().toggle_with_force("projector", *projector);
         }
     });
+    let lang = state.lang;
+    let sim = state.sim.clone();
+    let (now, pop3_device) = {
+        let timeline = sim.timeline();
+        let world = timeline.world();
+        let pop3 = world
+            .devices()
+            .iter()
+            .find(|d| matches!(d.client, DeviceClient::Pop3 { .. }))
+            .map(|d| d.id.clone());
+        (world.now(), pop3)
+    };
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
-            <Header lang={ state.lang } projector={ state.projector } dispatch={ dispatch.clone() } />
-            <Controls lang={ state.lang } playing={ state.playing } speed={ state.speed } now={ SimTime::ZERO } dispatch={ dispatch.clone() } />
+            <Header {lang} projector={ state.projector } dispatch={ dispatch.clone() } />
+            <Controls {lang} playing={ state.playing } speed={ state.speed } {now} {pop3_device} dispatch={ dispatch.clone() } />
+            if let Some(error) = state.error.clone() {
+                <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />
+            }
             <main class="workspace">
-                <Topology state={ state.clone() } dispatch={ dispatch.clone() } />
-                <TranscriptPanel lang={ state.lang } devices={ state.devices.clone() } filter={ state.transcript_device.clone() } dispatch={ dispatch } />
+                <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
+                <div class="side">
+                    <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } dispatch={ dispatch.clone() } />
+                    <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } dispatch={ dispatch.clone() } />
+                </div>
             </main>
+            if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
+            if let Some((device, folder, message_id)) = state.reader.clone() {
+                <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
+            }
         </div>
     }
 }
@@ -52,6 +85,14 @@ fn location_search() -> String {
         .location()
         .search()
         .unwrap_or_default()
+}
+
+fn prefers_reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Shows a visible error instead of a dead page when anything panics (the message goes to the console too).

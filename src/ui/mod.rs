@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod state;

@@ -113,7 +113,11 @@ impl State {
         State {
             lang: options.lang.unwrap_or_default(),
             projector: false,
-            speed: if options.instant { Speed::Instant } else { Speed::Factor(1.0) },
+            speed: if options.instant {
+                Speed::Instant
+            } else {
+                Speed::Factor(1.0)
+            },
             playing: !options.instant,
             sim: Sim::new(Timeline::new(WorldSetup::default())),
             transcript_device: None,
@@ -154,21 +158,46 @@ pub enum Action {
     FilteredTranscript(Option<String>),
     ToggledHelp,
     PressedEscape,
-    OpenedReader { device: String, folder: String, message_id: String },
+    OpenedReader {
+        device: String,
+        folder: String,
+        message_id: String,
+    },
     DismissedError,
     ChoseTerminalProtocol(WireProtocol),
 }
 
 /// Sample mail the page's "Send a mail" button sends, in turn.
 const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
-    ("Bob Baker <bob@example.net>", "Re: Lunch on Friday?", "Noon works for me. See you there!\n\nBob"),
-    ("Carol Chen <carol@school.example>", "Quiz on Thursday", "Reminder: short quiz on mail protocols on Thursday.\n\nMs Chen"),
-    ("Grandma <grandma@family.example>", "Photos from the garden", "The roses are out. Come and see them soon!\n\nLove, Grandma"),
-    ("Dave's Bikes <shop@bikes.example>", "Invoice 2026-117", "Thank you for your visit. Your invoice is attached.\n\nDave"),
+    (
+        "Bob Baker <bob@example.net>",
+        "Re: Lunch on Friday?",
+        "Noon works for me. See you there!\n\nBob",
+    ),
+    (
+        "Carol Chen <carol@school.example>",
+        "Quiz on Thursday",
+        "Reminder: short quiz on mail protocols on Thursday.\n\nMs Chen",
+    ),
+    (
+        "Grandma <grandma@family.example>",
+        "Photos from the garden",
+        "The roses are out. Come and see them soon!\n\nLove, Grandma",
+    ),
+    (
+        "Dave's Bikes <shop@bikes.example>",
+        "Invoice 2026-117",
+        "Thank you for your visit. Your invoice is attached.\n\nDave",
+    ),
 ];
 
 /// Kinds a new device takes, in turn.
-const NEW_DEVICE_KINDS: [DeviceKind; 4] = [DeviceKind::Desktop, DeviceKind::Laptop, DeviceKind::Phone, DeviceKind::Tablet];
+const NEW_DEVICE_KINDS: [DeviceKind; 4] = [
+    DeviceKind::Desktop,
+    DeviceKind::Laptop,
+    DeviceKind::Phone,
+    DeviceKind::Tablet,
+];
 
 impl Reducible for State {
     type Action = Action;
@@ -240,9 +269,17 @@ impl Reducible for State {
                 next.reader = None;
                 next.error = None;
             }
-            Action::OpenedReader { device, folder, message_id } => {
+            Action::OpenedReader {
+                device,
+                folder,
+                message_id,
+            } => {
                 next.reader = Some((device.clone(), folder.clone(), message_id.clone()));
-                next.simulate(SimAction::OpenMessage { device, folder, message_id });
+                next.simulate(SimAction::OpenMessage {
+                    device,
+                    folder,
+                    message_id,
+                });
             }
             Action::DismissedError => next.error = None,
             Action::ChoseTerminalProtocol(protocol) => next.terminal_protocol = protocol,
@@ -285,18 +322,38 @@ mod tests {
     #[test]
     fn instant_speed_runs_each_action_to_the_end() {
         let state = State::initial(&UrlOptions::parse("?speed=instant"));
-        let state = reduce(state, Action::Simulated(SimAction::CheckMail { device: "laptop".into() }));
+        let state = reduce(
+            state,
+            Action::Simulated(SimAction::CheckMail {
+                device: "laptop".into(),
+            }),
+        );
         let timeline = state.sim.timeline();
         assert!(!timeline.world().lines_in_flight());
-        assert!(timeline.world().store().account("alice").map(|a| a.inbox().exists()) == Some(0));
+        assert!(
+            timeline
+                .world()
+                .store()
+                .account("alice")
+                .map(|a| a.inbox().exists())
+                == Some(0)
+        );
     }
 
     #[test]
     fn a_refused_action_shows_an_error_and_changes_nothing() {
         let state = State::initial(&UrlOptions::parse("?speed=instant"));
         let before = state.sim.timeline().world().moments();
-        let state = reduce(state, Action::Simulated(SimAction::CheckMail { device: "toaster".into() }));
-        assert!(matches!(state.error, Some(PageError::Refused(ActionError::NoSuchDevice(_)))));
+        let state = reduce(
+            state,
+            Action::Simulated(SimAction::CheckMail {
+                device: "toaster".into(),
+            }),
+        );
+        assert!(matches!(
+            state.error,
+            Some(PageError::Refused(ActionError::NoSuchDevice(_)))
+        ));
         assert_eq!(state.sim.timeline().world().moments(), before);
     }
 

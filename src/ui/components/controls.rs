@@ -1,7 +1,9 @@
-//! The control bar: time (play, pause, step, step back, speed, reset) and the world (send mail, add device).
+//! The control bar: time (play, pause, step, step back, speed, reset, time warp), the world (send mail, add
+//! device) and faults.
 
 use super::icons::{control_icon, ControlGlyph};
 use crate::sim::time::SimTime;
+use crate::sim::world::{Action as SimAction, Fault};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Speed};
 use web_sys::HtmlSelectElement;
@@ -13,8 +15,20 @@ pub struct ControlsProps {
     pub playing: bool,
     pub speed: Speed,
     pub now: SimTime,
+    /// The first POP3 device, which the POP3 faults act on.
+    pub pop3_device: Option<String>,
     pub dispatch: Callback<Action>,
 }
+
+/// The fault menu: (option value, label).
+const FAULTS: [(&str, Text); 6] = [
+    ("drop-before-quit", Text::FaultDropBeforeQuit),
+    ("maildrop-locked", Text::FaultMaildropLocked),
+    ("uidvalidity-reset", Text::FaultUidValidityReset),
+    ("uidl-state-lost", Text::FaultUidlStateLost),
+    ("over-quota", Text::FaultOverQuota),
+    ("random", Text::FaultRandom),
+];
 
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
@@ -32,20 +46,50 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let play_pause = if props.playing {
-        html! { <button type="button" class="primary" data-action="pause" onclick={ send(Action::PressedPause) }>{ control_icon(ControlGlyph::Pause) }{ tr(lang, Text::Pause) }</button> }
-    } else {
-        html! { <button type="button" class="primary" data-action="play" onclick={ send(Action::PressedPlay) }>{ control_icon(ControlGlyph::Play) }{ tr(lang, Text::Play) }</button> }
+    let on_fault = {
+        let dispatch = props.dispatch.clone();
+        let pop3_device = props.pop3_device.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let device = pop3_device.clone().unwrap_or_else(|| "laptop".into());
+            let action = match select.value().as_str() {
+                "drop-before-quit" => SimAction::InjectFault {
+                    fault: Fault::DropBeforeQuit { device },
+                },
+                "maildrop-locked" => SimAction::InjectFault {
+                    fault: Fault::MaildropLocked,
+                },
+                "uidvalidity-reset" => SimAction::InjectFault {
+                    fault: Fault::UidValidityReset,
+                },
+                "uidl-state-lost" => SimAction::InjectFault {
+                    fault: Fault::UidlStateLost { device },
+                },
+                "over-quota" => SimAction::InjectFault {
+                    fault: Fault::MailboxOverQuota,
+                },
+                "random" => SimAction::InjectRandomFault,
+                _ => return,
+            };
+            select.set_value("");
+            dispatch.emit(Action::Simulated(action));
+        })
     };
+    let play_pause = if props.playing {
+        html! { <button type="button" class="primary play" data-action="pause" onclick={ send(Action::PressedPause) }>{ control_icon(ControlGlyph::Pause) }{ tr(lang, Text::Pause) }</button> }
+    } else {
+        html! { <button type="button" class="primary play" data-action="play" onclick={ send(Action::PressedPlay) }>{ control_icon(ControlGlyph::Play) }{ tr(lang, Text::Play) }</button> }
+    };
+    let day = props.now.days_since(SimTime::ZERO) + 1;
     html! {
         <nav class="controls" aria-label={ tr(lang, Text::Controls) }>
             <div class="control-group">
-                <button type="button" data-action="step-back" title={ tr(lang, Text::StepBack) } aria-label={ tr(lang, Text::StepBack) } onclick={ send(Action::PressedStepBack) }>{ control_icon(ControlGlyph::StepBack) }</button>
+                <button type="button" data-action="step-back" title={ format!("{} (←)", tr(lang, Text::StepBack)) } aria-label={ tr(lang, Text::StepBack) } onclick={ send(Action::PressedStepBack) }>{ control_icon(ControlGlyph::StepBack) }</button>
                 { play_pause }
-                <button type="button" data-action="step" title={ tr(lang, Text::Step) } aria-label={ tr(lang, Text::Step) } onclick={ send(Action::PressedStep) }>{ control_icon(ControlGlyph::Step) }</button>
+                <button type="button" data-action="step" title={ format!("{} (→)", tr(lang, Text::Step)) } aria-label={ tr(lang, Text::Step) } onclick={ send(Action::PressedStep) }>{ control_icon(ControlGlyph::Step) }</button>
                 <label class="speed">
                     <span>{ tr(lang, Text::Speed) }</span>
-                    <select onchange={ on_speed } aria-label={ tr(lang, Text::Speed) }>
+                    <select onchange={ on_speed } data-testid="speed">
                         { for Speed::CHOICES.iter().map(|s| {
                             let label = match s { Speed::Instant => tr(lang, Text::Instant).to_string(), Speed::Factor(f) => format!("{f}×") };
                             html! { <option value={ s.key() } selected={ *s == props.speed }>{ label }</option> }
@@ -56,11 +100,18 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="clock" title={ tr(lang, Text::SimTime) }>
                 <span class="clock-label">{ tr(lang, Text::SimTime) }</span>
-                <time data-testid="sim-time">{ props.now.clock() }</time>
+                <time data-testid="sim-time" data-ms={ props.now.millis().to_string() }>{ format!("#{day} · {}", props.now.clock()) }</time>
             </div>
             <div class="control-group">
+                <button type="button" data-action="warp-day" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 1 })) }>{ tr(lang, Text::WarpDay) }</button>
+                <button type="button" data-action="warp-week" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 7 })) }>{ tr(lang, Text::WarpWeek) }</button>
+                <select class="fault-menu" data-testid="fault" onchange={ on_fault } aria-label={ tr(lang, Text::Fault) }>
+                    <option value="" selected=true>{ "⚡ " }{ tr(lang, Text::Fault) }</option>
+                    { for FAULTS.iter().map(|(key, text)| html! { <option value={ *key }>{ tr(lang, *text) }</option> }) }
+                </select>
                 <button type="button" data-action="send-mail" onclick={ send(Action::PressedSendMail) }>{ "✉ " }{ tr(lang, Text::SendMail) }</button>
                 <button type="button" data-action="add-device" onclick={ send(Action::PressedAddDevice) }>{ "+ " }{ tr(lang, Text::AddDevice) }</button>
+                <button type="button" class="help-button" data-action="help" onclick={ send(Action::ToggledHelp) } aria-label={ tr(lang, Text::Help) } title={ format!("{} (?)", tr(lang, Text::Help)) }>{ "?" }</button>
             </div>
         </nav>
     }

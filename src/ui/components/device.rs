@@ -1,65 +1,253 @@
 //! A device card: what it is, how its client is set up, whether it is online, and the mail it holds.
 
 use super::icons::device_icon;
-use crate::sim::device::{DeviceKind, Protocol};
+use super::server::{display_name, flag_class};
+use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind};
+use crate::sim::imap::{DeleteModel, SyncMode};
+use crate::sim::mail::Flag;
+use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::state::{Action, DeviceCard};
+use crate::ui::state::{Action, Sim};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DeviceCardProps {
     pub lang: Lang,
-    pub device: DeviceCard,
+    pub sim: Sim,
+    pub id: String,
     pub dispatch: Callback<Action>,
     /// Where the card sits on the stage, in percent of its width and height.
     pub x: f64,
     pub y: f64,
 }
 
+/// The client set-ups a card offers, as (option value, label, set-up).
+fn presets() -> [(&'static str, Text, ClientSetup); 5] {
+    [
+        (
+            "pop3-delete",
+            Text::Pop3Delete,
+            ClientSetup::pop3_download_and_delete(),
+        ),
+        (
+            "pop3-keep",
+            Text::Pop3Keep,
+            ClientSetup::pop3_leave_on_server(None),
+        ),
+        (
+            "pop3-keep-7",
+            Text::Pop3Keep7,
+            ClientSetup::pop3_leave_on_server(Some(7)),
+        ),
+        (
+            "imap-idle",
+            Text::ImapIdle,
+            ClientSetup::imap(SyncMode::PushWithIdle),
+        ),
+        (
+            "imap-poll",
+            Text::ImapPoll,
+            ClientSetup::imap(SyncMode::PollEveryMinutes(10)),
+        ),
+    ]
+}
+
+/// Which preset a device's client is closest to.
+fn preset_of(device: &Device) -> &'static str {
+    match &device.client {
+        DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => "pop3-delete",
+        DeviceClient::Pop3 { settings, .. } if settings.delete_after_days.is_some() => {
+            "pop3-keep-7"
+        }
+        DeviceClient::Pop3 { .. } => "pop3-keep",
+        DeviceClient::Imap(c) if c.settings.sync_mode == SyncMode::PushWithIdle => "imap-idle",
+        DeviceClient::Imap(_) => "imap-poll",
+    }
+}
+
+/// A device's name for people: `laptop-2` → "Laptop 2".
+pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
+    let base = tr(lang, kind_text(kind));
+    match id.rsplit_once('-') {
+        Some((_, n)) if n.chars().all(|c| c.is_ascii_digit()) => format!("{base} {n}"),
+        _ => base.to_string(),
+    }
+}
+
+/// One line on how the client behaves, e.g. "download and delete", "checks every 10 minutes".
+fn mode_text(lang: Lang, device: &Device) -> String {
+    match &device.client {
+        DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => {
+            tr(lang, Text::DownloadAndDelete).into()
+        }
+        DeviceClient::Pop3 { settings, .. } => match settings.delete_after_days {
+            Some(n) => tr(lang, Text::LeaveOnServerDays).replace("{n}", &n.to_string()),
+            None => tr(lang, Text::LeaveOnServer).into(),
+        },
+        DeviceClient::Imap(c) => {
+            let sync = match c.settings.sync_mode {
+                SyncMode::PushWithIdle => tr(lang, Text::PushWithIdle).to_string(),
+                SyncMode::PollEveryMinutes(n) => {
+                    tr(lang, Text::PollEveryMinutes).replace("{n}", &n.to_string())
+                }
+            };
+            let delete = tr(
+                lang,
+                match c.settings.delete_model {
+                    DeleteModel::MoveToTrash => Text::DeleteMoveToTrash,
+                    DeleteModel::MarkAsDeleted => Text::DeleteMarkDeleted,
+                    DeleteModel::RemoveImmediately => Text::DeleteRemoveNow,
+                },
+            );
+            format!("{sync} · {delete}")
+        }
+    }
+}
+
 #[function_component(DeviceCardView)]
 pub fn device_card(props: &DeviceCardProps) -> Html {
     let lang = props.lang;
-    let d = &props.device;
-    let kind_name = tr(lang, kind_text(d.kind));
-    let mode = match (d.protocol, d.id.as_str()) {
-        (Protocol::Pop3, _) => tr(lang, Text::DownloadAndDelete),
-        (Protocol::Imap, "tablet") => tr(lang, Text::PollEvery10Minutes),
-        (Protocol::Imap, _) => tr(lang, Text::PushWithIdle),
+    let timeline = props.sim.timeline();
+    let world = timeline.world();
+    let Some(d) = world.device(&props.id) else {
+        return html! {};
     };
-    let toggle_online = {
+    let sim = |action: SimAction| {
         let dispatch = props.dispatch.clone();
-        let id = d.id.clone();
-        Callback::from(move |_| dispatch.emit(Action::ToggledOnline(id.clone())))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Simulated(action.clone())))
     };
-    let check_mail = {
+    let id = d.id.clone();
+    let on_preset = {
         let dispatch = props.dispatch.clone();
-        let id = d.id.clone();
-        Callback::from(move |_| dispatch.emit(Action::PressedCheckMail(id.clone())))
+        let id = id.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some((_, _, client)) = presets()
+                .into_iter()
+                .find(|(key, _, _)| *key == select.value())
+            {
+                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
+                    device: id.clone(),
+                    client,
+                }));
+            }
+        })
+    };
+    let on_delete_model = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        let current = match &d.client {
+            DeviceClient::Imap(c) => Some(c.settings.clone()),
+            DeviceClient::Pop3 { .. } => None,
+        };
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let model = match select.value().as_str() {
+                "mark" => DeleteModel::MarkAsDeleted,
+                "remove" => DeleteModel::RemoveImmediately,
+                _ => DeleteModel::MoveToTrash,
+            };
+            if let Some(settings) = &current {
+                let client = ClientSetup::Imap {
+                    sync_mode: settings.sync_mode,
+                    delete_model: model,
+                    use_qresync: settings.use_qresync,
+                };
+                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
+                    device: id.clone(),
+                    client,
+                }));
+            }
+        })
+    };
+    let status = if !d.online {
+        tr(lang, Text::Offline).to_string()
+    } else if world.is_idling(&d.id) {
+        tr(lang, Text::Idling).to_string()
+    } else if d.connection.is_some() {
+        tr(lang, Text::Connected).to_string()
+    } else {
+        tr(lang, Text::Online).to_string()
+    };
+    let pending = d.pending_actions();
+    let messages = d.local_messages();
+    let name = device_name(lang, d.kind, &d.id);
+    let preset = preset_of(d);
+    let delete_model = match &d.client {
+        DeviceClient::Imap(c) => Some(c.settings.delete_model),
+        DeviceClient::Pop3 { .. } => None,
     };
     html! {
-        <article class={ classes!("device", "panel", d.protocol.id(), (!d.online).then_some("is-offline")) }
-            data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol.id() } data-online={ d.online.to_string() }
-            style={ format!("left:{:.2}%;top:{:.2}%", props.x, props.y) } aria-label={ format!("{kind_name} ({})", d.protocol) }>
+        <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
+            data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
+            style={ format!("left:{:.2}%;top:{:.2}%", props.x, props.y) } aria-label={ format!("{name} ({})", d.protocol()) }>
             <header class="device-header">
                 { device_icon(d.kind) }
                 <div class="device-title">
-                    <h3>{ kind_name }</h3>
-                    <p class="subtle">{ mode }</p>
+                    <h3>{ &name }</h3>
+                    <p class="subtle">{ mode_text(lang, d) }</p>
                 </div>
-                <span class={ classes!("badge", d.protocol.id()) }>{ d.protocol.to_string() }</span>
+                <span class={ classes!("badge", d.protocol().id()) }>{ d.protocol().to_string() }</span>
             </header>
             <p class="status">
-                <span class={ classes!("dot", d.online.then_some("on")) } aria-hidden="true"></span>
-                { tr(lang, if d.online { Text::Online } else { Text::Offline }) }
+                <span class={ classes!("dot", d.online.then_some("on"), d.connection.is_some().then_some("busy")) } aria-hidden="true"></span>
+                <span>{ status }</span>
+                if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, Text::ActionsQueued)) }</span> }
             </p>
             <div class="device-actions">
-                <button type="button" class="primary" data-action="check-mail" disabled={ !d.online } onclick={ check_mail }>{ tr(lang, Text::CheckMail) }</button>
-                <button type="button" data-action="toggle-online" aria-pressed={ (!d.online).to_string() } onclick={ toggle_online }>
+                <button type="button" class="primary" data-action="check-mail" disabled={ !d.online } onclick={ sim(SimAction::CheckMail { device: id.clone() }) }>{ tr(lang, Text::CheckMail) }</button>
+                <button type="button" data-action="toggle-online" aria-pressed={ (!d.online).to_string() } onclick={ sim(SimAction::ToggleOnline { device: id.clone() }) }>
                     { tr(lang, if d.online { Text::GoOffline } else { Text::GoOnline }) }
                 </button>
             </div>
+            <details class="device-settings">
+                <summary>{ tr(lang, Text::Settings) }</summary>
+                <label>
+                    <span>{ tr(lang, Text::Protocol) }</span>
+                    <select data-testid="device-preset" onchange={ on_preset }>
+                        { for presets().iter().map(|(key, text, _)| html! { <option value={ *key } selected={ *key == preset }>{ tr(lang, *text) }</option> }) }
+                    </select>
+                </label>
+                if let Some(model) = delete_model {
+                    <label>
+                        <span>{ tr(lang, Text::Delete) }</span>
+                        <select data-testid="device-delete-model" onchange={ on_delete_model }>
+                            <option value="trash" selected={ model == DeleteModel::MoveToTrash }>{ tr(lang, Text::DeleteMoveToTrash) }</option>
+                            <option value="mark" selected={ model == DeleteModel::MarkAsDeleted }>{ tr(lang, Text::DeleteMarkDeleted) }</option>
+                            <option value="remove" selected={ model == DeleteModel::RemoveImmediately }>{ tr(lang, Text::DeleteRemoveNow) }</option>
+                        </select>
+                    </label>
+                }
+                <button type="button" class="danger" data-action="remove-device" onclick={ sim(SimAction::RemoveDevice { device: id.clone() }) }>{ tr(lang, Text::Remove) }</button>
+            </details>
             <ul class="local-messages">
-                <li class="empty">{ tr(lang, Text::NoMailYet) }</li>
+                if messages.is_empty() { <li class="empty">{ tr(lang, Text::NoMailYet) }</li> }
+                { for messages.iter().enumerate().map(|(i, m)| {
+                    let open = {
+                        let dispatch = props.dispatch.clone();
+                        let (device, folder, message_id) = (id.clone(), m.folder.clone(), m.message_id.clone());
+                        Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedReader { device: device.clone(), folder: folder.clone(), message_id: message_id.clone() }))
+                    };
+                    let flag = sim(SimAction::ToggleFlag { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
+                    let delete = sim(SimAction::DeleteMessage { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
+                    html! {
+                        <li key={ format!("{}/{}/{i}", m.folder, m.message_id) }
+                            class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
+                            data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }>
+                            <button type="button" class="message-open" data-action="open" onclick={ open } title={ tr(lang, Text::Open) }>
+                                <span class="from">{ display_name(&m.from) }</span>
+                                <span class="subject">{ &m.subject }</span>
+                            </button>
+                            <span class="local-meta">
+                                if m.folder != "INBOX" { <span class="folder-chip">{ &m.folder }</span> }
+                                { for m.flags.iter().filter(|f| *f != Flag::Seen).map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }
+                                <button type="button" class="icon-button" data-action="flag" aria-pressed={ m.flags.contains(Flag::Flagged).to_string() } onclick={ flag } title={ tr(lang, Text::Flag) } aria-label={ tr(lang, Text::Flag) }>{ "⚑" }</button>
+                                <button type="button" class="icon-button" data-action="delete" onclick={ delete } title={ tr(lang, Text::Delete) } aria-label={ tr(lang, Text::Delete) }>{ "✕" }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
             </ul>
         </article>
     }

@@ -2,8 +2,12 @@
 
 pub mod controls;
 pub mod device;
+pub mod error_banner;
 pub mod header;
+pub mod help;
 pub mod icons;
+pub mod reader;
 pub mod server;
+pub mod terminal;
 pub mod topology;
 pub mod transcript;

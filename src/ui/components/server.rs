@@ -1,26 +1,27 @@
 //! The server panel: the account's folders, the messages in the open folder with their flags, storage used.
 
 use super::icons::server_icon;
-use crate::sim::mail::{Flag, Store};
+use crate::sim::mail::Flag;
 use crate::ui::i18n::{tr, Lang, Text};
-use std::rc::Rc;
+use crate::ui::state::Sim;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ServerPanelProps {
     pub lang: Lang,
-    pub store: Rc<Store>,
+    pub sim: Sim,
 }
 
 #[function_component(ServerPanel)]
 pub fn server_panel(props: &ServerPanelProps) -> Html {
     let lang = props.lang;
     let open_folder = use_state(|| "INBOX".to_string());
-    let Some(account) = props.store.accounts.first() else {
+    let timeline = props.sim.timeline();
+    let Some(account) = timeline.world().store().accounts.first() else {
         return html! { <section class="server panel" data-testid="server"></section> };
     };
     let used = account.used_bytes();
-    let quota = account.quota_bytes.unwrap_or(64 * 1024).max(used).max(1);
+    let quota = account.quota_bytes;
     let folders = account.mailboxes.iter().map(|mb| {
         let name = mb.name.clone();
         let selected = *open_folder == mb.name;
@@ -35,15 +36,16 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             </button>
         }
     });
-    // Every folder's messages are in the DOM (the hook lists all server messages); only the open one shows.
+    // Every folder's messages are in the DOM (the test hooks list all server messages); only the open one shows.
     let messages = account.mailboxes.iter().flat_map(|mb| {
         let hidden = *open_folder != mb.name;
         mb.messages.iter().map(move |m| {
             let flags = m.flags.to_imap_list();
             html! {
-                <li class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
+                <li key={ format!("{}/{}/{}", mb.name, mb.uid_validity, m.uid) }
+                    class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
                     data-testid="server-message" data-uid={ m.uid.to_string() } data-folder={ mb.name.clone() }
-                    data-flags={ flags.clone() } data-message-id={ m.message_id.clone() } {hidden}>
+                    data-flags={ flags } data-message-id={ m.message_id.clone() } {hidden}>
                     <span class="uid" title="UID">{ m.uid }</span>
                     <span class="from">{ display_name(&m.from()) }</span>
                     <span class="subject">{ m.subject() }</span>
@@ -56,8 +58,12 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
         .mailbox(&open_folder)
         .map(|mb| mb.exists() == 0)
         .unwrap_or(true);
+    let (meter_max, over) = match quota {
+        Some(q) => (q.max(1), used >= q),
+        None => ((used * 2).max(16 * 1024), false),
+    };
     html! {
-        <section class="server panel" data-testid="server" aria-label={ tr(lang, Text::Server) }>
+        <section class={ classes!("server", "panel", over.then_some("full")) } data-testid="server" aria-label={ tr(lang, Text::Server) }>
             <header class="panel-header">
                 { server_icon() }
                 <div>
@@ -68,10 +74,10 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             <div class="folder-tabs" role="tablist">{ for folders }</div>
             <ul class="message-list">{ for messages }</ul>
             if open_is_empty { <p class="empty">{ tr(lang, Text::NoMessages) }</p> }
-            <footer class="storage">
+            <footer class="storage" data-testid="server-storage" data-used={ used.to_string() }>
                 <span>{ tr(lang, Text::Storage) }</span>
-                <meter min="0" max={ quota.to_string() } value={ used.to_string() }></meter>
-                <span class="subtle">{ format!("{used} {}", tr(lang, Text::Octets)) }</span>
+                <meter min="0" max={ meter_max.to_string() } value={ used.to_string() } high={ (meter_max * 9 / 10).to_string() }></meter>
+                <span class="subtle">{ format!("{used} {}", tr(lang, Text::Octets)) }{ quota.map(|q| format!(" / {q}")).unwrap_or_default() }</span>
             </footer>
         </section>
     }

@@ -1,38 +1,135 @@
-//! The stage: the server in the middle, the devices around it, and the links that join them.
+//! The stage: the server in the middle, the devices around it, the links that join them, and every line on
+//! the wire drawn where sim time puts it (RaftScope: position = (now − sent) / (arrives − sent)).
 
 use super::device::DeviceCardView;
 use super::server::ServerPanel;
-use crate::ui::layout::{device_position, SERVER};
-use crate::ui::state::{Action, State};
+use crate::sim::session::Direction;
+use crate::sim::transcript::TranscriptEntry;
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::layout::{
+    along, device_link, device_position, sender_link, terminal_link, Link, SENDER_NODE,
+    TERMINAL_NODE,
+};
+use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
+
+/// How far back in the transcript to look for lines still on the wire (lines are sent in time order,
+/// give or take one line's gap per direction).
+const IN_FLIGHT_WINDOW: usize = 400;
+/// Packet labels are cut to this many characters.
+const LABEL_CHARS: usize = 26;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyProps {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub sim: Sim,
+    pub reduced_motion: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(Topology)]
 pub fn topology(props: &TopologyProps) -> Html {
-    let state = &props.state;
-    let n = state.devices.len();
-    let links = state.devices.iter().enumerate().map(|(i, d)| {
-        let (x, y) = device_position(i, n);
-        html! {
-            <line class={ classes!("link", d.protocol.id(), (!d.online).then_some("down")) } data-link={ d.id.clone() }
-                x1={ x.to_string() } y1={ y.to_string() } x2={ SERVER.0.to_string() } y2={ SERVER.1.to_string() }
-                vector-effect="non-scaling-stroke" />
+    let lang = props.lang;
+    let timeline = props.sim.timeline();
+    let world = timeline.world();
+    let now = world.now();
+    let devices = world.devices();
+    let n = devices.len();
+    let link_of = |endpoint: &str| -> Option<Link> {
+        match endpoint {
+            "sender" => Some(sender_link()),
+            "terminal" => Some(terminal_link()),
+            id => devices
+                .iter()
+                .position(|d| d.id == id)
+                .map(|i| device_link(i, n)),
         }
+    };
+    let line = |((x1, y1), (x2, y2)): Link, class: Classes, key: String| {
+        html! {
+            <line {class} data-link={ key } x1={ x1.to_string() } y1={ y1.to_string() } x2={ x2.to_string() } y2={ y2.to_string() } vector-effect="non-scaling-stroke" />
+        }
+    };
+    let links = devices.iter().enumerate().map(|(i, d)| {
+        let class = classes!(
+            "link",
+            d.protocol().id(),
+            (!d.online).then_some("down"),
+            d.connection.is_some().then_some("active")
+        );
+        line(device_link(i, n), class, d.id.clone())
     });
-    let cards = state.devices.iter().enumerate().map(|(i, d)| {
+    let transcript = world.transcript();
+    let start = transcript.len().saturating_sub(IN_FLIGHT_WINDOW);
+    let packets = transcript[start..]
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.in_flight(now))
+        .filter_map(|(i, e)| {
+            link_of(&e.endpoint).map(|link| packet(start + i, e, link, now, props.reduced_motion))
+        });
+    let sender_active = transcript[start..]
+        .iter()
+        .any(|e| e.endpoint == "sender" && e.in_flight(now));
+    let terminal_active = transcript.iter().any(|e| e.endpoint == "terminal");
+    let cards = devices.iter().enumerate().map(|(i, d)| {
         let (x, y) = device_position(i, n);
-        html! { <DeviceCardView key={ d.id.clone() } lang={ state.lang } device={ d.clone() } dispatch={ props.dispatch.clone() } {x} {y} /> }
+        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} /> }
     });
     html! {
-        <section class="stage">
-            <svg class="links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">{ for links }</svg>
-            <ServerPanel lang={ state.lang } store={ state.store.clone() } />
+        <section class="stage" data-testid="stage">
+            <svg class="links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+                { for links }
+                { line(sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
+                if terminal_active { { line(terminal_link(), classes!("link", "terminal"), "terminal".into()) } }
+            </svg>
+            <div class="node sender-node" style={ format!("left:{}%;top:{}%", SENDER_NODE.0, SENDER_NODE.1) }>
+                <span aria-hidden="true">{ "🌐" }</span>{ " " }{ tr(lang, Text::Sender) }
+            </div>
+            if terminal_active {
+                <div class="node terminal-node" style={ format!("left:{}%;top:{}%", TERMINAL_NODE.0, TERMINAL_NODE.1) }>
+                    <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
+                </div>
+            }
+            <ServerPanel {lang} sim={ props.sim.clone() } />
             { for cards }
+            <div class="packets" aria-hidden="true">{ for packets }</div>
         </section>
+    }
+}
+
+/// One line on the wire, placed along its link.
+fn packet(
+    index: usize,
+    entry: &TranscriptEntry,
+    link: Link,
+    now: crate::sim::time::SimTime,
+    reduced_motion: bool,
+) -> Html {
+    // With reduced motion a packet waits at the middle of its link instead of travelling.
+    let progress = if reduced_motion {
+        0.5
+    } else {
+        entry.progress(now)
+    };
+    let (x, y) = along(link, entry.direction, progress);
+    let dir = match entry.direction {
+        Direction::ClientToServer => "c",
+        Direction::ServerToClient => "s",
+    };
+    let label: String = if entry.in_content {
+        String::new()
+    } else {
+        let mut label: String = entry.text.chars().take(LABEL_CHARS).collect();
+        if entry.text.chars().count() > LABEL_CHARS {
+            label.push('…');
+        }
+        label
+    };
+    html! {
+        <span key={ index.to_string() } class={ classes!("packet", dir, entry.protocol.id(), entry.in_content.then_some("content")) }
+            data-testid="packet" data-dir={ dir } style={ format!("left:{x:.2}%;top:{y:.2}%") }>
+            { label }
+        </span>
     }
 }

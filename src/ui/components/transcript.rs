@@ -1,23 +1,44 @@
-//! The transcript: every wire line, `C:` and `S:`, for all devices or one.
+//! The transcript: every wire line, `C:` and `S:`, for all devices or one, each with what it means and the
+//! RFC section behind it. Clicking a line moves the timeline to just after it was sent.
 
-use crate::ui::components::device::kind_text;
+use crate::sim::session::Direction;
+use crate::sim::world::World;
+use crate::ui::components::device::device_name;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::state::{Action, DeviceCard};
-use std::rc::Rc;
+use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// The most lines the panel renders; earlier ones stay in the world (and in exports) but not in the DOM.
+const MAX_SHOWN: usize = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct TranscriptProps {
     pub lang: Lang,
-    pub devices: Rc<Vec<DeviceCard>>,
+    pub sim: Sim,
     pub filter: Option<String>,
     pub dispatch: Callback<Action>,
+}
+
+/// The name a transcript line's endpoint goes by (`Laptop`, `Sender`, `Terminal`).
+pub fn endpoint_name(lang: Lang, world: &World, endpoint: &str) -> String {
+    match endpoint {
+        "sender" => tr(lang, Text::Sender).to_string(),
+        "terminal" => tr(lang, Text::Terminal).to_string(),
+        id => world
+            .device(id)
+            .map(|d| device_name(lang, d.kind, id))
+            .unwrap_or_else(|| id.to_string()),
+    }
 }
 
 #[function_component(TranscriptPanel)]
 pub fn transcript_panel(props: &TranscriptProps) -> Html {
     let lang = props.lang;
+    let list = use_node_ref();
+    let timeline = props.sim.timeline();
+    let world = timeline.world();
+    let now = world.now();
     let on_filter = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -28,21 +49,74 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             ));
         })
     };
+    let sent: Vec<(usize, &crate::sim::transcript::TranscriptEntry)> = world
+        .transcript()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.sent <= now)
+        .filter(|(_, e)| props.filter.as_deref().is_none_or(|f| e.endpoint == f))
+        .collect();
+    let hidden = sent.len().saturating_sub(MAX_SHOWN);
+    let shown_count = sent.len();
+    {
+        // Keep the newest line in view as lines arrive.
+        let list = list.clone();
+        use_effect_with(shown_count, move |_| {
+            if let Some(el) = list.cast::<web_sys::Element>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
+    let mut endpoints: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
+    for extra in ["sender", "terminal"] {
+        if world.transcript().iter().any(|e| e.endpoint == extra) {
+            endpoints.push(extra.to_string());
+        }
+    }
+    let lines = sent[hidden..].iter().map(|(i, e)| {
+        let dir = match e.direction {
+            Direction::ClientToServer => "c",
+            Direction::ServerToClient => "s",
+        };
+        let explanation = e.explain();
+        let text = match lang {
+            Lang::En => explanation.en,
+            Lang::Zh => explanation.zh,
+        };
+        let moment = e.moment + 1;
+        let onclick = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::JumpedToMoment(moment)))
+        };
+        let in_flight = e.in_flight(now);
+        html! {
+            <li key={ i.to_string() } class={ classes!("transcript-entry", dir, e.protocol.id(), e.in_content.then_some("content"), in_flight.then_some("in-flight"), e.lost.then_some("lost")) }>
+                <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
+                    <span class="who">{ endpoint_name(lang, world, &e.endpoint) }</span>
+                    <code class="wire" data-testid="transcript-line" data-device={ e.endpoint.clone() } data-dir={ dir }>
+                        <span class="prefix" aria-hidden="true">{ e.direction.prefix() }{ ": " }</span>{ &e.text }
+                    </code>
+                    if e.lost { <span class="lost-tag">{ tr(lang, Text::Lost) }</span> }
+                </button>
+                <p class="explanation">{ text }</p>
+            </li>
+        }
+    });
     html! {
         <aside class="transcript panel" data-testid="transcript" aria-label={ tr(lang, Text::Transcript) }>
             <header class="panel-header">
                 <h2>{ tr(lang, Text::Transcript) }</h2>
-                <select onchange={ on_filter } aria-label={ tr(lang, Text::Devices) }>
+                <select onchange={ on_filter } aria-label={ tr(lang, Text::Devices) } data-testid="transcript-filter">
                     <option value="" selected={ props.filter.is_none() }>{ tr(lang, Text::AllDevices) }</option>
-                    { for props.devices.iter().map(|d| html! {
-                        <option value={ d.id.clone() } selected={ props.filter.as_deref() == Some(d.id.as_str()) }>
-                            { tr(lang, kind_text(d.kind)) }{ " · " }{ d.protocol.to_string() }
-                        </option>
+                    { for endpoints.iter().map(|id| html! {
+                        <option value={ id.clone() } selected={ props.filter.as_deref() == Some(id.as_str()) }>{ endpoint_name(lang, world, id) }</option>
                     }) }
                 </select>
             </header>
-            <ol class="transcript-lines" role="log" aria-live="polite">
-                <li class="empty">{ tr(lang, Text::TranscriptEmpty) }</li>
+            <ol class="transcript-lines" role="log" aria-live="polite" ref={ list }>
+                if sent.is_empty() { <li class="empty">{ tr(lang, Text::TranscriptEmpty) }</li> }
+                if hidden > 0 { <li class="empty">{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</li> }
+                { for lines }
             </ol>
         </aside>
     }

@@ -23,7 +23,11 @@ pub fn use_animation_frames(active: bool, on_frame: Callback<f64>) {
     });
 }
 
-fn schedule(handle: Rc<RefCell<Option<AnimationFrame>>>, on_frame: Callback<f64>, last: Option<f64>) {
+fn schedule(
+    handle: Rc<RefCell<Option<AnimationFrame>>>,
+    on_frame: Callback<f64>,
+    last: Option<f64>,
+) {
     let next = handle.clone();
     let frame = request_animation_frame(move |timestamp| {
         if let Some(last) = last {

@@ -44,7 +44,9 @@ pub fn use_keyboard_shortcuts(playing: bool, dispatch: Callback<Action>) {
     use_effect_with(playing, move |playing| {
         let playing = *playing;
         let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
             let key = event.key();
             // A focused button takes Space itself; fields take every key.
             let focused = focused_tag();

@@ -1,0 +1,85 @@
+//! The terminal: type raw commands to the simulated server's POP3, IMAP or SMTP port, as with telnet. The
+//! replies, and their effects on the diagram, show as they happen.
+
+use crate::sim::transcript::WireProtocol;
+use crate::sim::world::Action as SimAction;
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::state::{Action, Sim};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Lines of the terminal's screen kept in the DOM.
+const SCREEN_LINES: usize = 60;
+
+#[derive(Properties, PartialEq)]
+pub struct TerminalProps {
+    pub lang: Lang,
+    pub sim: Sim,
+    pub protocol: WireProtocol,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Terminal)]
+pub fn terminal(props: &TerminalProps) -> Html {
+    let lang = props.lang;
+    let timeline = props.sim.timeline();
+    let world = timeline.world();
+    let now = world.now();
+    let protocol = props.protocol;
+    let on_protocol = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let protocol = match select.value().as_str() {
+                "imap" => WireProtocol::Imap,
+                "smtp" => WireProtocol::Smtp,
+                _ => WireProtocol::Pop3,
+            };
+            dispatch.emit(Action::ChoseTerminalProtocol(protocol));
+        })
+    };
+    let on_key = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let line = input.value();
+            input.set_value("");
+            dispatch.emit(Action::Simulated(SimAction::TypeTerminalLine {
+                protocol,
+                line,
+            }));
+        })
+    };
+    let screen: Vec<_> = world
+        .transcript()
+        .iter()
+        .filter(|e| e.endpoint == "terminal" && e.protocol == protocol && e.sent <= now)
+        .collect();
+    let skip = screen.len().saturating_sub(SCREEN_LINES);
+    html! {
+        <section class="terminal panel" data-testid="terminal" aria-label={ tr(lang, Text::Terminal) }>
+            <header class="panel-header">
+                <h2>{ ">_ " }{ tr(lang, Text::Terminal) }</h2>
+                <select data-testid="terminal-protocol" onchange={ on_protocol } aria-label={ tr(lang, Text::Protocol) }>
+                    <option value="pop3" selected={ protocol == WireProtocol::Pop3 }>{ "POP3 :110" }</option>
+                    <option value="imap" selected={ protocol == WireProtocol::Imap }>{ "IMAP :143" }</option>
+                    <option value="smtp" selected={ protocol == WireProtocol::Smtp }>{ "SMTP :25" }</option>
+                </select>
+            </header>
+            <pre class="screen" aria-live="polite">
+                if screen.is_empty() { <span class="hint">{ tr(lang, Text::TerminalHint) }</span> }
+                { for screen[skip..].iter().map(|e| html! {
+                    <span class={ classes!("screen-line", e.direction.prefix().to_ascii_lowercase(), (!e.in_flight(now) || e.direction.prefix() == "C").then_some("shown")) }>
+                        { e.direction.prefix() }{ ": " }{ &e.text }{ "\n" }
+                    </span>
+                }) }
+            </pre>
+            <input class="terminal-input" data-testid="terminal-input" type="text" spellcheck="false" autocomplete="off"
+                maxlength="1000" aria-label={ tr(lang, Text::TerminalHint) } placeholder={ match protocol { WireProtocol::Pop3 => "USER alice", WireProtocol::Imap => "a1 LOGIN alice wonderland", WireProtocol::Smtp => "EHLO me.example" } }
+                onkeydown={ on_key } />
+        </section>
+    }
+}
