@@ -9,7 +9,7 @@ pub const SERVER_BOX: (f64, f64, f64, f64) = (33.0, 17.0, 67.0, 83.0);
 /// Centre x of the left and right device columns, and a card's half width.
 const LEFT_X: f64 = 12.0;
 const RIGHT_X: f64 = 88.0;
-const CARD_HALF_WIDTH: f64 = 11.0;
+const CARD_HALF_WIDTH: f64 = 11.5;
 /// The outside sender's node (above the server) and the terminal's node (below it).
 pub const SENDER_NODE: (f64, f64) = (50.0, 6.0);
 pub const TERMINAL_NODE: (f64, f64) = (50.0, 94.0);

@@ -18,7 +18,8 @@ test('the default world shows the server with three messages and three devices i
   assert.equal(new Set(ids).size, 3);
   assert.equal(await page.locator('[data-testid=transcript-line]').count(), 0);
   assert.equal(await page.title(), 'Mailroom — POP3 and IMAP, running');
-  for (const action of ['play', 'step', 'step-back', 'reset', 'send-mail', 'add-device']) {
+  assert.equal(await page.locator('[data-action=play], [data-action=pause]').count(), 1, 'play or pause');
+  for (const action of ['step', 'step-back', 'reset', 'send-mail', 'add-device']) {
     assert.equal(await page.locator(`[data-action=${action}]`).count(), 1, `control ${action}`);
   }
   assert.equal(await page.locator('[data-action=check-mail]').count(), 3);

@@ -10,9 +10,9 @@ after(async () => { await browser?.close(); await site?.close(); });
 
 const serverIds = (page) => page.locator('[data-testid=server-message][data-folder=INBOX]')
   .evaluateAll((els) => els.map((e) => e.dataset.messageId));
-const deviceIds = (page, device) => page.locator(`[data-device=${device}] [data-testid=device-message]`)
+const deviceIds = (page, device) => page.locator(`[data-testid=device][data-device=${device}] [data-testid=device-message]`)
   .evaluateAll((els) => els.map((e) => e.dataset.messageId));
-const click = (page, device, action) => page.locator(`[data-device=${device}] [data-action=${action}]`).first().click();
+const click = (page, device, action) => page.locator(`[data-testid=device][data-device=${device}] [data-action=${action}]`).first().click();
 
 test('the POP3 laptop downloads and deletes: the server is empty and the phone then finds nothing', async () => {
   const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
@@ -51,11 +51,11 @@ test('read on the phone shows \\Seen on the server and on the tablet after its c
   await click(page, 'phone', 'check-mail');
   await click(page, 'tablet', 'check-mail');
   const id = (await serverIds(page))[0];
-  await page.locator(`[data-device=phone] [data-testid=device-message][data-message-id="${id}"] [data-action=open]`).click();
+  await page.locator(`[data-testid=device][data-device=phone] [data-testid=device-message][data-message-id="${id}"] [data-action=open]`).click();
   await page.keyboard.press('Escape');
   const onServer = page.locator(`[data-testid=server-message][data-message-id="${id}"]`);
   assert.equal(await onServer.getAttribute('data-flags'), '\\Seen');
-  const onTablet = page.locator(`[data-device=tablet] [data-testid=device-message][data-message-id="${id}"]`);
+  const onTablet = page.locator(`[data-testid=device][data-device=tablet] [data-testid=device-message][data-message-id="${id}"]`);
   assert.equal(await onTablet.getAttribute('data-flags'), '');
   await click(page, 'tablet', 'check-mail');
   assert.equal(await onTablet.getAttribute('data-flags'), '\\Seen');
@@ -66,15 +66,15 @@ test('an offline tablet keeps its cache, queues a delete and replays it online',
   const { page } = await openApp(browser, site.url, '?fresh&speed=instant');
   await click(page, 'tablet', 'check-mail');
   await click(page, 'tablet', 'toggle-online');
-  assert.equal(await page.locator('[data-device=tablet]').getAttribute('data-online'), 'false');
+  assert.equal(await page.locator('[data-testid=device][data-device=tablet]').getAttribute('data-online'), 'false');
   const id = (await serverIds(page))[1];
-  const message = page.locator(`[data-device=tablet] [data-testid=device-message][data-message-id="${id}"]`);
+  const message = page.locator(`[data-testid=device][data-device=tablet] [data-testid=device-message][data-message-id="${id}"]`);
   await message.locator('[data-action=open]').click();
   assert.match(await page.locator('[data-testid=reader]').innerText(), /Homework: network protocols/);
   await page.keyboard.press('Escape');
-  await page.locator(`[data-device=tablet] [data-testid=device-message][data-folder=INBOX][data-message-id="${id}"] [data-action=delete]`).click();
+  await page.locator(`[data-testid=device][data-device=tablet] [data-testid=device-message][data-folder=INBOX][data-message-id="${id}"] [data-action=delete]`).click();
   assert.ok((await serverIds(page)).includes(id), 'the server has heard nothing yet');
-  assert.match(await page.locator('[data-device=tablet] [data-testid=pending-actions]').innerText(), /^2 /);
+  assert.match(await page.locator('[data-testid=device][data-device=tablet] [data-testid=pending-actions]').innerText(), /^2 /);
   await click(page, 'tablet', 'toggle-online');
   assert.ok(!(await serverIds(page)).includes(id), 'replayed: moved out of INBOX');
   const trash = await page.locator('[data-testid=server-message][data-folder=Trash]').evaluateAll((els) => els.map((e) => e.dataset.messageId));

@@ -87,9 +87,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button type="button" data-action="step-back" title={ format!("{} (←)", tr(lang, Text::StepBack)) } aria-label={ tr(lang, Text::StepBack) } onclick={ send(Action::PressedStepBack) }>{ control_icon(ControlGlyph::StepBack) }</button>
                 { play_pause }
                 <button type="button" data-action="step" title={ format!("{} (→)", tr(lang, Text::Step)) } aria-label={ tr(lang, Text::Step) } onclick={ send(Action::PressedStep) }>{ control_icon(ControlGlyph::Step) }</button>
-                <label class="speed">
-                    <span>{ tr(lang, Text::Speed) }</span>
-                    <select onchange={ on_speed } data-testid="speed">
+                <label class="speed" title={ tr(lang, Text::Speed) }>
+                    <select onchange={ on_speed } data-testid="speed" aria-label={ tr(lang, Text::Speed) }>
                         { for Speed::CHOICES.iter().map(|s| {
                             let label = match s { Speed::Instant => tr(lang, Text::Instant).to_string(), Speed::Factor(f) => format!("{f}×") };
                             html! { <option value={ s.key() } selected={ *s == props.speed }>{ label }</option> }

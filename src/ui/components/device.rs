@@ -186,41 +186,45 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                 { device_icon(d.kind) }
                 <div class="device-title">
                     <h3>{ &name }</h3>
-                    <p class="subtle">{ mode_text(lang, d) }</p>
+                    <p class="subtle mode" title={ mode_text(lang, d) }>{ mode_text(lang, d) }</p>
                 </div>
                 <span class={ classes!("badge", d.protocol().id()) }>{ d.protocol().to_string() }</span>
             </header>
-            <p class="status">
-                <span class={ classes!("dot", d.online.then_some("on"), d.connection.is_some().then_some("busy")) } aria-hidden="true"></span>
-                <span>{ status }</span>
+            <div class="device-bar">
+                <p class="status">
+                    <span class={ classes!("dot", d.online.then_some("on"), d.connection.is_some().then_some("busy")) } aria-hidden="true"></span>
+                    <span>{ status }</span>
+                </p>
                 if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, Text::ActionsQueued)) }</span> }
-            </p>
+            </div>
             <div class="device-actions">
                 <button type="button" class="primary" data-action="check-mail" disabled={ !d.online } onclick={ sim(SimAction::CheckMail { device: id.clone() }) }>{ tr(lang, Text::CheckMail) }</button>
                 <button type="button" data-action="toggle-online" aria-pressed={ (!d.online).to_string() } onclick={ sim(SimAction::ToggleOnline { device: id.clone() }) }>
                     { tr(lang, if d.online { Text::GoOffline } else { Text::GoOnline }) }
                 </button>
+                <details class="device-settings">
+                    <summary title={ tr(lang, Text::Settings) } aria-label={ tr(lang, Text::Settings) }>{ "⚙" }</summary>
+                    <div class="settings-popover panel">
+                        <label>
+                            <span>{ tr(lang, Text::Protocol) }</span>
+                            <select data-testid="device-preset" onchange={ on_preset }>
+                                { for presets().iter().map(|(key, text, _)| html! { <option value={ *key } selected={ *key == preset }>{ tr(lang, *text) }</option> }) }
+                            </select>
+                        </label>
+                        if let Some(model) = delete_model {
+                            <label>
+                                <span>{ tr(lang, Text::Delete) }</span>
+                                <select data-testid="device-delete-model" onchange={ on_delete_model }>
+                                    <option value="trash" selected={ model == DeleteModel::MoveToTrash }>{ tr(lang, Text::DeleteMoveToTrash) }</option>
+                                    <option value="mark" selected={ model == DeleteModel::MarkAsDeleted }>{ tr(lang, Text::DeleteMarkDeleted) }</option>
+                                    <option value="remove" selected={ model == DeleteModel::RemoveImmediately }>{ tr(lang, Text::DeleteRemoveNow) }</option>
+                                </select>
+                            </label>
+                        }
+                        <button type="button" class="danger" data-action="remove-device" onclick={ sim(SimAction::RemoveDevice { device: id.clone() }) }>{ tr(lang, Text::Remove) }</button>
+                    </div>
+                </details>
             </div>
-            <details class="device-settings">
-                <summary>{ tr(lang, Text::Settings) }</summary>
-                <label>
-                    <span>{ tr(lang, Text::Protocol) }</span>
-                    <select data-testid="device-preset" onchange={ on_preset }>
-                        { for presets().iter().map(|(key, text, _)| html! { <option value={ *key } selected={ *key == preset }>{ tr(lang, *text) }</option> }) }
-                    </select>
-                </label>
-                if let Some(model) = delete_model {
-                    <label>
-                        <span>{ tr(lang, Text::Delete) }</span>
-                        <select data-testid="device-delete-model" onchange={ on_delete_model }>
-                            <option value="trash" selected={ model == DeleteModel::MoveToTrash }>{ tr(lang, Text::DeleteMoveToTrash) }</option>
-                            <option value="mark" selected={ model == DeleteModel::MarkAsDeleted }>{ tr(lang, Text::DeleteMarkDeleted) }</option>
-                            <option value="remove" selected={ model == DeleteModel::RemoveImmediately }>{ tr(lang, Text::DeleteRemoveNow) }</option>
-                        </select>
-                    </label>
-                }
-                <button type="button" class="danger" data-action="remove-device" onclick={ sim(SimAction::RemoveDevice { device: id.clone() }) }>{ tr(lang, Text::Remove) }</button>
-            </details>
             <ul class="local-messages">
                 if messages.is_empty() { <li class="empty">{ tr(lang, Text::NoMailYet) }</li> }
                 { for messages.iter().enumerate().map(|(i, m)| {

@@ -84,7 +84,7 @@ pub fn topology(props: &TopologyProps) -> Html {
                 if terminal_active { { line(terminal_link(), classes!("link", "terminal"), "terminal".into()) } }
             </svg>
             <div class="node sender-node" style={ format!("left:{}%;top:{}%", SENDER_NODE.0, SENDER_NODE.1) }>
-                <span aria-hidden="true">{ "🌐" }</span>{ " " }{ tr(lang, Text::Sender) }
+                { globe_icon() }{ tr(lang, Text::Sender) }
             </div>
             if terminal_active {
                 <div class="node terminal-node" style={ format!("left:{}%;top:{}%", TERMINAL_NODE.0, TERMINAL_NODE.1) }>
@@ -95,6 +95,15 @@ pub fn topology(props: &TopologyProps) -> Html {
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
         </section>
+    }
+}
+
+fn globe_icon() -> Html {
+    html! {
+        <svg class="icon node-icon" viewBox="0 0 32 32" aria-hidden="true">
+            <circle cx="16" cy="16" r="12" />
+            <path d="M4 16 H28 M16 4 C10 10 10 22 16 28 M16 4 C22 10 22 22 16 28" />
+        </svg>
     }
 }
 
