@@ -48,7 +48,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let lang = state.lang;
     let sim = state.sim.clone();
-    let (now, pop3_device) = {
+    let (now, pop3_device, sent_lines) = {
         let timeline = sim.timeline();
         let world = timeline.world();
         let pop3 = world
@@ -56,7 +56,11 @@ pub fn app(props: &AppProps) -> Html {
             .iter()
             .find(|d| matches!(d.client, DeviceClient::Pop3 { .. }))
             .map(|d| d.id.clone());
-        (world.now(), pop3)
+        (
+            world.now(),
+            pop3,
+            super::components::transcript::sent_lines(world),
+        )
     };
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
@@ -68,8 +72,8 @@ pub fn app(props: &AppProps) -> Html {
             <main class="workspace">
                 <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
                 <div class="side">
-                    <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } dispatch={ dispatch.clone() } />
-                    <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } dispatch={ dispatch.clone() } />
+                    <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
+                    <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
                 </div>
             </main>
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }

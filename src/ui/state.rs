@@ -57,6 +57,8 @@ impl Speed {
 pub struct Sim {
     timeline: Rc<RefCell<Timeline>>,
     version: u64,
+    /// Changes with everything but the passing of time; see [`Sim::moment_key`].
+    discrete_version: u64,
 }
 
 impl PartialEq for Sim {
@@ -70,7 +72,25 @@ impl Sim {
         Sim {
             timeline: Rc::new(RefCell::new(timeline)),
             version: 0,
+            discrete_version: 0,
         }
+    }
+
+    /// What panels of mail (server, devices) depend on: they change only when something happens, not while
+    /// sim time merely passes, so they skip most animation frames.
+    pub fn moment_key(&self) -> (usize, u64, usize) {
+        let moments = self.timeline.borrow().world().moments();
+        (
+            Rc::as_ptr(&self.timeline) as usize,
+            self.discrete_version,
+            moments,
+        )
+    }
+
+    /// Lets sim time pass: only packets and the clock move, unless something falls due.
+    fn tick<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
+        self.version += 1;
+        f(&mut self.timeline.borrow_mut())
     }
 
     pub fn timeline(&self) -> Ref<'_, Timeline> {
@@ -79,6 +99,7 @@ impl Sim {
 
     fn change<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
         self.version += 1;
+        self.discrete_version += 1;
         f(&mut self.timeline.borrow_mut())
     }
 }
@@ -231,10 +252,10 @@ impl Reducible for State {
                 next.error = None;
             }
             Action::Ticked(wall_ms) => match next.speed {
-                Speed::Instant => next.sim.change(|t| t.run_until_idle()),
+                Speed::Instant => next.sim.tick(|t| t.run_until_idle()),
                 Speed::Factor(f) => {
                     let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
-                    next.sim.change(|t| {
+                    next.sim.tick(|t| {
                         let to = t.world().now().saturating_add(dt);
                         t.advance_to(to)
                     });

@@ -11,7 +11,7 @@ use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct DeviceCardProps {
     pub lang: Lang,
     pub sim: Sim,
@@ -20,6 +20,17 @@ pub struct DeviceCardProps {
     /// Where the card sits on the stage, in percent of its width and height.
     pub x: f64,
     pub y: f64,
+}
+
+/// Re-renders only when something happened, not on every animation frame.
+impl PartialEq for DeviceCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.id == other.id
+            && self.x == other.x
+            && self.y == other.y
+            && self.sim.moment_key() == other.sim.moment_key()
+    }
 }
 
 /// The client set-ups a card offers, as (option value, label, set-up).

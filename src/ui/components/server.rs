@@ -6,10 +6,17 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ServerPanelProps {
     pub lang: Lang,
     pub sim: Sim,
+}
+
+/// Re-renders only when something happened, not on every animation frame.
+impl PartialEq for ServerPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && self.sim.moment_key() == other.sim.moment_key()
+    }
 }
 
 #[function_component(ServerPanel)]

@@ -1,6 +1,7 @@
 //! The terminal: type raw commands to the simulated server's POP3, IMAP or SMTP port, as with telnet. The
 //! replies, and their effects on the diagram, show as they happen.
 
+use crate::sim::session::Direction;
 use crate::sim::transcript::WireProtocol;
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
@@ -11,12 +12,24 @@ use yew::prelude::*;
 /// Lines of the terminal's screen kept in the DOM.
 const SCREEN_LINES: usize = 60;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TerminalProps {
     pub lang: Lang,
     pub sim: Sim,
     pub protocol: WireProtocol,
+    /// How many lines have left their sender by now: the screen changes when this does.
+    pub sent_lines: usize,
     pub dispatch: Callback<Action>,
+}
+
+/// Re-renders when a line is sent or something happens, not on every animation frame.
+impl PartialEq for TerminalProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.protocol == other.protocol
+            && self.sent_lines == other.sent_lines
+            && self.sim.moment_key() == other.sim.moment_key()
+    }
 }
 
 #[function_component(Terminal)]
@@ -56,7 +69,12 @@ pub fn terminal(props: &TerminalProps) -> Html {
     let screen: Vec<_> = world
         .transcript()
         .iter()
-        .filter(|e| e.endpoint == "terminal" && e.protocol == protocol && e.sent <= now)
+        .filter(|e| e.endpoint == "terminal" && e.protocol == protocol)
+        // The terminal shows what it typed once sent, and what the server said once it arrived.
+        .filter(|e| match e.direction {
+            Direction::ClientToServer => e.sent <= now,
+            Direction::ServerToClient => e.arrives <= now,
+        })
         .collect();
     let skip = screen.len().saturating_sub(SCREEN_LINES);
     html! {
@@ -72,7 +90,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
             <pre class="screen" aria-live="polite">
                 if screen.is_empty() { <span class="hint">{ tr(lang, Text::TerminalHint) }</span> }
                 { for screen[skip..].iter().map(|e| html! {
-                    <span class={ classes!("screen-line", e.direction.prefix().to_ascii_lowercase(), (!e.in_flight(now) || e.direction.prefix() == "C").then_some("shown")) }>
+                    <span class={ classes!("screen-line", e.direction.prefix().to_ascii_lowercase(), "shown") }>
                         { e.direction.prefix() }{ ": " }{ &e.text }{ "\n" }
                     </span>
                 }) }

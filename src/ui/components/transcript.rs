@@ -10,14 +10,32 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The most lines the panel renders; earlier ones stay in the world (and in exports) but not in the DOM.
-const MAX_SHOWN: usize = 300;
+const MAX_SHOWN: usize = 200;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TranscriptProps {
     pub lang: Lang,
     pub sim: Sim,
     pub filter: Option<String>,
+    /// How many lines have left their sender by now: the panel changes when this does.
+    pub sent_lines: usize,
     pub dispatch: Callback<Action>,
+}
+
+/// Re-renders when a line is sent or something happens, not on every animation frame.
+impl PartialEq for TranscriptProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.filter == other.filter
+            && self.sent_lines == other.sent_lines
+            && self.sim.moment_key() == other.sim.moment_key()
+    }
+}
+
+/// Lines sent by `now` (the panel's change key).
+pub fn sent_lines(world: &World) -> usize {
+    let now = world.now();
+    world.transcript().iter().filter(|e| e.sent <= now).count()
 }
 
 /// The name a transcript line's endpoint goes by (`Laptop`, `Sender`, `Terminal`).
@@ -88,9 +106,8 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             let dispatch = props.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::JumpedToMoment(moment)))
         };
-        let in_flight = e.in_flight(now);
         html! {
-            <li key={ i.to_string() } class={ classes!("transcript-entry", dir, e.protocol.id(), e.in_content.then_some("content"), in_flight.then_some("in-flight"), e.lost.then_some("lost")) }>
+            <li key={ i.to_string() } class={ classes!("transcript-entry", dir, e.protocol.id(), e.in_content.then_some("content"), e.lost.then_some("lost")) }>
                 <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
                     <span class="who">{ endpoint_name(lang, world, &e.endpoint) }</span>
                     <code class="wire" data-testid="transcript-line" data-device={ e.endpoint.clone() } data-dir={ dir }>
