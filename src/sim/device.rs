@@ -206,11 +206,35 @@ impl Device {
         }
     }
 
+    /// How many messages the device holds.
+    pub fn local_message_count(&self) -> usize {
+        match &self.client {
+            DeviceClient::Pop3 { messages, .. } => messages.len(),
+            DeviceClient::Imap(client) => client
+                .cache
+                .folders
+                .values()
+                .map(|f| f.messages.len())
+                .sum(),
+        }
+    }
+
+    /// The last `n` of [`Device::local_messages`], without reading the headers of the others.
+    pub fn newest_local_messages(&self, n: usize) -> Vec<LocalMessage> {
+        let skip = self.local_message_count().saturating_sub(n);
+        self.local_messages_from(skip)
+    }
+
     /// Every message the device holds, folder by folder, in a stable order.
     pub fn local_messages(&self) -> Vec<LocalMessage> {
+        self.local_messages_from(0)
+    }
+
+    fn local_messages_from(&self, skip: usize) -> Vec<LocalMessage> {
         match &self.client {
             DeviceClient::Pop3 { messages, .. } => messages
                 .iter()
+                .skip(skip)
                 .map(|m| LocalMessage {
                     folder: "INBOX".to_string(),
                     message_id: m.message_id.clone(),
@@ -234,6 +258,7 @@ impl Device {
                         headers_only: false,
                     })
                 })
+                .skip(skip)
                 .collect(),
         }
     }

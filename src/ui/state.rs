@@ -140,7 +140,7 @@ impl State {
                 Speed::Factor(1.0)
             },
             playing: !options.instant,
-            sim: Sim::new(Timeline::new(WorldSetup::default())),
+            sim: Sim::new(Timeline::new(setup_for(options))),
             transcript_device: None,
             error: None,
             help_open: false,
@@ -153,6 +153,27 @@ impl State {
     pub fn now(&self) -> SimTime {
         self.sim.timeline().world().now()
     }
+}
+
+/// The default world, or a larger one for load tests (`?devices=8&messages=500`).
+fn setup_for(options: &UrlOptions) -> WorldSetup {
+    let mut setup = WorldSetup::default();
+    if let Some(messages) = options.messages {
+        setup.generated_messages = messages;
+    }
+    if let Some(n) = options.devices {
+        let template = setup.devices.clone();
+        setup.devices = (0..n)
+            .map(|i| {
+                let mut d = template[i % template.len()].clone();
+                if i >= template.len() {
+                    d.id = format!("{}-{}", d.kind.id(), i / template.len() + 1);
+                }
+                d
+            })
+            .collect();
+    }
+    setup
 }
 
 /// What the user did, in the past tense (Elm's habit).

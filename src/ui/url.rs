@@ -10,6 +10,10 @@ pub struct UrlOptions {
     /// Ignore saved state and start from the default world (saved state is left untouched).
     pub fresh: bool,
     pub lesson: Option<String>,
+    /// A larger world for load tests: this many devices (2 to 8) ...
+    pub devices: Option<usize>,
+    /// ... and this many extra messages in INBOX (up to 10,000).
+    pub messages: Option<u32>,
 }
 
 impl UrlOptions {
@@ -35,6 +39,8 @@ impl UrlOptions {
                             .collect(),
                     )
                 }
+                "devices" => options.devices = value.parse().ok().filter(|n| (1..=8).contains(n)),
+                "messages" => options.messages = value.parse().ok().filter(|n| *n <= 10_000),
                 _ => {}
             }
         }
@@ -52,6 +58,14 @@ mod tests {
         assert_eq!(o.lang, Some(Lang::Zh));
         assert!(o.instant && o.fresh);
         assert_eq!(o.lesson.as_deref(), Some("pop3-download-and-delete"));
+    }
+
+    #[test]
+    fn load_parameters_are_bounded() {
+        let o = UrlOptions::parse("?devices=8&messages=500");
+        assert_eq!((o.devices, o.messages), (Some(8), Some(500)));
+        let o = UrlOptions::parse("?devices=99&messages=99999999999");
+        assert_eq!((o.devices, o.messages), (None, None));
     }
 
     #[test]

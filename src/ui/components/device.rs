@@ -33,6 +33,9 @@ impl PartialEq for DeviceCardProps {
     }
 }
 
+/// The most messages a card renders.
+const MAX_CARD_MESSAGES: usize = 40;
+
 /// The client set-ups a card offers, as (option value, label, set-up).
 fn presets() -> [(&'static str, Text, ClientSetup); 5] {
     [
@@ -182,7 +185,9 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
         tr(lang, Text::Online).to_string()
     };
     let pending = d.pending_actions();
-    let messages = d.local_messages();
+    // A card has room for a few dozen; the newest are shown, the rest counted.
+    let messages = d.newest_local_messages(MAX_CARD_MESSAGES);
+    let hidden = d.local_message_count() - messages.len();
     let name = device_name(lang, d.kind, &d.id);
     let preset = preset_of(d);
     let delete_model = match &d.client {
@@ -237,8 +242,13 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                 </details>
             </div>
             <ul class="local-messages">
-                if messages.is_empty() { <li class="empty">{ tr(lang, Text::NoMailYet) }</li> }
+                // Every child is keyed, or the list is diffed by position (see the transcript).
+                if messages.is_empty() { <li key="empty" class="empty">{ tr(lang, Text::NoMailYet) }</li> }
+                if hidden > 0 { <li key="hidden" class="empty more">{ format!("+{hidden} …") }</li> }
                 { for messages.iter().enumerate().map(|(i, m)| {
+                    // Keys must not shift when older messages scroll out: folder and Message-ID, plus how many
+                    // earlier copies there are (a POP3 device that lost its UIDL state holds duplicates).
+                    let copy = messages[..i].iter().filter(|o| o.folder == m.folder && o.message_id == m.message_id).count();
                     let open = {
                         let dispatch = props.dispatch.clone();
                         let (device, folder, message_id) = (id.clone(), m.folder.clone(), m.message_id.clone());
@@ -247,7 +257,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                     let flag = sim(SimAction::ToggleFlag { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
                     let delete = sim(SimAction::DeleteMessage { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
                     html! {
-                        <li key={ format!("{}/{}/{i}", m.folder, m.message_id) }
+                        <li key={ format!("{}/{}/{copy}", m.folder, m.message_id) }
                             class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
                             data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }>
                             <button type="button" class="message-open" data-action="open" onclick={ open } title={ tr(lang, Text::Open) }>

@@ -6,6 +6,9 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
+/// The most messages of one folder the panel renders (the newest).
+const MAX_FOLDER_MESSAGES: usize = 100;
+
 #[derive(Properties)]
 pub struct ServerPanelProps {
     pub lang: Lang,
@@ -46,7 +49,9 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
     // Every folder's messages are in the DOM (the test hooks list all server messages); only the open one shows.
     let messages = account.mailboxes.iter().flat_map(|mb| {
         let hidden = *open_folder != mb.name;
-        mb.messages.iter().map(move |m| {
+        // The newest messages of each folder; a large mailbox counts the rest below.
+        let skip = mb.messages.len().saturating_sub(MAX_FOLDER_MESSAGES);
+        mb.messages.iter().skip(skip).map(move |m| {
             let flags = m.flags.to_imap_list();
             html! {
                 <li key={ format!("{}/{}/{}", mb.name, mb.uid_validity, m.uid) }
@@ -61,10 +66,12 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             }
         })
     });
-    let open_is_empty = account
+    let open_exists = account
         .mailbox(&open_folder)
-        .map(|mb| mb.exists() == 0)
-        .unwrap_or(true);
+        .map(|mb| mb.exists())
+        .unwrap_or(0);
+    let open_is_empty = open_exists == 0;
+    let open_not_shown = open_exists.saturating_sub(MAX_FOLDER_MESSAGES);
     let (meter_max, over) = match quota {
         Some(q) => (q.max(1), used >= q),
         None => ((used * 2).max(16 * 1024), false),
@@ -81,6 +88,7 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             <div class="folder-tabs" role="tablist">{ for folders }</div>
             <ul class="message-list">{ for messages }</ul>
             if open_is_empty { <p class="empty">{ tr(lang, Text::NoMessages) }</p> }
+            if open_not_shown > 0 { <p class="empty">{ format!("+{open_not_shown} {}", tr(lang, Text::Messages)) }</p> }
             <footer class="storage" data-testid="server-storage" data-used={ used.to_string() }>
                 <span>{ tr(lang, Text::Storage) }</span>
                 <meter min="0" max={ meter_max.to_string() } value={ used.to_string() } high={ (meter_max * 9 / 10).to_string() }></meter>

@@ -9,8 +9,10 @@ use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The most lines the panel renders; earlier ones stay in the world (and in exports) but not in the DOM.
-const MAX_SHOWN: usize = 200;
+/// The panel renders the newest lines in pages: the first line shown moves on a whole page at a time, so a
+/// new line only appends (no re-rendering of a sliding window). Earlier lines stay in the world and exports.
+const PAGE: usize = 100;
+const MIN_SHOWN: usize = 150;
 
 #[derive(Properties)]
 pub struct TranscriptProps {
@@ -33,9 +35,16 @@ impl PartialEq for TranscriptProps {
 }
 
 /// Lines sent by `now` (the panel's change key).
+/// The transcript is shown in the order lines were written, up to the first line not yet sent: so the panel
+/// only ever grows at its end (a line queued behind a long reply waits a moment to appear, as it does on
+/// the wire).
 pub fn sent_lines(world: &World) -> usize {
     let now = world.now();
-    world.transcript().iter().filter(|e| e.sent <= now).count()
+    world
+        .transcript()
+        .iter()
+        .take_while(|e| e.sent <= now)
+        .count()
 }
 
 /// The name a transcript line's endpoint goes by (`Laptop`, `Sender`, `Terminal`).
@@ -56,7 +65,6 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
     let list = use_node_ref();
     let timeline = props.sim.timeline();
     let world = timeline.world();
-    let now = world.now();
     let on_filter = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -67,21 +75,21 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             ));
         })
     };
-    let sent: Vec<(usize, &crate::sim::transcript::TranscriptEntry)> = world
-        .transcript()
+    let sent: Vec<(usize, &crate::sim::transcript::TranscriptEntry)> = world.transcript()
+        [..props.sent_lines]
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.sent <= now)
         .filter(|(_, e)| props.filter.as_deref().is_none_or(|f| e.endpoint == f))
         .collect();
-    let hidden = sent.len().saturating_sub(MAX_SHOWN);
+    let hidden = sent.len().saturating_sub(MIN_SHOWN) / PAGE * PAGE;
     let shown_count = sent.len();
     {
         // Keep the newest line in view as lines arrive.
         let list = list.clone();
         use_effect_with(shown_count, move |_| {
+            // Past the end is clamped to the bottom; reading scrollHeight here would force a layout.
             if let Some(el) = list.cast::<web_sys::Element>() {
-                el.set_scroll_top(el.scroll_height());
+                el.set_scroll_top(i32::MAX);
             }
         });
     }
@@ -130,11 +138,12 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
                     }) }
                 </select>
             </header>
-            <ol class="transcript-lines" role="log" aria-live="polite" ref={ list }>
-                if sent.is_empty() { <li class="empty">{ tr(lang, Text::TranscriptEmpty) }</li> }
-                if hidden > 0 { <li class="empty">{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</li> }
-                { for lines }
-            </ol>
+            <div class="transcript-scroll" ref={ list }>
+                if sent.is_empty() { <p class="empty">{ tr(lang, Text::TranscriptEmpty) }</p> }
+                if hidden > 0 { <p class="empty">{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</p> }
+                // Only keyed lines in this list: it grows at its end, so an update appends and moves nothing.
+                <ol class="transcript-lines" role="log" aria-live="polite">{ for lines }</ol>
+            </div>
         </aside>
     }
 }

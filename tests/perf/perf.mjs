@@ -1,0 +1,45 @@
+// The browser performance script (not a test): first render, frame intervals and long tasks while 8 devices
+// sync 500 messages at 8x, and the bundle size. Prints one line per figure; `scripts/perf` runs it.
+import { serveDist, launch } from '../e2e/harness.mjs';
+
+const PLAY_MS = 10_000;
+const site = await serveDist();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+await page.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+});
+const started = Date.now();
+await page.goto(`${site.url}?fresh&devices=8&messages=500`);
+await page.locator('[data-testid=device]').first().waitFor();
+const firstRender = await page.evaluate(() => {
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return { fcp: fcp ? fcp.startTime : null, ready: performance.now() };
+});
+await page.locator('[data-testid=speed]').selectOption('8');
+for (const button of await page.locator('[data-action=check-mail]').all()) await button.click();
+const frames = await page.evaluate((ms) => new Promise((resolve) => {
+  const deltas = [];
+  let last = performance.now();
+  const end = last + ms;
+  const frame = (t) => {
+    deltas.push(t - last);
+    last = t;
+    if (t < end) requestAnimationFrame(frame); else resolve(deltas);
+  };
+  requestAnimationFrame(frame);
+}), PLAY_MS);
+const longTasks = await page.evaluate(() => window.__longTasks);
+const lines = await page.evaluate(() => document.querySelectorAll('[data-testid=transcript-line]').length);
+const sorted = [...frames].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)];
+const p95 = sorted[Math.floor(sorted.length * 0.95)];
+const worstTask = longTasks.length ? Math.max(...longTasks) : 0;
+console.log(`first render: ${firstRender.ready.toFixed(0)} ms to the first device card (first contentful paint ${firstRender.fcp?.toFixed(0) ?? 'n/a'} ms; wall ${Date.now() - started} ms incl. browser start)`);
+console.log(`frames: ${frames.length} in ${PLAY_MS / 1000} s; median interval ${median.toFixed(2)} ms (${(1000 / median).toFixed(1)} fps); p95 ${p95.toFixed(2)} ms; longest ${sorted.at(-1).toFixed(1)} ms`);
+console.log(`long tasks (>50 ms): ${longTasks.length}; longest ${worstTask.toFixed(1)} ms; transcript lines rendered: ${lines}`);
+await browser.close();
+await site.close();
