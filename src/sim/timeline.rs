@@ -103,13 +103,11 @@ impl Timeline {
     pub fn act(&mut self, action: Action, now: SimTime) -> Result<(), ActionError> {
         self.world.advance_to(now);
         let moment = self.world.moments();
+        // The action happens at the clock as it stands now, not as the action leaves it (a time warp moves it).
+        let at = self.world.now();
         self.log.retain(|a| a.moment < moment);
-        self.world.handle_action(action.clone(), now)?;
-        self.log.push(LoggedAction {
-            moment,
-            at: now.max(self.world.now()),
-            action,
-        });
+        self.world.handle_action(action.clone(), at)?;
+        self.log.push(LoggedAction { moment, at, action });
         Ok(())
     }
 

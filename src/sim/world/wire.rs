@@ -44,7 +44,8 @@ impl Endpoint {
 pub(super) enum ClientHalf {
     Pop3(Box<Pop3Client>),
     Imap,
-    Smtp(Box<SmtpClient>),
+    /// The outside sender's client and the Message-ID of the message it hands over.
+    Smtp(Box<SmtpClient>, String),
     Terminal,
 }
 
@@ -143,7 +144,7 @@ impl World {
         self.open_connection(
             Endpoint::Sender,
             WireProtocol::Smtp,
-            ClientHalf::Smtp(Box::new(client)),
+            ClientHalf::Smtp(Box::new(client), draft.message_id.clone()),
             SENDER_LATENCY,
         );
     }
@@ -276,7 +277,7 @@ impl World {
         };
         match &mut conn.client {
             ClientHalf::Pop3(client) => client.handle_line(line, now),
-            ClientHalf::Smtp(client) => client.handle_line(line, now),
+            ClientHalf::Smtp(client, _) => client.handle_line(line, now),
             ClientHalf::Terminal => {}
             ClientHalf::Imap => {
                 let device = conn.endpoint.label().to_string();
@@ -308,7 +309,7 @@ impl World {
         let conn = self.connections.get_mut(&id)?;
         match &mut conn.client {
             ClientHalf::Pop3(client) => client.poll_transmit(),
-            ClientHalf::Smtp(client) => client.poll_transmit(),
+            ClientHalf::Smtp(client, _) => client.poll_transmit(),
             ClientHalf::Terminal => None,
             ClientHalf::Imap => {
                 let device = conn.endpoint.label().to_string();
@@ -371,12 +372,17 @@ impl World {
                     *kept = state;
                 }
             }
-            ClientHalf::Smtp(client) => {
+            ClientHalf::Smtp(client, message_id) => {
+                let message_id = message_id.clone();
                 let events: Vec<SmtpClientEvent> =
                     std::iter::from_fn(|| client.poll_event()).collect();
                 for event in events {
                     match event {
-                        SmtpClientEvent::MessageAccepted { .. } => {}
+                        SmtpClientEvent::MessageAccepted { .. } => {
+                            self.emit(WorldEvent::MessageDelivered {
+                                message_id: message_id.clone(),
+                            })
+                        }
                         SmtpClientEvent::MessageRejected { reply, .. } => {
                             self.emit(WorldEvent::DeliveryRefused { reply })
                         }

@@ -205,8 +205,20 @@ impl ImapClient {
                     self.forget(&folder, uid);
                 }
             }
-            Data::Vanished { known_uids, .. } => {
+            Data::Vanished {
+                earlier,
+                known_uids,
+            } => {
                 let star = self.selection.uid_next.saturating_sub(1);
+                if !earlier {
+                    // RFC 7162 §3.2.10: a VANISHED without EARLIER is an expunge, so the message count drops by
+                    // as many UIDs as it names (the server names only UIDs the session knew).
+                    let gone: u32 = ranges(&known_uids, star.max(1))
+                        .into_iter()
+                        .map(|(lo, hi)| hi.saturating_sub(lo).saturating_add(1))
+                        .sum();
+                    self.selection.exists = self.selection.exists.saturating_sub(gone);
+                }
                 let cached: Vec<u32> = self
                     .cache
                     .folders
