@@ -543,6 +543,7 @@ mod selected {
             vec![
                 format!("* OK [COPYUID {trash} 2 1]"),
                 "* 2 EXPUNGE".into(),
+                "* 2 RECENT".into(),
                 "a OK".into()
             ]
         );
@@ -649,8 +650,8 @@ mod other_sessions {
             .inbox_mut()
             .expunge_uids(&[2]);
         let lines = send(&mut s, &mut store, "a UID FETCH 1:* FLAGS");
-        assert_eq!(lines[0], "* 2 EXPUNGE");
-        assert_eq!(lines[2], "* 2 FETCH (UID 3 FLAGS (\\Recent))");
+        assert_eq!(&lines[..2], ["* 2 EXPUNGE", "* 2 RECENT"]);
+        assert_eq!(lines[3], "* 2 FETCH (UID 3 FLAGS (\\Recent))");
     }
 }
 
@@ -690,7 +691,7 @@ mod idle {
         watcher.handle_store_changed(&store, T0);
         assert_eq!(
             drain(&mut watcher),
-            vec!["* 1 EXPUNGE", "* 3 EXISTS", "* 2 RECENT"]
+            vec!["* 1 EXPUNGE", "* 2 RECENT", "* 3 EXISTS"]
         );
     }
 

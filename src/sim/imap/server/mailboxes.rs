@@ -141,8 +141,8 @@ impl ImapServer {
         parameters: &[SelectParameter],
     ) -> Outcome {
         // RFC 3501 §6.3.1: a SELECT while selected first deselects, without expunging.
-        if self.selected.take().is_some() && self.reporting.qresync {
-            // RFC 7162 §3.2.11: the CLOSED code marks where the old mailbox's responses end.
+        if self.selected.take().is_some() {
+            // RFC 7162 §3.2.11: a server offering QRESYNC marks where the old mailbox's responses end.
             self.push("* OK [CLOSED] Previous mailbox closed.".into());
         }
         self.state = ImapState::Authenticated;
@@ -172,7 +172,7 @@ impl ImapServer {
         let Some(mailbox) = self.mailbox(store, name) else {
             return Outcome::No(format!("[NONEXISTENT] Mailbox doesn't exist: {name}"));
         };
-        let view = SelectedView::open(mailbox, read_only, !read_only);
+        let view = SelectedView::open(mailbox, read_only);
         let first_unseen = mailbox
             .messages
             .iter()
@@ -230,7 +230,7 @@ impl ImapServer {
                 }
             }
         }
-        let claimed = view.recent() > 0;
+        let claimed = !read_only && view.recent() > 0;
         self.push_all(lines);
         self.selected = Some(view);
         self.state = ImapState::Selected;
