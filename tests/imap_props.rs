@@ -93,7 +93,7 @@ impl Session {
         self.tag += 1;
         let lines = send(&mut self.server, store, &format!("t{} {command}", self.tag));
         self.model.read(&lines);
-        if !self.server.view().is_some() {
+        if self.server.view().is_none() {
             let lines = send(&mut self.server, store, "r SELECT INBOX");
             self.model.read(&lines);
         }

@@ -6,6 +6,8 @@ use mailroom::sim::imap::ImapServer;
 use mailroom::sim::mail::{Flags, MessageDraft, Store};
 use mailroom::sim::time::SimTime;
 
+pub mod client;
+
 pub const T0: SimTime = SimTime::ZERO;
 
 /// A server session past its greeting.
