@@ -185,3 +185,82 @@ fn mailroom_and_dovecot_agree_on_every_protocol_significant_fact() {
         differences.join("\n")
     );
 }
+
+/// The same 10,000 messages the criterion bench uses.
+fn bench_message(n: u32) -> String {
+    mailroom::sim::mail::MessageDraft {
+        from: format!("Sender {n} <s{n}@example.net>"),
+        to: "alice@example.org".into(),
+        subject: format!("Message number {n}"),
+        body: "A short body line.\nAnd another one.\n".into(),
+        message_id: format!("{n}@bench.example"),
+    }
+    .to_rfc5322(mailroom::sim::time::SimTime::ZERO)
+}
+
+fn time_full_resync(port: u16) -> (u64, f64) {
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/clients/imap_fetch_timing.py"
+    );
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(port.to_string())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "timing script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    (
+        v["fetch_lines"].as_u64().unwrap_or(0),
+        v["best_seconds"].as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+/// Timing, not correctness: run with `cargo test --release --test dovecot_diff -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing measurement; run explicitly with --ignored"]
+fn full_resync_of_10000_messages_bridge_versus_dovecot() {
+    const N: u32 = 10_000;
+    let dovecot = start_dovecot();
+    let maildir = dovecot.dir.join("mail/alice");
+    for sub in ["", "cur", "new", "tmp"] {
+        std::fs::create_dir_all(maildir.join(sub)).expect("maildir");
+        std::os::unix::fs::chown(maildir.join(sub), Some(MAIL_UID), Some(MAIL_GID)).expect("chown");
+    }
+    for n in 0..N {
+        // Maildir stores LF line ends; Dovecot reports sizes with CRLF (RFC822.SIZE).
+        let path = maildir.join(format!("cur/{}.M{n}P1.mailroom:2,", 1_772_442_000 + n));
+        std::fs::write(&path, bench_message(n).replace("\r\n", "\n")).expect("write message");
+        std::os::unix::fs::chown(&path, Some(MAIL_UID), Some(MAIL_GID)).expect("chown");
+    }
+    let (theirs_lines, theirs) = time_full_resync(dovecot.imap_port);
+
+    let mut store = fresh_store();
+    if let Some(a) = store.account_mut("alice") {
+        for n in 0..N {
+            a.inbox_mut().append(
+                bench_message(n),
+                Default::default(),
+                mailroom::sim::time::SimTime::ZERO,
+            );
+        }
+    }
+    let bridge = Bridge::new(store, false);
+    let addr = bridge
+        .listen("127.0.0.1:0", "imap", imap_server_session)
+        .expect("bind");
+    let (ours_lines, ours) = time_full_resync(addr.port());
+
+    assert_eq!((ours_lines, theirs_lines), (u64::from(N), u64::from(N)));
+    println!(
+        "FETCH 1:* (UID FLAGS RFC822.SIZE) of {N} messages, best of 5 via loopback: mailroom bridge {:.1} ms, \
+         dovecot {:.1} ms, ratio {:.2}",
+        ours * 1e3,
+        theirs * 1e3,
+        ours / theirs
+    );
+}
