@@ -277,3 +277,23 @@ fn the_client_re_idles_before_29_minutes_pass() {
         Some(REIDLE_AFTER.saturating_add(REIDLE_AFTER))
     );
 }
+
+#[test]
+fn a_folder_deleted_on_the_server_disappears_from_the_device() {
+    let mut store = Store::default_world();
+    let first = connect_client(
+        &mut store,
+        ImapClient::new(
+            settings(SyncMode::PollEveryMinutes(10)),
+            ClientCache::default(),
+        ),
+        1,
+        T0,
+    );
+    assert!(first.client.cache.folders.contains_key("Archive"));
+    store.delete_mailbox("alice", "Archive").expect("deleted");
+    store.create_mailbox("alice", "Receipts").expect("created");
+    let second = connect_client(&mut store, first.client, 2, T0);
+    let folders: Vec<&String> = second.client.cache.folders.keys().collect();
+    assert_eq!(folders, ["INBOX", "Receipts", "Sent", "Trash"]);
+}

@@ -303,9 +303,9 @@ mod tests {
     fn delivery_over_quota_is_refused_and_changes_nothing() {
         let mut store = Store::default_world();
         let used = store.account("alice").map(Account::used_bytes).unwrap_or(0);
-        store
-            .account_mut("alice")
-            .map(|a| a.quota_bytes = Some(used + 10));
+        if let Some(a) = store.account_mut("alice") {
+            a.quota_bytes = Some(used + 10);
+        }
         let err = store.deliver("alice@example.org", "x".repeat(11), SimTime::ZERO);
         assert_eq!(
             err,

@@ -217,15 +217,16 @@ impl ImapServer {
             source_uids.push(uid);
             new_uids.push(destination.append(text, flags, date));
         }
-        let code = (!source_uids.is_empty())
-            .then(|| {
-                format!(
-                    "[COPYUID {validity} {} {}] ",
-                    compact(&source_uids),
-                    compact(&new_uids)
-                )
-            })
-            .unwrap_or_default();
+        // RFC 4315 §3: no COPYUID when nothing was copied.
+        let code = if source_uids.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "[COPYUID {validity} {} {}] ",
+                compact(&source_uids),
+                compact(&new_uids)
+            )
+        };
         if !is_move {
             self.report_updates(store, by_uid);
             return Outcome::Ok(format!("{code}Copy completed"));
