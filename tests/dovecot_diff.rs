@@ -138,6 +138,8 @@ fn fresh_store() -> Store {
     store.add_account("alice", "wonderland", "alice@example.org");
     if let Some(a) = store.account_mut("alice") {
         a.mailboxes.retain(|m| m.name == "INBOX");
+        // A fresh Dovecot account subscribes to nothing.
+        a.inbox_mut().subscribed = false;
     }
     store
 }

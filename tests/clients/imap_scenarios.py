@@ -171,9 +171,9 @@ def untagged_facts(lines):
         if m:
             facts.append("STATUS " + m.group(1).strip('"') + " " + m.group(2))
             continue
-        m = re.match(r"\* LIST \(([^)]*)\) (\S+) (.+)$", line)
+        m = re.match(r"\* (LIST|LSUB) \(([^)]*)\) (\S+) (.+)$", line)
         if m:
-            facts.append("LIST " + m.group(3).strip('"'))
+            facts.append(m.group(1) + " " + m.group(4).strip('"'))
             continue
         m = re.match(r"\* FLAGS \((.*)\)$", line)
         if m:
@@ -207,7 +207,7 @@ def main():
     def record(session, label, text, literal=None):
         status, code, untagged = session.command(text, literal)
         found = untagged_facts(untagged)
-        if text.startswith("LIST"):
+        if text.startswith(("LIST", "LSUB")):
             found.sort()  # LIST order is the server's choice (RFC 3501 §6.3.8)
         facts.append({"session": session.name, "step": label, "command": text, "status": status,
                       "code": normalize_code(code), "untagged": found})
@@ -223,6 +223,17 @@ def main():
     record(a, "create Archive", "CREATE Archive")
     record(a, "create existing", "CREATE Archive")
     record(a, "list", 'LIST "" *')
+    record(a, "examine empty", "EXAMINE Archive")
+    record(a, "fetch in empty mailbox", "FETCH 1:* (FLAGS)")
+    record(a, "uid fetch in empty mailbox", "UID FETCH 1:* (FLAGS)")
+    record(a, "search in empty mailbox", "SEARCH ALL")
+    record(a, "status of a missing mailbox", "STATUS Nowhere (MESSAGES)")
+    record(a, "lsub", 'LSUB "" *')
+    record(a, "subscribe", "SUBSCRIBE Trash")
+    record(a, "lsub after subscribe", 'LSUB "" *')
+    record(a, "unsubscribe", "UNSUBSCRIBE Trash")
+    record(a, "lsub after unsubscribe", 'LSUB "" *')
+    record(a, "select missing", "SELECT Nowhere")
     record(a, "select", "SELECT INBOX")
     record(a, "fetch sizes", "FETCH 1:* (UID FLAGS RFC822.SIZE)")
     record(a, "peek header", "FETCH 2 (BODY.PEEK[HEADER])")
@@ -270,6 +281,15 @@ def main():
     record(a, "fetch after close", "FETCH 1 (FLAGS)")
     record(b, "noop sees close", "NOOP")
     record(b, "final uids", "UID SEARCH ALL")
+    record(b, "search answered or flagged", "SEARCH OR ANSWERED FLAGGED")
+    record(b, "uid expunge of one message", "UID STORE 2 +FLAGS.SILENT (\\Deleted)")
+    record(b, "uid expunge", "UID EXPUNGE 2")
+    record(a, "fetch sees uid expunge", "UID FETCH 1:* (FLAGS)")
+    record(b, "unselect", "UNSELECT")
+    record(b, "fetch after unselect", "FETCH 1 (FLAGS)")
+    record(b, "rename", "RENAME Archive Old")
+    record(b, "delete", "DELETE Old")
+    record(b, "delete missing", "DELETE Old")
     record(b, "examine", "EXAMINE Trash")
     record(b, "store read-only", "STORE 1 +FLAGS (\\Seen)")
     record(b, "logout", "LOGOUT")

@@ -86,7 +86,13 @@ impl ImapServer {
                 let name = mailbox_text(&mailbox);
                 let name = name.trim_end_matches(DELIMITER);
                 match store.create_mailbox(&login, name) {
-                    Ok(()) => Outcome::Ok("Create completed".into()),
+                    Ok(()) => {
+                        // RFC 3501 §6.3.3: CREATE does not subscribe; a client SUBSCRIBEs if it wants to.
+                        if let Some(created) = self.mailbox_mut(store, name) {
+                            created.subscribed = false;
+                        }
+                        Outcome::Ok("Create completed".into())
+                    }
                     Err(e) => Outcome::No(format!("[ALREADYEXISTS] {e}")),
                 }
             }
@@ -103,10 +109,8 @@ impl ImapServer {
                     Err(e) => Outcome::No(e.to_string()),
                 }
             }
-            C::Subscribe { mailbox } | C::Unsubscribe { mailbox } => Outcome::Ok(format!(
-                "Subscription of {} unchanged (all mailboxes are subscribed)",
-                mailbox_text(&mailbox)
-            )),
+            C::Subscribe { mailbox } => self.subscribe(store, &mailbox_text(&mailbox), true),
+            C::Unsubscribe { mailbox } => self.subscribe(store, &mailbox_text(&mailbox), false),
             C::List {
                 reference,
                 mailbox_wildcard,
@@ -188,7 +192,7 @@ impl ImapServer {
             }
         }
         let Some(mailbox) = self.mailbox(store, name) else {
-            return Outcome::No(format!("[NONEXISTENT] Mailbox doesn't exist: {name}"));
+            return Outcome::No(format!("Mailbox doesn't exist: {name}"));
         };
         let view = SelectedView::open(mailbox, read_only);
         let first_unseen = mailbox
@@ -264,6 +268,24 @@ impl ImapServer {
         })
     }
 
+    /// SUBSCRIBE and UNSUBSCRIBE mark the mailboxes LSUB lists (RFC 3501 §6.3.6, §6.3.7).
+    fn subscribe(&mut self, store: &mut Store, name: &str, subscribed: bool) -> Outcome {
+        match self.mailbox_mut(store, name) {
+            Some(mailbox) => {
+                mailbox.subscribed = subscribed;
+                Outcome::Ok(
+                    if subscribed {
+                        "Subscribe completed"
+                    } else {
+                        "Unsubscribe completed"
+                    }
+                    .into(),
+                )
+            }
+            None => Outcome::No(format!("Mailbox doesn't exist: {name}")),
+        }
+    }
+
     fn list(
         &mut self,
         store: &mut Store,
@@ -284,7 +306,13 @@ impl ImapServer {
         let full = format!("{reference}{pattern}");
         let names: Vec<String> = store
             .account(self.login.as_deref().unwrap_or(""))
-            .map(|a| a.mailboxes.iter().map(|m| m.name.clone()).collect())
+            .map(|a| {
+                a.mailboxes
+                    .iter()
+                    .filter(|m| verb == "LIST" || m.subscribed)
+                    .map(|m| m.name.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         for name in names {
             let matches = wildcard_match(full.as_bytes(), name.as_bytes())
@@ -312,7 +340,7 @@ impl ImapServer {
 
     fn status(&mut self, store: &mut Store, name: &str, items: &[StatusDataItemName]) -> Outcome {
         let Some(mailbox) = self.mailbox(store, name) else {
-            return Outcome::No(format!("[NONEXISTENT] Mailbox doesn't exist: {name}"));
+            return Outcome::No(format!("Mailbox doesn't exist: {name}"));
         };
         let mut parts = Vec::new();
         for item in items {

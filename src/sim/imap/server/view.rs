@@ -173,13 +173,24 @@ impl SelectedView {
 
 /// `* 3 FETCH (FLAGS (\Seen))`, with UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.2.4, §3.2.10).
 pub fn flags_fetch(seq: usize, uid: u32, known: &KnownMessage, reporting: Reporting) -> String {
-    let flags = flag_list(known.flags, known.recent);
-    if reporting.condstore {
-        format!(
-            "* {seq} FETCH (UID {uid} FLAGS {flags} MODSEQ ({}))",
-            known.modseq
-        )
-    } else {
-        format!("* {seq} FETCH (FLAGS {flags})")
+    flags_fetch_with(seq, uid, known, reporting.condstore, reporting.condstore)
+}
+
+/// `* 3 FETCH (UID 7 FLAGS (\Seen) MODSEQ (12))`, each of UID and MODSEQ only when asked for.
+pub fn flags_fetch_with(
+    seq: usize,
+    uid: u32,
+    known: &KnownMessage,
+    with_uid: bool,
+    with_modseq: bool,
+) -> String {
+    let mut items = Vec::with_capacity(3);
+    if with_uid {
+        items.push(format!("UID {uid}"));
     }
+    items.push(format!("FLAGS {}", flag_list(known.flags, known.recent)));
+    if with_modseq {
+        items.push(format!("MODSEQ ({})", known.modseq));
+    }
+    format!("* {seq} FETCH ({})", items.join(" "))
 }
