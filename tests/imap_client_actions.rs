@@ -2,7 +2,6 @@
 
 mod common;
 
-use common::client::*;
 use common::*;
 use mailroom::sim::imap::client::{ClientCache, ImapEvent};
 use mailroom::sim::imap::{ClientSettings, DeleteModel, ImapClient, SyncMode, UserAction};

@@ -2,7 +2,6 @@
 
 mod common;
 
-use common::client::*;
 use common::*;
 use mailroom::sim::imap::client::{ClientCache, Connection, ImapEvent, REIDLE_AFTER};
 use mailroom::sim::imap::{ImapClient, SyncMode};
