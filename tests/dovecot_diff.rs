@@ -3,7 +3,7 @@
 //! server and a throwaway Dovecot; the protocol-significant facts must agree.
 
 use mailroom::bridge::Bridge;
-use mailroom::sim::imap::imap_server_session;
+use mailroom::sim::imap::server_session;
 use mailroom::sim::mail::Store;
 use serde_json::Value;
 use std::net::{TcpListener, TcpStream};
@@ -165,7 +165,7 @@ fn mailroom_and_dovecot_agree_on_every_protocol_significant_fact() {
 
     let bridge = Bridge::new(fresh_store(), false);
     let addr = bridge
-        .listen("127.0.0.1:0", "imap", imap_server_session)
+        .listen("127.0.0.1:0", "imap", server_session)
         .expect("bind");
     let ours = run_scenarios(addr.port(), None);
 
@@ -253,7 +253,7 @@ fn full_resync_of_10000_messages_bridge_versus_dovecot() {
     }
     let bridge = Bridge::new(store, false);
     let addr = bridge
-        .listen("127.0.0.1:0", "imap", imap_server_session)
+        .listen("127.0.0.1:0", "imap", server_session)
         .expect("bind");
     let (ours_lines, ours) = time_full_resync(addr.port());
 

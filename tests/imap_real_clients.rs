@@ -2,7 +2,7 @@
 //! Real clients (Python's imaplib, curl) against the IMAP server on the in-process loopback bridge.
 
 use mailroom::bridge::Bridge;
-use mailroom::sim::imap::imap_server_session;
+use mailroom::sim::imap::server_session;
 use mailroom::sim::mail::Store;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -11,7 +11,7 @@ use std::process::Command;
 fn serve() -> (Bridge, SocketAddr) {
     let bridge = Bridge::new(Store::default_world(), false);
     let addr = bridge
-        .listen("127.0.0.1:0", "imap", imap_server_session)
+        .listen("127.0.0.1:0", "imap", server_session)
         .expect("bind loopback");
     (bridge, addr)
 }

@@ -21,11 +21,21 @@ use crate::sim::time::SimTime;
 pub const CAPABILITIES: &str =
     "IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC";
 
-/// Makes an IMAP server session for a new connection; matches `bridge::SessionFactory`.
-pub fn imap_server_session(
+/// Makes an IMAP server session for a new connection; matches `bridge::SessionFactory`, and is named like
+/// `pop3::server_session` and `smtp::server_session`.
+pub fn server_session(
     _store: &mut Store,
     session_id: u64,
     now: SimTime,
 ) -> Box<dyn ServerSession + Send> {
     Box::new(ImapServer::new(session_id, now))
+}
+
+/// The same factory under the name the world already uses.
+pub fn imap_server_session(
+    store: &mut Store,
+    session_id: u64,
+    now: SimTime,
+) -> Box<dyn ServerSession + Send> {
+    server_session(store, session_id, now)
 }
