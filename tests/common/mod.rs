@@ -2,9 +2,11 @@
 #![allow(dead_code, unused_imports)]
 
 mod imap;
+mod imap_client;
 mod pop3;
 
 pub use imap::*;
+pub use imap_client::*;
 pub use pop3::*;
 
 use mailroom::sim::mail::Store;

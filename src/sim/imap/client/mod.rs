@@ -265,15 +265,16 @@ impl ImapClient {
                 self.end_idle();
                 self.steps.push_back(Step::Replay(folder_name));
             }
-            Connection::EndingIdle | Connection::Busy if selected_here => {
-                if !self.steps.contains(&Step::Replay(folder_name.clone())) {
-                    let at = self
-                        .steps
-                        .iter()
-                        .position(|s| matches!(s, Step::Idle | Step::Logout))
-                        .unwrap_or(self.steps.len());
-                    self.steps.insert(at, Step::Replay(folder_name));
-                }
+            Connection::EndingIdle | Connection::Busy
+                if selected_here && !self.steps.contains(&Step::Replay(folder_name.clone())) =>
+            {
+                let at = self
+                    .steps
+                    .iter()
+                    .position(|s| matches!(s, Step::Idle | Step::Logout))
+                    .unwrap_or(self.steps.len());
+                self.steps.insert(at, Step::Replay(folder_name));
+                self.advance();
             }
             _ => {}
         }

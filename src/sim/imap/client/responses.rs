@@ -170,13 +170,12 @@ impl ImapClient {
                     .map(|c| c.to_string().to_ascii_uppercase())
                     .collect();
             }
-            Data::Enabled { capabilities } => {
+            Data::Enabled { capabilities }
                 if capabilities
                     .iter()
-                    .any(|c| c.to_string().eq_ignore_ascii_case("QRESYNC"))
-                {
-                    self.qresync_enabled = true;
-                }
+                    .any(|c| c.to_string().eq_ignore_ascii_case("QRESYNC")) =>
+            {
+                self.qresync_enabled = true;
             }
             Data::List { mailbox, .. } => {
                 let name = crate::sim::imap::wire::mailbox_text(&mailbox);
@@ -340,6 +339,10 @@ impl ImapClient {
             }
             Step::ListFolders => {
                 let folders = std::mem::take(&mut self.listed);
+                if ok {
+                    // Local folders mirror the server's: one deleted there goes here too.
+                    self.cache.folders.retain(|name, _| folders.contains(name));
+                }
                 self.emit(ImapEvent::FoldersListed { folders });
             }
             Step::Select(folder) if !ok => {

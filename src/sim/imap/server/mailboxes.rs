@@ -34,16 +34,34 @@ pub(crate) fn system_flags(flags: &[WireFlag<'_>]) -> Flags {
         .collect()
 }
 
-/// `*` matches anything, `%` anything but the delimiter (RFC 3501 §6.3.8).
+/// `*` matches anything, `%` anything but the delimiter (RFC 3501 §6.3.8). Dynamic programming over
+/// (pattern, name) positions, so a pattern of many wildcards costs O(pattern × name), never exponential time.
 fn wildcard_match(pattern: &[u8], name: &[u8]) -> bool {
-    match pattern.split_first() {
-        None => name.is_empty(),
-        Some((b'*', rest)) => (0..=name.len()).any(|i| wildcard_match(rest, &name[i..])),
-        Some((b'%', rest)) => (0..=name.len())
-            .take_while(|i| *i == 0 || name[i - 1] != DELIMITER as u8)
-            .any(|i| wildcard_match(rest, &name[i..])),
-        Some((c, rest)) => name.first() == Some(c) && wildcard_match(rest, &name[1..]),
+    // matches[j]: the pattern so far matches name[..j].
+    let mut matches = vec![false; name.len() + 1];
+    matches[0] = true;
+    for p in pattern {
+        let mut next = vec![false; name.len() + 1];
+        match p {
+            b'*' | b'%' => {
+                let mut reachable = false;
+                for j in 0..=name.len() {
+                    if j > 0 && *p == b'%' && name[j - 1] == DELIMITER as u8 {
+                        reachable = false;
+                    }
+                    reachable |= matches[j];
+                    next[j] = reachable;
+                }
+            }
+            c => {
+                for j in 1..=name.len() {
+                    next[j] = matches[j - 1] && name[j - 1] == *c;
+                }
+            }
+        }
+        matches = next;
     }
+    matches[name.len()]
 }
 
 impl ImapServer {
@@ -68,7 +86,13 @@ impl ImapServer {
                 let name = mailbox_text(&mailbox);
                 let name = name.trim_end_matches(DELIMITER);
                 match store.create_mailbox(&login, name) {
-                    Ok(()) => Outcome::Ok("Create completed".into()),
+                    Ok(()) => {
+                        // RFC 3501 §6.3.3: CREATE does not subscribe; a client SUBSCRIBEs if it wants to.
+                        if let Some(created) = self.mailbox_mut(store, name) {
+                            created.subscribed = false;
+                        }
+                        Outcome::Ok("Create completed".into())
+                    }
                     Err(e) => Outcome::No(format!("[ALREADYEXISTS] {e}")),
                 }
             }
@@ -85,10 +109,8 @@ impl ImapServer {
                     Err(e) => Outcome::No(e.to_string()),
                 }
             }
-            C::Subscribe { mailbox } | C::Unsubscribe { mailbox } => Outcome::Ok(format!(
-                "Subscription of {} unchanged (all mailboxes are subscribed)",
-                mailbox_text(&mailbox)
-            )),
+            C::Subscribe { mailbox } => self.subscribe(store, &mailbox_text(&mailbox), true),
+            C::Unsubscribe { mailbox } => self.subscribe(store, &mailbox_text(&mailbox), false),
             C::List {
                 reference,
                 mailbox_wildcard,
@@ -141,8 +163,8 @@ impl ImapServer {
         parameters: &[SelectParameter],
     ) -> Outcome {
         // RFC 3501 §6.3.1: a SELECT while selected first deselects, without expunging.
-        if self.selected.take().is_some() && self.reporting.qresync {
-            // RFC 7162 §3.2.11: the CLOSED code marks where the old mailbox's responses end.
+        if self.selected.take().is_some() {
+            // RFC 7162 §3.2.11: a server offering QRESYNC marks where the old mailbox's responses end.
             self.push("* OK [CLOSED] Previous mailbox closed.".into());
         }
         self.state = ImapState::Authenticated;
@@ -170,9 +192,9 @@ impl ImapServer {
             }
         }
         let Some(mailbox) = self.mailbox(store, name) else {
-            return Outcome::No(format!("[NONEXISTENT] Mailbox doesn't exist: {name}"));
+            return Outcome::No(format!("Mailbox doesn't exist: {name}"));
         };
-        let view = SelectedView::open(mailbox, read_only, !read_only);
+        let view = SelectedView::open(mailbox, read_only);
         let first_unseen = mailbox
             .messages
             .iter()
@@ -230,7 +252,7 @@ impl ImapServer {
                 }
             }
         }
-        let claimed = view.recent() > 0;
+        let claimed = !read_only && view.recent() > 0;
         self.push_all(lines);
         self.selected = Some(view);
         self.state = ImapState::Selected;
@@ -244,6 +266,24 @@ impl ImapServer {
         } else {
             "[READ-WRITE] Select completed".into()
         })
+    }
+
+    /// SUBSCRIBE and UNSUBSCRIBE mark the mailboxes LSUB lists (RFC 3501 §6.3.6, §6.3.7).
+    fn subscribe(&mut self, store: &mut Store, name: &str, subscribed: bool) -> Outcome {
+        match self.mailbox_mut(store, name) {
+            Some(mailbox) => {
+                mailbox.subscribed = subscribed;
+                Outcome::Ok(
+                    if subscribed {
+                        "Subscribe completed"
+                    } else {
+                        "Unsubscribe completed"
+                    }
+                    .into(),
+                )
+            }
+            None => Outcome::No(format!("Mailbox doesn't exist: {name}")),
+        }
     }
 
     fn list(
@@ -266,7 +306,13 @@ impl ImapServer {
         let full = format!("{reference}{pattern}");
         let names: Vec<String> = store
             .account(self.login.as_deref().unwrap_or(""))
-            .map(|a| a.mailboxes.iter().map(|m| m.name.clone()).collect())
+            .map(|a| {
+                a.mailboxes
+                    .iter()
+                    .filter(|m| verb == "LIST" || m.subscribed)
+                    .map(|m| m.name.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         for name in names {
             let matches = wildcard_match(full.as_bytes(), name.as_bytes())
@@ -294,7 +340,7 @@ impl ImapServer {
 
     fn status(&mut self, store: &mut Store, name: &str, items: &[StatusDataItemName]) -> Outcome {
         let Some(mailbox) = self.mailbox(store, name) else {
-            return Outcome::No(format!("[NONEXISTENT] Mailbox doesn't exist: {name}"));
+            return Outcome::No(format!("Mailbox doesn't exist: {name}"));
         };
         let mut parts = Vec::new();
         for item in items {
@@ -345,5 +391,16 @@ mod tests {
         assert!(!wildcard_match(b"%", b"Work/2026"));
         assert!(wildcard_match(b"Work/%", b"Work/2026"));
         assert!(wildcard_match(b"IN%", b"INBOX"));
+        assert!(!wildcard_match(b"%/x", b"Work/2026"));
+        assert!(wildcard_match(b"W*6", b"Work/2026"));
+    }
+
+    #[test]
+    fn a_pattern_of_many_wildcards_is_answered_quickly() {
+        let pattern = [b'*'; 10_000];
+        assert!(!wildcard_match(
+            &[&pattern[..], b"z"].concat(),
+            b"Archive/2026/March/Receipts"
+        ));
     }
 }

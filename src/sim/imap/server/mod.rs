@@ -128,8 +128,8 @@ impl ImapServer {
                 .account(self.login.as_deref().unwrap_or(""))
                 .and_then(|a| a.mailbox(&name)),
         ) {
-            let claim = !view.read_only;
-            view.report_changes(mailbox, allow_expunge, claim, reporting, &mut lines);
+            // A read-only view shows new messages as \Recent without taking the flag (RFC 3501 §6.3.2).
+            view.report_changes(mailbox, allow_expunge, true, reporting, &mut lines);
         }
         if lines.iter().any(|l| l.ends_with(" EXISTS"))
             && !self.selected.as_ref().is_some_and(|v| v.read_only)
@@ -258,7 +258,8 @@ impl ImapServer {
                 if store.authenticate(&user, &pass).is_some() {
                     self.login = Some(user);
                     self.state = ImapState::Authenticated;
-                    Outcome::Ok("Logged in".into())
+                    // As Dovecot does: the capabilities may change after login, so they come again.
+                    Outcome::Ok(format!("[CAPABILITY {CAPABILITIES}] Logged in"))
                 } else {
                     Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
                 }

@@ -2,7 +2,7 @@
 //! EXPUNGE and UID EXPUNGE (§6.4.3, RFC 4315 §2.1), CLOSE (§6.4.2), COPY (§6.4.7, COPYUID RFC 4315 §3) and
 //! MOVE (RFC 6851).
 
-use super::view::{flags_fetch, Reporting};
+use super::view::flags_fetch_with;
 use super::{ImapServer, ImapState, Outcome};
 use crate::sim::imap::sequence::{compact, resolve};
 use crate::sim::imap::wire::mailbox_text;
@@ -86,16 +86,15 @@ impl ImapServer {
             known.modseq = message.modseq;
             // RFC 3501 §6.4.6: .SILENT suppresses the untagged FETCH with the new flags.
             if response == StoreResponse::Answer {
-                let reporting = Reporting {
-                    condstore: reporting.condstore || by_uid,
-                    ..reporting
-                };
-                let line = flags_fetch(i + 1, uid, known, reporting);
-                lines.push(if reporting.condstore && !self.reporting.condstore {
-                    line.replace(&format!(" MODSEQ ({})", known.modseq), "")
-                } else {
-                    line
-                });
+                // RFC 3501 §6.4.8: UID STORE answers carry the UID; RFC 7162 §3.1.3: MODSEQ once CONDSTORE is on.
+                let with_uid = by_uid || reporting.condstore;
+                lines.push(flags_fetch_with(
+                    i + 1,
+                    uid,
+                    known,
+                    with_uid,
+                    reporting.condstore,
+                ));
             }
         }
         view.highest_modseq = mailbox.highest_modseq;
@@ -217,15 +216,16 @@ impl ImapServer {
             source_uids.push(uid);
             new_uids.push(destination.append(text, flags, date));
         }
-        let code = (!source_uids.is_empty())
-            .then(|| {
-                format!(
-                    "[COPYUID {validity} {} {}] ",
-                    compact(&source_uids),
-                    compact(&new_uids)
-                )
-            })
-            .unwrap_or_default();
+        // RFC 4315 §3: no COPYUID when nothing was copied.
+        let code = if source_uids.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "[COPYUID {validity} {} {}] ",
+                compact(&source_uids),
+                compact(&new_uids)
+            )
+        };
         if !is_move {
             self.report_updates(store, by_uid);
             return Outcome::Ok(format!("{code}Copy completed"));

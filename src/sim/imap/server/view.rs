@@ -26,6 +26,8 @@ pub struct SelectedView {
     pub known: Vec<KnownMessage>,
     /// The highest MODSEQ this session has reported (RFC 7162 §3.1.2.1).
     pub highest_modseq: u64,
+    /// The RECENT count last reported; a new one is sent only when it changes (as Dovecot does).
+    pub reported_recent: usize,
 }
 
 /// How to report a change: the extensions the client enabled change the wording (RFC 7162 §3.2.10, §3.1.4).
@@ -36,9 +38,11 @@ pub struct Reporting {
 }
 
 impl SelectedView {
-    /// The view a SELECT or EXAMINE starts with; claims \Recent for messages no session has seen yet.
-    pub fn open(mailbox: &Mailbox, read_only: bool, claim_recent: bool) -> Self {
-        SelectedView {
+    /// The view a SELECT or EXAMINE starts with: messages no session has claimed yet are \Recent here.
+    /// EXAMINE shows them as \Recent too but must not take the flag from others (RFC 3501 §6.3.2); the caller
+    /// moves the mailbox's mark only for SELECT.
+    pub fn open(mailbox: &Mailbox, read_only: bool) -> Self {
+        let mut view = SelectedView {
             mailbox: mailbox.name.clone(),
             uid_validity: mailbox.uid_validity,
             read_only,
@@ -49,10 +53,22 @@ impl SelectedView {
                 .map(|m| KnownMessage {
                     flags: m.flags,
                     modseq: m.modseq,
-                    recent: claim_recent && m.uid >= mailbox.first_recent_uid,
+                    recent: m.uid >= mailbox.first_recent_uid,
                 })
                 .collect(),
             highest_modseq: mailbox.highest_modseq,
+            reported_recent: 0,
+        };
+        view.reported_recent = view.recent();
+        view
+    }
+
+    /// `* n RECENT` if the count changed since last reported (RFC 3501 §7.3.2).
+    fn report_recent(&mut self, out: &mut Vec<String>) {
+        let recent = self.recent();
+        if recent != self.reported_recent {
+            self.reported_recent = recent;
+            out.push(format!("* {recent} RECENT"));
         }
     }
 
@@ -98,6 +114,7 @@ impl SelectedView {
                 i += 1;
             }
         }
+        self.report_recent(out);
     }
 
     /// Everything that changed in `mailbox` since this session last reported, as untagged responses.
@@ -148,7 +165,7 @@ impl SelectedView {
                 });
             }
             out.push(format!("* {} EXISTS", self.exists()));
-            out.push(format!("* {} RECENT", self.recent()));
+            self.report_recent(out);
         }
         self.highest_modseq = self.highest_modseq.max(mailbox.highest_modseq);
     }
@@ -156,13 +173,24 @@ impl SelectedView {
 
 /// `* 3 FETCH (FLAGS (\Seen))`, with UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.2.4, §3.2.10).
 pub fn flags_fetch(seq: usize, uid: u32, known: &KnownMessage, reporting: Reporting) -> String {
-    let flags = flag_list(known.flags, known.recent);
-    if reporting.condstore {
-        format!(
-            "* {seq} FETCH (UID {uid} FLAGS {flags} MODSEQ ({}))",
-            known.modseq
-        )
-    } else {
-        format!("* {seq} FETCH (FLAGS {flags})")
+    flags_fetch_with(seq, uid, known, reporting.condstore, reporting.condstore)
+}
+
+/// `* 3 FETCH (UID 7 FLAGS (\Seen) MODSEQ (12))`, each of UID and MODSEQ only when asked for.
+pub fn flags_fetch_with(
+    seq: usize,
+    uid: u32,
+    known: &KnownMessage,
+    with_uid: bool,
+    with_modseq: bool,
+) -> String {
+    let mut items = Vec::with_capacity(3);
+    if with_uid {
+        items.push(format!("UID {uid}"));
     }
+    items.push(format!("FLAGS {}", flag_list(known.flags, known.recent)));
+    if with_modseq {
+        items.push(format!("MODSEQ ({})", known.modseq));
+    }
+    format!("* {seq} FETCH ({})", items.join(" "))
 }

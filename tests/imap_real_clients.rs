@@ -1,0 +1,140 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Real clients (Python's imaplib, curl) against the IMAP server on the in-process loopback bridge.
+
+use mailroom::bridge::Bridge;
+use mailroom::sim::imap::server_session;
+use mailroom::sim::mail::Store;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::Command;
+
+fn serve() -> (Bridge, SocketAddr) {
+    let bridge = Bridge::new(Store::default_world(), false);
+    let addr = bridge
+        .listen("127.0.0.1:0", "imap", server_session)
+        .expect("bind loopback");
+    (bridge, addr)
+}
+
+#[test]
+fn python_imaplib_completes_a_full_session() {
+    let (bridge, addr) = serve();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients/imap_imaplib.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(addr.port().to_string())
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "imaplib failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("all checks passed"));
+    let (inbox, trash, sent) = bridge.with_store(|s| {
+        let a = s.account("alice").expect("alice");
+        (
+            a.inbox().exists(),
+            a.mailbox("Trash").map(|m| m.exists()),
+            a.mailbox("Sent").map(|m| m.exists()),
+        )
+    });
+    assert_eq!((inbox, trash, sent), (1, Some(1), Some(1)));
+}
+
+fn curl(args: &[&str]) -> String {
+    let out = Command::new("curl")
+        .args(["-s", "-S", "--max-time", "10", "-u", "alice:wonderland"])
+        .args(args)
+        .output()
+        .expect("curl runs");
+    assert!(
+        out.status.success(),
+        "curl {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn curl_lists_mailboxes_fetches_a_message_and_searches() {
+    let (bridge, addr) = serve();
+    let base = format!("imap://127.0.0.1:{}", addr.port());
+    let list = curl(&[&format!("{base}/")]);
+    assert!(
+        list.contains("* LIST (\\HasNoChildren) \"/\" INBOX"),
+        "{list}"
+    );
+    assert!(list.contains("\"/\" Trash"), "{list}");
+    let message = curl(&[&format!("{base}/INBOX;UID=2")]);
+    let expected = bridge.with_store(|s| {
+        s.account("alice").expect("alice").inbox().messages[1]
+            .text
+            .clone()
+    });
+    assert_eq!(message, expected);
+    let search = curl(&[&format!("{base}/INBOX?UNSEEN")]);
+    assert!(
+        search.contains("* SEARCH 1 3"),
+        "curl's UID FETCH read the message, so it is \\Seen: {search}"
+    );
+    let examine = curl(&["-X", "EXAMINE INBOX", &format!("{base}/")]);
+    assert!(examine.contains("* 3 EXISTS"), "{examine}");
+}
+
+/// Reads lines until one starts with `prefix`; returns them all.
+fn read_until(reader: &mut BufReader<TcpStream>, prefix: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("read");
+        assert!(
+            n > 0,
+            "connection closed while waiting for {prefix:?}; got {lines:?}"
+        );
+        let line = line.trim_end().to_string();
+        let done = line.starts_with(prefix);
+        lines.push(line);
+        if done {
+            return lines;
+        }
+    }
+}
+
+#[test]
+fn an_idling_tcp_client_hears_of_an_append_by_another_connection_at_once() {
+    let (_bridge, addr) = serve();
+    let watcher = TcpStream::connect(addr).expect("connect");
+    let mut w = watcher.try_clone().expect("clone");
+    let mut wr = BufReader::new(watcher);
+    read_until(&mut wr, "* OK");
+    w.write_all(b"a LOGIN alice wonderland\r\nb SELECT INBOX\r\nc IDLE\r\n")
+        .expect("write");
+    read_until(&mut wr, "+ ");
+
+    let actor = TcpStream::connect(addr).expect("connect");
+    let mut a = actor.try_clone().expect("clone");
+    let mut ar = BufReader::new(actor);
+    read_until(&mut ar, "* OK");
+    a.write_all(b"x LOGIN alice wonderland\r\ny APPEND INBOX {14+}\r\nSubject: x\r\n\r\n\r\n")
+        .expect("write");
+    let appended = read_until(&mut ar, "y ");
+    assert!(
+        appended
+            .last()
+            .is_some_and(|l| l.starts_with("y OK [APPENDUID ")),
+        "{appended:?}"
+    );
+
+    let pushed = read_until(&mut wr, "* 4 EXISTS");
+    assert_eq!(pushed, ["* 4 EXISTS"]);
+    w.write_all(b"DONE\r\nz LOGOUT\r\n").expect("write");
+    let rest = read_until(&mut wr, "z ");
+    assert!(
+        rest.contains(&"c OK IDLE terminated".to_string()),
+        "{rest:?}"
+    );
+    let mut tail = Vec::new();
+    let _ = wr.read_to_end(&mut tail);
+}
