@@ -1,6 +1,7 @@
 //! The simulation core: pure Rust, deterministic, no web types, no wall clock. Time is always an argument.
 
 pub mod device;
+pub mod fuzz;
 pub mod harness;
 pub mod imap;
 pub mod line_reader;
