@@ -40,6 +40,17 @@ pub enum Transcript {
     Channel(Sender<String>),
 }
 
+/// `true` prints to stdout, as the example does; `false` is silent.
+impl From<bool> for Transcript {
+    fn from(print: bool) -> Self {
+        if print {
+            Transcript::Stdout
+        } else {
+            Transcript::Off
+        }
+    }
+}
+
 /// Transcript lines never show more than this of one client line; longer ones are summarised by length.
 const MAX_TRANSCRIPT_LINE_OCTETS: usize = 4096;
 
@@ -66,8 +77,8 @@ pub struct Bridge {
 }
 
 impl Bridge {
-    pub fn new(store: Store, transcript: Transcript) -> Self {
-        let transcript = match transcript {
+    pub fn new(store: Store, transcript: impl Into<Transcript>) -> Self {
+        let transcript = match transcript.into() {
             Transcript::Off => None,
             Transcript::Channel(sender) => Some(sender),
             Transcript::Stdout => {
