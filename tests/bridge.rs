@@ -259,3 +259,27 @@ fn a_client_too_far_behind_is_cut_off_and_its_session_told_once() {
     assert!(sink.len() < lines_past_the_cap * 1024 * 1024);
     assert_eq!(disconnects.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn a_client_that_closes_its_sending_half_still_reads_every_reply() {
+    let disconnects = Arc::new(AtomicUsize::new(0));
+    let (bridge, addr) = pop3_with(Pop3ServerConfig::default(), &disconnects);
+    let mut client = Client::connect(addr);
+    client.send("USER alice\r\nPASS wonderland\r\nSTAT\r\n");
+    client
+        .writer
+        .shutdown(std::net::Shutdown::Write)
+        .expect("half closed");
+    let replies: Vec<String> = client
+        .reader
+        .by_ref()
+        .lines()
+        .map_while(Result::ok)
+        .collect();
+    assert_eq!(replies.len(), 4, "{replies:?}");
+    assert!(replies[3].starts_with("+OK 3 "), "{replies:?}");
+    wait_until("the session hears of the drop", || {
+        disconnects.load(Ordering::SeqCst) == 1
+    });
+    assert!(bridge.with_store(|s| s.account("alice").is_some_and(|a| a.pop3_lock.is_none())));
+}

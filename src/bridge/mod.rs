@@ -77,6 +77,7 @@ pub struct Bridge {
 }
 
 impl Bridge {
+    /// A bridge over `store` that serves nothing yet; call [`listen`](Self::listen) once per protocol.
     pub fn new(store: Store, transcript: impl Into<Transcript>) -> Self {
         let transcript = match transcript.into() {
             Transcript::Off => None,
@@ -230,7 +231,8 @@ impl Bridge {
         if let Some(mut conn) = shared.connections.remove(&id) {
             conn.session
                 .handle_disconnect(&mut shared.store, self.now());
-            conn.outbox.cut();
+            // Dropping the outbox still sends what is queued: a client that only closed its sending half
+            // (`printf 'STAT\r\n' | nc`) reads its replies.
             self.record(format!("{} -- {why}", conn.label));
         }
     }
