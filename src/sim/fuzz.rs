@@ -5,6 +5,9 @@
 //! Server inputs: the first byte picks how the rest is cut into TCP-like chunks (0: all at once), since
 //! sessions must not care where reads split. Client inputs: the first byte picks the client's settings, the
 //! rest is split into response lines.
+//!
+//! These functions panic when a session panics or breaks a wire rule (a POP3 or SMTP reply holding a line
+//! break): the panic is how libFuzzer, and the regression test, see the bug. Nothing else calls them.
 
 use crate::sim::imap::client::ClientCache;
 use crate::sim::imap::{ClientSettings, ImapClient, ImapServer, SyncMode};
