@@ -2,7 +2,7 @@
 //! Real clients against the core over loopback TCP: Python 3's poplib and smtplib (scripts in
 //! `tests/clients/`) and curl's pop3:// and smtp://. Each test starts its own bridge on port 0.
 
-use mailroom::bridge::Bridge;
+use mailroom::bridge::{Bridge, Transcript};
 use mailroom::sim::mail::Store;
 use mailroom::sim::pop3::codec::uidl_for;
 use mailroom::sim::{pop3, smtp};
@@ -18,7 +18,7 @@ struct Server {
 }
 
 fn start() -> Server {
-    let bridge = Bridge::new(Store::default_world(), false);
+    let bridge = Bridge::new(Store::default_world(), Transcript::Off);
     let pop3 = bridge
         .listen("127.0.0.1:0", "pop3", pop3::server_session)
         .expect("pop3 listens");

@@ -146,6 +146,24 @@ mod commands {
     }
 
     #[test]
+    fn a_recipient_named_twice_gets_one_copy() {
+        let mut store = Store::default_world();
+        let before = inbox_len(&store);
+        let mut server = in_transaction(&mut store);
+        assert_eq!(
+            code(&mut server, &mut store, "RCPT TO:<ALICE@example.org>"),
+            "250"
+        );
+        say(&mut server, &mut store, "DATA");
+        say(&mut server, &mut store, "Subject: twice");
+        assert_eq!(
+            say(&mut server, &mut store, "."),
+            ["250 2.0.0 Ok: delivered to 1 mailbox"]
+        );
+        assert_eq!(inbox_len(&store), before + 1);
+    }
+
+    #[test]
     fn rset_clears_the_transaction() {
         let mut store = Store::default_world();
         let mut server = in_transaction(&mut store);

@@ -2,6 +2,7 @@
 
 pub mod device;
 pub mod explain;
+pub mod fuzz;
 pub mod harness;
 pub mod imap;
 pub mod line_reader;

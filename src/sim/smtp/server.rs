@@ -182,8 +182,16 @@ impl SmtpServer {
             self.reply("452 4.5.3 Error: too many recipients");
             return;
         }
-        if store.account_for_address(&forward_path).is_some() {
-            self.transaction.recipients.push(forward_path);
+        if let Some(account) = store.account_for_address(&forward_path) {
+            // One copy per mailbox however often it is named, as Postfix's duplicate filter does.
+            let named_before = self.transaction.recipients.iter().any(|earlier| {
+                store
+                    .account_for_address(earlier)
+                    .is_some_and(|a| a.login == account.login)
+            });
+            if !named_before {
+                self.transaction.recipients.push(forward_path);
+            }
             self.reply("250 2.1.5 Ok");
             return;
         }
