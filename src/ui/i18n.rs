@@ -76,6 +76,7 @@ pub enum Text {
     Messages,
     Share,
     UnexpectedError,
+    ActionsPendingError,
     ShortcutPlayPause,
     ShortcutSpeed,
     ShortcutHelp,
@@ -174,6 +175,10 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::Octets => ("octets", "字节"),
         Text::Messages => ("messages", "封邮件"),
         Text::Share => ("Share", "分享"),
+        Text::ActionsPendingError => (
+            "This device has actions waiting for the network: bring it online before changing its settings.",
+            "此设备有操作正在等待联网：请先连接网络，再更改设置。",
+        ),
         Text::UnexpectedError => (
             "Something went wrong inside Mailroom. Reload the page to start again.",
             "Mailroom 内部出错了。请刷新页面重新开始。",

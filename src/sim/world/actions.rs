@@ -4,7 +4,7 @@
 use super::setup::{validate_device, SetupError, MAX_DEVICES};
 use super::wire::{ClientHalf, Endpoint};
 use super::{Fault, Happening, World, WorldEvent, ADDRESS, LOGIN, PHANTOM_SESSION};
-use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind, DeviceSetup};
+use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind, DeviceSetup, Protocol};
 use crate::sim::imap::UserAction;
 use crate::sim::mail::{Flag, MessageDraft};
 use crate::sim::session::Direction;
@@ -86,15 +86,23 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionError {
     NoSuchDevice(String),
-    NoSuchMessage { device: String, message_id: String },
+    NoSuchMessage {
+        device: String,
+        message_id: String,
+    },
     DeviceOffline(String),
     TooManyDevices,
     LastDevice,
     BadSetup(SetupError),
-    TooLong { what: &'static str, limit: usize },
+    TooLong {
+        what: &'static str,
+        limit: usize,
+    },
     BadLine,
     BadWarp(u32),
     NotForThisProtocol,
+    /// Queued actions were made under the current delete model; they must reach the server first.
+    ActionsPending(String),
 }
 
 impl fmt::Display for ActionError {
@@ -119,6 +127,10 @@ impl fmt::Display for ActionError {
             ActionError::NotForThisProtocol => {
                 write!(f, "that does not apply to this device's protocol")
             }
+            ActionError::ActionsPending(d) => write!(
+                f,
+                "{d} has actions waiting for the network: bring it online before changing its settings"
+            ),
         }
     }
 }
@@ -214,6 +226,11 @@ impl World {
             }
             Action::ConfigureDevice { device, client } => {
                 let i = self.index_of(device)?;
+                if self.devices[i].pending_actions() > 0
+                    && self.devices[i].protocol() == Protocol::Imap
+                {
+                    return Err(ActionError::ActionsPending(device.clone()));
+                }
                 let setup = DeviceSetup {
                     id: device.clone(),
                     kind: self.devices[i].kind,
@@ -503,6 +520,24 @@ impl World {
             }
             Fault::UidValidityReset => {
                 let _ = self.store.reset_uid_validity(LOGIN, "INBOX");
+                // As after a server restore: every IMAP connection is cut, and push clients come back at once
+                // to find a new UIDVALIDITY (RFC 3501 §2.3.1.1).
+                let imap: Vec<u64> = self
+                    .connections
+                    .iter()
+                    .filter(|(_, c)| c.protocol == WireProtocol::Imap)
+                    .map(|(id, _)| *id)
+                    .collect();
+                for id in imap {
+                    self.drop_connection(id);
+                }
+                for i in 0..self.devices.len() {
+                    let push = matches!(&self.devices[i].client, DeviceClient::Imap(c)
+                        if c.settings.sync_mode == crate::sim::imap::SyncMode::PushWithIdle);
+                    if push && self.devices[i].online && self.devices[i].connection.is_none() {
+                        self.connect_device(i);
+                    }
+                }
             }
             Fault::UidlStateLost { device } => {
                 if let Ok(i) = self.index_of(device) {

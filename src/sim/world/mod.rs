@@ -86,8 +86,6 @@ pub struct World {
     rng: u64,
     /// Messages the outside sender has sent, for their Message-IDs.
     mail_sent: u32,
-    /// Device timers already fired at this sim time, so a timer that changes nothing cannot spin.
-    timers_fired: Vec<(String, SimTime)>,
 }
 
 /// The session id of the phantom POP3 client that holds the maildrop in the `MaildropLocked` fault.
@@ -125,7 +123,6 @@ impl World {
             events_polled: 0,
             moments: 0,
             mail_sent: 0,
-            timers_fired: Vec::new(),
         }
     }
 
@@ -187,7 +184,8 @@ impl World {
             .any(|Reverse(s)| matches!(s.what, Happening::LineArrived { .. }))
     }
 
-    /// The earliest device timer: an IMAP client that wants to poll or re-IDLE. Offline devices wait.
+    /// The earliest device timer: an IMAP client that wants to poll (while not connected) or to re-IDLE
+    /// (while idling). Offline devices wait; a timer that fell due meanwhile fires as soon as they are back.
     fn next_timer(&self) -> Option<(SimTime, usize)> {
         self.devices
             .iter()
@@ -195,12 +193,11 @@ impl World {
             .filter(|(_, d)| d.online)
             .filter_map(|(i, d)| match &d.client {
                 DeviceClient::Imap(client) => {
-                    let at = client.poll_timeout()?;
-                    let fired = self
-                        .timers_fired
-                        .iter()
-                        .any(|(id, t)| *id == d.id && *t >= at.max(self.now));
-                    (!fired).then_some((at.max(self.now), i))
+                    let idling = client.connection() == ImapConnection::Idling;
+                    if d.connection.is_some() && !idling {
+                        return None;
+                    }
+                    Some((client.poll_timeout()?.max(self.now), i))
                 }
                 DeviceClient::Pop3 { .. } => None,
             })
@@ -258,9 +255,6 @@ impl World {
 
     fn fire_timer(&mut self, index: usize) {
         let now = self.now;
-        let id = self.devices[index].id.clone();
-        self.timers_fired.retain(|(d, _)| *d != id);
-        self.timers_fired.push((id.clone(), now));
         let wants_connection = match &mut self.devices[index].client {
             DeviceClient::Imap(client) => client.handle_timeout(now),
             DeviceClient::Pop3 { .. } => false,

@@ -22,6 +22,7 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
             ActionError::TooManyDevices => tr(lang, Text::TooManyDevices).to_string(),
             ActionError::LastDevice => tr(lang, Text::LastDevice).to_string(),
             ActionError::NotForThisProtocol => tr(lang, Text::NotForProtocol).to_string(),
+            ActionError::ActionsPending(_) => tr(lang, Text::ActionsPendingError).to_string(),
             // The rest name a limit or a field; the core's own sentence says which.
             other => format!("{}: {other}", tr(lang, Text::InvalidInput)),
         },
