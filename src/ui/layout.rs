@@ -55,6 +55,15 @@ pub fn terminal_link() -> Link {
     )
 }
 
+/// A percentage with two decimals, e.g. `12.35`, formatted with integers (float formatting would add
+/// kilobytes to the page for this one use).
+pub fn percent(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 /// Where a line is on its link after `progress` (0 to 1) of its trip.
 pub fn along(link: Link, direction: Direction, progress: f64) -> (f64, f64) {
     let ((cx, cy), (sx, sy)) = link;
@@ -87,6 +96,14 @@ mod tests {
         seen.dedup();
         assert_eq!(seen.len(), 8);
         assert!((0..8).all(|i| (1.0..99.0).contains(&device_position(i, 8).1)));
+    }
+
+    #[test]
+    fn percentages_have_two_decimals() {
+        assert_eq!(percent(12.345_6), "12.35");
+        assert_eq!(percent(0.0), "0.00");
+        assert_eq!(percent(-0.5), "-0.50");
+        assert_eq!(percent(100.0), "100.00");
     }
 
     #[test]

@@ -33,12 +33,18 @@ impl Speed {
         Speed::Instant,
     ];
 
-    /// The value of the speed `<select>`'s option.
+    /// The value of the speed `<select>`'s option, which is also its label (with ×).
     pub fn key(self) -> String {
-        match self {
-            Speed::Instant => "instant".to_string(),
-            Speed::Factor(f) => format!("{f}"),
-        }
+        let key = match self {
+            Speed::Instant => "instant",
+            Speed::Factor(f) if f < 0.3 => "0.25",
+            Speed::Factor(f) if f < 0.75 => "0.5",
+            Speed::Factor(f) if f < 1.5 => "1",
+            Speed::Factor(f) if f < 3.0 => "2",
+            Speed::Factor(f) if f < 6.0 => "4",
+            Speed::Factor(_) => "8",
+        };
+        key.to_string()
     }
 
     pub fn from_key(key: &str) -> Option<Speed> {

@@ -90,7 +90,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label class="speed" title={ tr(lang, Text::Speed) }>
                     <select onchange={ on_speed } data-testid="speed" aria-label={ tr(lang, Text::Speed) }>
                         { for Speed::CHOICES.iter().map(|s| {
-                            let label = match s { Speed::Instant => tr(lang, Text::Instant).to_string(), Speed::Factor(f) => format!("{f}×") };
+                            let label = match s { Speed::Instant => tr(lang, Text::Instant).to_string(), Speed::Factor(_) => format!("{}×", s.key()) };
                             html! { <option value={ s.key() } selected={ *s == props.speed }>{ label }</option> }
                         }) }
                     </select>

@@ -7,6 +7,7 @@ use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -197,7 +198,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
     html! {
         <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
-            style={ format!("left:{:.2}%;top:{:.2}%", props.x, props.y) } aria-label={ format!("{name} ({})", d.protocol()) }>
+            style={ format!("left:{}%;top:{}%", percent(props.x), percent(props.y)) } aria-label={ format!("{name} ({})", d.protocol()) }>
             <header class="device-header">
                 { device_icon(d.kind) }
                 <div class="device-title">

@@ -7,7 +7,7 @@ use crate::sim::session::Direction;
 use crate::sim::transcript::TranscriptEntry;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::layout::{
-    along, device_link, device_position, sender_link, terminal_link, Link, SENDER_NODE,
+    along, device_link, device_position, percent, sender_link, terminal_link, Link, SENDER_NODE,
     TERMINAL_NODE,
 };
 use crate::ui::state::{Action, Sim};
@@ -47,7 +47,7 @@ pub fn topology(props: &TopologyProps) -> Html {
     };
     let line = |((x1, y1), (x2, y2)): Link, class: Classes, key: String| {
         html! {
-            <line {class} data-link={ key } x1={ x1.to_string() } y1={ y1.to_string() } x2={ x2.to_string() } y2={ y2.to_string() } vector-effect="non-scaling-stroke" />
+            <line {class} data-link={ key } x1={ percent(x1) } y1={ percent(y1) } x2={ percent(x2) } y2={ percent(y2) } vector-effect="non-scaling-stroke" />
         }
     };
     let links = devices.iter().enumerate().map(|(i, d)| {
@@ -83,11 +83,11 @@ pub fn topology(props: &TopologyProps) -> Html {
                 { line(sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
                 if terminal_active { { line(terminal_link(), classes!("link", "terminal"), "terminal".into()) } }
             </svg>
-            <div class="node sender-node" style={ format!("left:{}%;top:{}%", SENDER_NODE.0, SENDER_NODE.1) }>
+            <div class="node sender-node" style={ format!("left:{}%;top:{}%", percent(SENDER_NODE.0), percent(SENDER_NODE.1)) }>
                 { globe_icon() }{ tr(lang, Text::Sender) }
             </div>
             if terminal_active {
-                <div class="node terminal-node" style={ format!("left:{}%;top:{}%", TERMINAL_NODE.0, TERMINAL_NODE.1) }>
+                <div class="node terminal-node" style={ format!("left:{}%;top:{}%", percent(TERMINAL_NODE.0), percent(TERMINAL_NODE.1)) }>
                     <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
                 </div>
             }
@@ -137,7 +137,7 @@ fn packet(
     };
     html! {
         <span key={ index.to_string() } class={ classes!("packet", dir, entry.protocol.id(), entry.in_content.then_some("content")) }
-            data-testid="packet" data-dir={ dir } style={ format!("left:{x:.2}%;top:{y:.2}%") }>
+            data-testid="packet" data-dir={ dir } style={ format!("left:{}%;top:{}%", percent(x), percent(y)) }>
             { label }
         </span>
     }
