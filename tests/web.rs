@@ -106,3 +106,106 @@ async fn toggle_online_marks_the_device_offline() {
     );
     root.remove();
 }
+
+fn click(root: &Element, selector: &str) {
+    let element = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element {selector}"));
+    wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(element).click();
+}
+
+#[wasm_bindgen_test]
+async fn instant_check_mail_on_the_pop3_laptop_moves_all_mail_to_it() {
+    let root = mount("?fresh&speed=instant").await;
+    click(
+        &root,
+        "[data-testid=device][data-device=laptop] [data-action=check-mail]",
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "[data-testid=server-message]").len(), 0);
+    assert_eq!(
+        all(
+            &root,
+            "[data-testid=device][data-device=laptop] [data-testid=device-message]"
+        )
+        .len(),
+        3
+    );
+    let lines: Vec<String> = all(&root, "[data-testid=transcript-line][data-device=laptop]")
+        .iter()
+        .filter_map(|l| l.text_content())
+        .collect();
+    assert!(lines.iter().any(|l| l.ends_with("QUIT")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("+OK") && l.starts_with("S:")),
+        "{lines:?}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_terminal_line_shows_an_error_and_the_page_keeps_running() {
+    let root = mount("?fresh&speed=instant").await;
+    let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("[data-testid=terminal-input]")
+            .ok()
+            .flatten()
+            .expect("the terminal input"),
+    );
+    input.set_value(&"x".repeat(2_000));
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(
+        "keydown",
+        web_sys::KeyboardEventInit::new().key("Enter").bubbles(true),
+    )
+    .expect("an Enter key event");
+    input.dispatch_event(&enter).expect("dispatched");
+    yew::scheduler::flush().await;
+    let error = root
+        .query_selector("[data-testid=error]")
+        .ok()
+        .flatten()
+        .expect("an error is shown");
+    assert!(error.text_content().unwrap_or_default().contains("1000"));
+    assert_eq!(
+        all(&root, "[data-testid=device]").len(),
+        3,
+        "the world is still there"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn step_back_undoes_moments_and_step_redoes_them() {
+    let root = mount("?fresh&speed=instant").await;
+    click(
+        &root,
+        "[data-testid=device][data-device=laptop] [data-action=check-mail]",
+    );
+    yew::scheduler::flush().await;
+    let before = all(&root, "[data-testid=transcript-line]").len();
+    for _ in 0..10 {
+        click(&root, "[data-action=step-back]");
+        yew::scheduler::flush().await;
+    }
+    let after = all(&root, "[data-testid=transcript-line]").len();
+    assert!(
+        after < before,
+        "{after} lines after stepping back from {before}"
+    );
+    assert_eq!(
+        all(&root, "[data-testid=server-message]").len(),
+        3,
+        "QUIT undone: the mail is back"
+    );
+    for _ in 0..10 {
+        click(&root, "[data-action=step]");
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(all(&root, "[data-testid=transcript-line]").len(), before);
+    assert_eq!(all(&root, "[data-testid=server-message]").len(), 0);
+    root.remove();
+}

@@ -57,11 +57,12 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
                 <li key={ format!("{}/{}/{}", mb.name, mb.uid_validity, m.uid) }
                     class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
                     data-testid="server-message" data-uid={ m.uid.to_string() } data-folder={ mb.name.clone() }
-                    data-flags={ flags } data-message-id={ m.message_id.clone() } {hidden}>
+                    data-flags={ flags.clone() } data-message-id={ m.message_id.clone() } {hidden}>
                     <span class="uid" title="UID">{ m.uid }</span>
                     <span class="from">{ display_name(&m.from()) }</span>
                     <span class="subject">{ m.subject() }</span>
-                    <span class="flags">{ for m.flags.iter().map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }</span>
+                    // Keyed by the flags, so a change re-creates the chips and their pulse shows it.
+                    <span class="flags" key={ flags.clone() }>{ for m.flags.iter().map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }</span>
                 </li>
             }
         })
