@@ -36,12 +36,32 @@ test('?lang=zh shows the interface in Simplified Chinese', async () => {
   await page.close();
 });
 
+/** Pauses, starts the phone's and the laptop's sessions and steps a fixed number of moments: a deterministic
+ * picture with lines on the wire. */
+async function midSession(page, steps) {
+  await page.locator('[data-action=pause]').click();
+  await page.locator('[data-testid=device][data-device=phone] [data-action=check-mail]').click();
+  await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
+  for (let i = 0; i < steps; i++) await page.locator('[data-action=step]').click();
+}
+
+test('mid-session at 1280x720: packets on the links and lines in the transcript', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh');
+  await midSession(page, 40);
+  assert.ok(await page.locator('[data-testid=packet]').count() > 0, 'lines are on the wire');
+  assert.ok(await page.locator('[data-testid=transcript-line]').count() > 10);
+  await screenshot(page, 'mid-session-1280x720.png');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('projector mode enlarges the page at 1920x1080', async () => {
   const { page } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
   const before = await page.locator('.brand h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   await page.getByRole('button', { name: 'Projector' }).click();
   const after = await page.locator('.brand h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(after > before * 1.15, `projector font ${after}px vs ${before}px`);
+  await midSession(page, 40);
   await screenshot(page, 'projector-1920x1080.png');
   await page.close();
 });
