@@ -21,7 +21,7 @@ struct Dovecot {
     child: Child,
     dir: PathBuf,
     imap_port: u16,
-    /// Dovecot's POP3 listener, for the POP3 half once Mailroom's POP3 server is on this branch.
+    /// Dovecot's POP3 listener, for the POP3 half of the scenarios.
     #[allow(dead_code)]
     pop3_port: u16,
 }
@@ -161,13 +161,16 @@ const KNOWN_DIFFERENCES: [(&str, &str); 2] = [
 #[test]
 fn mailroom_and_dovecot_agree_on_every_protocol_significant_fact() {
     let dovecot = start_dovecot();
-    let theirs = run_scenarios(dovecot.imap_port, None);
+    let theirs = run_scenarios(dovecot.imap_port, Some(dovecot.pop3_port));
 
     let bridge = Bridge::new(fresh_store(), false);
     let addr = bridge
         .listen("127.0.0.1:0", "imap", server_session)
         .expect("bind");
-    let ours = run_scenarios(addr.port(), None);
+    let pop3 = bridge
+        .listen("127.0.0.1:0", "pop3", mailroom::sim::pop3::server_session)
+        .expect("bind");
+    let ours = run_scenarios(addr.port(), Some(pop3.port()));
 
     assert_eq!(ours.len(), theirs.len());
     let mut differences = Vec::new();

@@ -1,0 +1,107 @@
+//! Benchmarks of the world: 8 devices and 10,000 messages, one full round of checks (each device checks mail
+//! and the world runs until idle); the cost of one step; and, printed once, the size of a saved world.
+//! Native only; on wasm32 this is an empty program so `--all-targets` still builds.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, BatchSize, Criterion};
+    use mailroom::sim::timeline::Timeline;
+    use mailroom::sim::world::{Action, World, WorldSetup, MAX_GENERATED_MESSAGES};
+    use std::hint::black_box;
+
+    /// 8 devices (the default three, repeated) and 10,000 messages in INBOX.
+    fn big_setup() -> WorldSetup {
+        let mut setup = WorldSetup::default();
+        let template = setup.devices.clone();
+        setup.devices = (0..8)
+            .map(|i| {
+                let mut d = template[i % 3].clone();
+                if i >= 3 {
+                    d.id = format!("{}-{}", d.kind.id(), i / 3 + 1);
+                }
+                d
+            })
+            .collect();
+        setup.generated_messages = MAX_GENERATED_MESSAGES - 3;
+        setup
+    }
+
+    fn check_all(world: &mut World) {
+        let ids: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
+        for id in ids {
+            let now = world.now();
+            world
+                .handle_action(Action::CheckMail { device: id }, now)
+                .expect("online");
+        }
+        world.run_until_idle();
+    }
+
+    fn round_of_checks(c: &mut Criterion) {
+        let mut group = c.benchmark_group("world");
+        group.sample_size(10);
+        group.bench_function("8 devices, 10,000 messages: one round of checks", |b| {
+            b.iter_batched(
+                || World::new(big_setup()),
+                |mut world| {
+                    check_all(&mut world);
+                    black_box(world.transcript().len())
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        group.bench_function("one step of that round", |b| {
+            b.iter_batched(
+                || {
+                    let mut world = World::new(big_setup());
+                    let now = world.now();
+                    world
+                        .handle_action(
+                            Action::CheckMail {
+                                device: "phone".into(),
+                            },
+                            now,
+                        )
+                        .expect("online");
+                    for _ in 0..1_000 {
+                        world.step();
+                    }
+                    world
+                },
+                |mut world| black_box(world.step()),
+                BatchSize::LargeInput,
+            )
+        });
+        group.finish();
+
+        let mut timeline = Timeline::new(big_setup());
+        let ids: Vec<String> = timeline
+            .world()
+            .devices()
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        for id in ids {
+            let now = timeline.world().now();
+            timeline
+                .act(Action::CheckMail { device: id }, now)
+                .expect("online");
+        }
+        timeline.run_until_idle();
+        let world = timeline.world();
+        println!(
+            "world: after the round, {} transcript lines, {} moments; saved world (setup + action log) = {} bytes of JSON",
+            world.transcript().len(),
+            world.moments(),
+            timeline.to_json().len()
+        );
+    }
+
+    criterion_group!(benches, round_of_checks);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
