@@ -157,11 +157,11 @@ async fn a_refused_terminal_line_shows_an_error_and_the_page_keeps_running() {
             .expect("the terminal input"),
     );
     input.set_value(&"x".repeat(2_000));
-    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(
-        "keydown",
-        web_sys::KeyboardEventInit::new().key("Enter").bubbles(true),
-    )
-    .expect("an Enter key event");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("an Enter key event");
     input.dispatch_event(&enter).expect("dispatched");
     yew::scheduler::flush().await;
     let error = root
