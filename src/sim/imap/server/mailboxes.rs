@@ -34,16 +34,34 @@ pub(crate) fn system_flags(flags: &[WireFlag<'_>]) -> Flags {
         .collect()
 }
 
-/// `*` matches anything, `%` anything but the delimiter (RFC 3501 §6.3.8).
+/// `*` matches anything, `%` anything but the delimiter (RFC 3501 §6.3.8). Dynamic programming over
+/// (pattern, name) positions, so a pattern of many wildcards costs O(pattern × name), never exponential time.
 fn wildcard_match(pattern: &[u8], name: &[u8]) -> bool {
-    match pattern.split_first() {
-        None => name.is_empty(),
-        Some((b'*', rest)) => (0..=name.len()).any(|i| wildcard_match(rest, &name[i..])),
-        Some((b'%', rest)) => (0..=name.len())
-            .take_while(|i| *i == 0 || name[i - 1] != DELIMITER as u8)
-            .any(|i| wildcard_match(rest, &name[i..])),
-        Some((c, rest)) => name.first() == Some(c) && wildcard_match(rest, &name[1..]),
+    // matches[j]: the pattern so far matches name[..j].
+    let mut matches = vec![false; name.len() + 1];
+    matches[0] = true;
+    for p in pattern {
+        let mut next = vec![false; name.len() + 1];
+        match p {
+            b'*' | b'%' => {
+                let mut reachable = false;
+                for j in 0..=name.len() {
+                    if j > 0 && *p == b'%' && name[j - 1] == DELIMITER as u8 {
+                        reachable = false;
+                    }
+                    reachable |= matches[j];
+                    next[j] = reachable;
+                }
+            }
+            c => {
+                for j in 1..=name.len() {
+                    next[j] = matches[j - 1] && name[j - 1] == *c;
+                }
+            }
+        }
+        matches = next;
     }
+    matches[name.len()]
 }
 
 impl ImapServer {
