@@ -5,6 +5,9 @@
 use mailroom::sim::fuzz::TARGETS;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
 
 fn regressions_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions")
@@ -23,15 +26,28 @@ fn inputs(target: &str) -> Vec<PathBuf> {
     files
 }
 
+/// libFuzzer calls an input that runs 10 s a timeout; a debug build gets more, but a hang must fail, not stall.
+const TIME_PER_INPUT: Duration = Duration::from_secs(60);
+
 #[test]
 fn every_saved_crash_input_now_runs_cleanly() {
     let mut replayed = 0;
     for target in TARGETS {
         for path in inputs(target.name) {
             let data = fs::read(&path).expect("a regression input is readable");
-            eprintln!("replaying {}", path.display());
-            (target.run)(&data);
-            replayed += 1;
+            let (done, finished) = mpsc::channel();
+            let run = target.run;
+            thread::spawn(move || {
+                run(&data);
+                let _ = done.send(());
+            });
+            match finished.recv_timeout(TIME_PER_INPUT) {
+                Ok(()) => replayed += 1,
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("{} still runs after {TIME_PER_INPUT:?}", path.display())
+                }
+                Err(RecvTimeoutError::Disconnected) => panic!("{} panicked", path.display()),
+            }
         }
     }
     eprintln!("{replayed} regression inputs replayed");
