@@ -11,6 +11,7 @@ use crate::sim::session::{ClientSession, Direction, ServerSession};
 use crate::sim::smtp::{self, SmtpClient, SmtpClientEvent};
 use crate::sim::time::SimTime;
 use crate::sim::transcript::{ContentTracker, TranscriptEntry, WireProtocol};
+use std::collections::BTreeSet;
 
 /// The outside sender's link: mail comes from far away.
 pub const SENDER_LATENCY: SimTime = SimTime::from_millis(800);
@@ -59,8 +60,8 @@ pub(super) struct Connection {
     busy_until: [SimTime; 2],
     tracker: ContentTracker,
     lines_sent: usize,
-    /// Transcript entries still on the wire.
-    in_flight: Vec<usize>,
+    /// Transcript entries still on the wire (a set: a long reply puts thousands on the wire at once).
+    in_flight: BTreeSet<usize>,
 }
 
 fn slot(direction: Direction) -> usize {
@@ -102,7 +103,7 @@ impl World {
                 busy_until: [self.now; 2],
                 tracker: ContentTracker::default(),
                 lines_sent: 0,
-                in_flight: Vec::new(),
+                in_flight: BTreeSet::new(),
             },
         );
         self.flush_server(id);
@@ -197,7 +198,7 @@ impl World {
             };
             conn.lines_sent += 1;
             let index = self.transcript.len();
-            conn.in_flight.push(index);
+            conn.in_flight.insert(index);
             arrivals.push((entry.arrives, index));
             self.transcript.push(entry);
         }
@@ -230,7 +231,7 @@ impl World {
         let Some(conn) = self.connections.get_mut(&id) else {
             return;
         };
-        conn.in_flight.retain(|e| *e != entry);
+        conn.in_flight.remove(&entry);
         let text = self
             .transcript
             .get(entry)
@@ -358,18 +359,8 @@ impl World {
             ClientHalf::Pop3(client) => {
                 let events: Vec<Pop3ClientEvent> =
                     std::iter::from_fn(|| client.poll_event()).collect();
-                let state = client.state().clone();
                 for event in events {
                     self.apply_pop3_event(&label, event);
-                }
-                if let Some(DeviceClient::Pop3 { state: kept, .. }) = self
-                    .devices
-                    .iter_mut()
-                    .find(|d| d.id == label)
-                    .map(|d| &mut d.client)
-                {
-                    // The UIDL state is written as the session goes, as popstate.dat is.
-                    *kept = state;
                 }
             }
             ClientHalf::Smtp(client, message_id) => {
@@ -502,8 +493,16 @@ impl World {
         let Some(index) = self.device_of(id) else {
             return;
         };
+        // The UIDL state as the client left it, dropped connection or not (what popstate.dat would hold).
+        let pop3_state = match self.connections.get(&id).map(|c| &c.client) {
+            Some(ClientHalf::Pop3(client)) => Some(client.state().clone()),
+            _ => None,
+        };
         let device = &mut self.devices[index];
         device.connection = None;
+        if let (Some(new), DeviceClient::Pop3 { state, .. }) = (pop3_state, &mut device.client) {
+            *state = new;
+        }
         if let DeviceClient::Imap(client) = &mut device.client {
             if !matches!(
                 client.connection(),

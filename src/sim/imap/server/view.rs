@@ -28,6 +28,9 @@ pub struct SelectedView {
     pub highest_modseq: u64,
     /// The RECENT count last reported; a new one is sent only when it changes (as Dovecot does).
     pub reported_recent: usize,
+    /// Every message changed after this MODSEQ has yet to be compared with what the client knows; set only
+    /// by `report_changes`, so a session's own STORE cannot hide another session's change.
+    pub checked_modseq: u64,
 }
 
 /// How to report a change: the extensions the client enabled change the wording (RFC 7162 §3.2.10, §3.1.4).
@@ -58,6 +61,7 @@ impl SelectedView {
                 .collect(),
             highest_modseq: mailbox.highest_modseq,
             reported_recent: 0,
+            checked_modseq: mailbox.highest_modseq,
         };
         view.reported_recent = view.recent();
         view
@@ -128,7 +132,11 @@ impl SelectedView {
         reporting: Reporting,
         out: &mut Vec<String>,
     ) {
-        if allow_expunge {
+        let last_known = self.uids.last().copied().unwrap_or(0);
+        // Every message up to the last known UID was known to this view (UIDs only grow), so if as many are
+        // still there as the view holds, nothing was expunged and the per-UID check can be skipped.
+        let still_there = mailbox.messages.partition_point(|m| m.uid <= last_known);
+        if allow_expunge && still_there != self.uids.len() {
             let gone: Vec<u32> = self
                 .uids
                 .iter()
@@ -139,10 +147,16 @@ impl SelectedView {
                 self.remove_expunged(&gone, reporting, out);
             }
         }
-        for (i, uid) in self.uids.iter().enumerate() {
-            let Some(message) = mailbox.by_uid(*uid) else {
+        // Only messages changed since the last check can differ from what the client knows (RFC 7162 §3.1).
+        for message in mailbox
+            .messages
+            .iter()
+            .filter(|m| m.modseq > self.checked_modseq)
+        {
+            let Ok(i) = self.uids.binary_search(&message.uid) else {
                 continue;
             };
+            let uid = &message.uid;
             let known = &mut self.known[i];
             if known.flags != message.flags
                 || (reporting.condstore && known.modseq != message.modseq)
@@ -154,6 +168,7 @@ impl SelectedView {
         }
         let last_known = self.uids.last().copied().unwrap_or(0);
         let start = mailbox.messages.partition_point(|m| m.uid <= last_known);
+        self.checked_modseq = mailbox.highest_modseq;
         let new = &mailbox.messages[start..];
         if !new.is_empty() {
             for m in new {
