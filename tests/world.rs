@@ -63,17 +63,18 @@ fn server_flags(world: &World, message_id: &str) -> String {
 }
 
 fn setup_with(devices: Vec<(&str, DeviceKind, ClientSetup)>) -> WorldSetup {
-    let mut setup = WorldSetup::default();
-    setup.devices = devices
-        .into_iter()
-        .map(|(id, kind, client)| mailroom::sim::device::DeviceSetup {
-            id: id.into(),
-            kind,
-            client,
-            latency: SimTime::from_millis(600),
-        })
-        .collect();
-    setup
+    WorldSetup {
+        devices: devices
+            .into_iter()
+            .map(|(id, kind, client)| mailroom::sim::device::DeviceSetup {
+                id: id.into(),
+                kind,
+                client,
+                latency: SimTime::from_millis(600),
+            })
+            .collect(),
+        ..WorldSetup::default()
+    }
 }
 
 mod pop3 {
