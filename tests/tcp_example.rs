@@ -274,7 +274,10 @@ fn a_pop3_dele_and_quit_is_pushed_as_expunge_to_an_idling_imap_session() {
         .expect("sent");
     // The IDLE's OK may follow untagged updates (a new RECENT count, as Dovecot sends).
     let idle_end = read_until("a3 ");
-    assert!(idle_end.last().is_some_and(|l| l.starts_with("a3 OK")), "{idle_end:?}");
+    assert!(
+        idle_end.last().is_some_and(|l| l.starts_with("a3 OK")),
+        "{idle_end:?}"
+    );
     let search = read_until("a4 ");
     assert_eq!(search[0], "* SEARCH 1 2", "two messages left");
     let (code, listing) = curl(&[&format!("imap://{}/INBOX?ALL", listening.imap)]);
