@@ -2,6 +2,10 @@
 //! consumes, so the page does not carry a whole response grammar. Any input is safe: a response is either
 //! whole, still arriving, or invalid.
 
+mod syntax;
+
+use syntax::{is_atom_char, is_flag_char, text_of, Cursor};
+
 /// Why no response could be taken from the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParseError {
@@ -135,10 +139,6 @@ impl UidSet {
             .collect()
     }
 }
-
-mod syntax;
-
-use syntax::{is_atom_char, is_flag_char, text_of, Cursor};
 
 /// Reads one response from the start of `input`: the response and how many bytes it took.
 pub fn parse_response(input: &[u8]) -> Parsed<(Response, usize)> {

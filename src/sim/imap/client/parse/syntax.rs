@@ -64,7 +64,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The bytes up to the first one `keep` refuses; the input must go on past them.
-    pub(super) fn take_while(&mut self, keep: impl Fn(u8) -> bool) -> Parsed<&'a [u8]> {
+    pub(super) fn take_while(&mut self, keep: fn(u8) -> bool) -> Parsed<&'a [u8]> {
         let rest = self.input.get(self.pos..).unwrap_or_default();
         let len = rest
             .iter()
@@ -74,7 +74,7 @@ impl<'a> Cursor<'a> {
         Ok(rest.get(..len).unwrap_or_default())
     }
 
-    pub(super) fn take_nonempty(&mut self, keep: impl Fn(u8) -> bool) -> Parsed<&'a [u8]> {
+    pub(super) fn take_nonempty(&mut self, keep: fn(u8) -> bool) -> Parsed<&'a [u8]> {
         let taken = self.take_while(keep)?;
         if taken.is_empty() {
             return Err(ParseError::Invalid);
