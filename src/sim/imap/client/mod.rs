@@ -2,6 +2,7 @@
 //! SELECT with or without QRESYNC, replays queued actions, fetches what is new), then IDLEs or logs out.
 
 mod cache;
+mod parse;
 mod responses;
 
 pub use cache::{

@@ -1,39 +1,26 @@
-//! How the client reads the server's responses (parsed by imap-codec) and folds them into its cache.
+//! How the client reads the server's responses (see `parse`) and folds them into its cache.
 
+use super::parse::{parse_response, Code, Data, FetchItem, ParseError, Response, StatusKind};
 use super::{message_id_of, CachedMessage, Connection, ImapClient, ImapEvent, Step};
-use crate::sim::imap::sequence::ranges;
 use crate::sim::mail::{Flag, Flags};
 use crate::sim::time::SimTime;
-use imap_codec::decode::{Decoder, ResponseDecodeError};
-use imap_codec::imap_types::core::NString;
-use imap_codec::imap_types::fetch::MessageDataItem;
-use imap_codec::imap_types::flag::{Flag as WireFlag, FlagFetch};
-use imap_codec::imap_types::response::{Code, Data, Response, Status, StatusKind};
-use imap_codec::imap_types::IntoStatic;
-use imap_codec::ResponseCodec;
 
 /// Longest response the client buffers while waiting for its end (a message literal included).
 const MAX_RESPONSE_OCTETS: usize = 8 * 1024 * 1024;
 
-fn flags_of(items: &[FlagFetch<'_>]) -> Flags {
-    items
+/// The system flags among a FLAGS item's names; keywords and `\Recent` are not cached.
+fn flags_of(names: &[String]) -> Flags {
+    names
         .iter()
-        .filter_map(|f| match f {
-            FlagFetch::Flag(WireFlag::Seen) => Some(Flag::Seen),
-            FlagFetch::Flag(WireFlag::Answered) => Some(Flag::Answered),
-            FlagFetch::Flag(WireFlag::Flagged) => Some(Flag::Flagged),
-            FlagFetch::Flag(WireFlag::Deleted) => Some(Flag::Deleted),
-            FlagFetch::Flag(WireFlag::Draft) => Some(Flag::Draft),
-            _ => None,
-        })
+        .filter_map(|name| Flag::from_imap_name(name))
         .collect()
 }
 
-fn nstring_text(value: &NString<'_>) -> Option<String> {
-    value
-        .0
-        .as_ref()
-        .map(|s| String::from_utf8_lossy(s.as_ref()).into_owned())
+fn upper_case(capabilities: Vec<String>) -> Vec<String> {
+    capabilities
+        .into_iter()
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 impl ImapClient {
@@ -42,10 +29,9 @@ impl ImapClient {
             if self.buffer.is_empty() {
                 return;
             }
-            let decoded = ResponseCodec::default().decode(&self.buffer);
-            let (consumed, response) = match decoded {
-                Ok((rest, response)) => (self.buffer.len() - rest.len(), response.into_static()),
-                Err(ResponseDecodeError::Incomplete | ResponseDecodeError::LiteralFound { .. }) => {
+            let (response, consumed) = match parse_response(&self.buffer) {
+                Ok(parsed) => parsed,
+                Err(ParseError::Incomplete) => {
                     if self.buffer.len() > MAX_RESPONSE_OCTETS {
                         self.buffer.clear();
                         self.emit(ImapEvent::Failed {
@@ -54,7 +40,7 @@ impl ImapClient {
                     }
                     return;
                 }
-                Err(ResponseDecodeError::Failed) => {
+                Err(ParseError::Invalid) => {
                     let end = self
                         .buffer
                         .windows(2)
@@ -76,9 +62,9 @@ impl ImapClient {
         }
     }
 
-    fn handle_response(&mut self, response: Response<'static>, now: SimTime) {
+    fn handle_response(&mut self, response: Response, now: SimTime) {
         match response {
-            Response::CommandContinuationRequest(_) => {
+            Response::Continue(_) => {
                 if self
                     .in_flight
                     .as_ref()
@@ -95,23 +81,7 @@ impl ImapClient {
                 }
             }
             Response::Data(data) => self.handle_data(data),
-            Response::Status(Status::Untagged(body)) => {
-                if let Some(code) = body.code {
-                    self.handle_code(code);
-                }
-                if self.connection == Connection::WaitingForGreeting {
-                    if body.kind == StatusKind::Ok {
-                        self.connection = Connection::Busy;
-                        self.plan_sync();
-                    } else {
-                        self.connection = Connection::Finished;
-                        self.emit(ImapEvent::Failed {
-                            reason: format!("server refused: {}", body.text.as_ref()),
-                        });
-                    }
-                }
-            }
-            Response::Status(Status::Bye(_)) => {
+            Response::Status(status) if status.kind == StatusKind::Bye => {
                 if self
                     .in_flight
                     .as_ref()
@@ -122,20 +92,38 @@ impl ImapClient {
                     });
                 }
             }
-            Response::Status(Status::Tagged(tagged)) => {
-                let Some((tag, step)) = self.in_flight.take() else {
-                    return;
-                };
-                if tagged.tag.as_ref() != tag {
-                    self.in_flight = Some((tag, step));
-                    return;
+            Response::Status(status) => match status.tag {
+                None => {
+                    if let Some(code) = status.code {
+                        self.handle_code(code);
+                    }
+                    if self.connection == Connection::WaitingForGreeting {
+                        if status.kind == StatusKind::Ok {
+                            self.connection = Connection::Busy;
+                            self.plan_sync();
+                        } else {
+                            self.connection = Connection::Finished;
+                            self.emit(ImapEvent::Failed {
+                                reason: format!("server refused: {}", status.text),
+                            });
+                        }
+                    }
                 }
-                if let Some(code) = tagged.body.code.clone() {
-                    self.handle_code(code);
+                Some(answered) => {
+                    let Some((tag, step)) = self.in_flight.take() else {
+                        return;
+                    };
+                    if answered != tag {
+                        self.in_flight = Some((tag, step));
+                        return;
+                    }
+                    if let Some(code) = status.code {
+                        self.handle_code(code);
+                    }
+                    let ok = status.kind == StatusKind::Ok;
+                    self.complete(step, ok, status.text);
                 }
-                let ok = tagged.body.kind == StatusKind::Ok;
-                self.complete(step, ok, tagged.body.text.as_ref().to_string());
-            }
+            },
         }
     }
 
@@ -144,43 +132,30 @@ impl ImapClient {
         self.connection = Connection::EndingIdle;
     }
 
-    fn handle_code(&mut self, code: Code<'static>) {
+    fn handle_code(&mut self, code: Code) {
         match code {
-            Code::Capability(caps) => {
-                self.capabilities = caps
-                    .as_ref()
-                    .iter()
-                    .map(|c| c.to_string().to_ascii_uppercase())
-                    .collect();
-            }
-            Code::UidValidity(v) => self.selection.uid_validity = v.get(),
-            Code::UidNext(v) => self.selection.uid_next = v.get(),
-            Code::HighestModSeq(v) => self.selection.highest_modseq = v.get(),
+            Code::Capability(caps) => self.capabilities = upper_case(caps),
+            Code::UidValidity(v) => self.selection.uid_validity = v,
+            Code::UidNext(v) => self.selection.uid_next = v,
+            Code::HighestModSeq(v) => self.selection.highest_modseq = v,
             _ => {}
         }
     }
 
-    fn handle_data(&mut self, data: Data<'static>) {
+    fn handle_data(&mut self, data: Data) {
         let folder = self.selection.folder.clone();
         match data {
-            Data::Capability(caps) => {
-                self.capabilities = caps
-                    .as_ref()
-                    .iter()
-                    .map(|c| c.to_string().to_ascii_uppercase())
-                    .collect();
-            }
-            Data::Enabled { capabilities }
+            Data::Capability(caps) => self.capabilities = upper_case(caps),
+            Data::Enabled(capabilities)
                 if capabilities
                     .iter()
-                    .any(|c| c.to_string().eq_ignore_ascii_case("QRESYNC")) =>
+                    .any(|c| c.eq_ignore_ascii_case("QRESYNC")) =>
             {
                 self.qresync_enabled = true;
             }
-            Data::List { mailbox, .. } => {
-                let name = crate::sim::imap::wire::mailbox_text(&mailbox);
-                self.cache.folder_mut(&name);
-                self.listed.push(name);
+            Data::List(listed) => {
+                self.cache.folder_mut(&listed.name);
+                self.listed.push(listed.name);
             }
             Data::Exists(n) => {
                 let grew = n > self.selection.exists;
@@ -197,22 +172,20 @@ impl ImapClient {
                 }
             }
             Data::Expunge(seq) => {
-                let i = seq.get() as usize - 1;
+                let i = seq as usize - 1;
                 if i < self.selection.seq_uids.len() {
                     let uid = self.selection.seq_uids.remove(i);
                     self.selection.exists = self.selection.exists.saturating_sub(1);
                     self.forget(&folder, uid);
                 }
             }
-            Data::Vanished {
-                earlier,
-                known_uids,
-            } => {
+            Data::Vanished { earlier, uids } => {
                 let star = self.selection.uid_next.saturating_sub(1);
                 if !earlier {
                     // RFC 7162 §3.2.10: a VANISHED without EARLIER is an expunge, so the message count drops by
                     // as many UIDs as it names (the server names only UIDs the session knew).
-                    let gone: u32 = ranges(&known_uids, star.max(1))
+                    let gone: u32 = uids
+                        .ranges(star.max(1))
                         .into_iter()
                         .map(|(lo, hi)| hi.saturating_sub(lo).saturating_add(1))
                         .sum();
@@ -224,7 +197,7 @@ impl ImapClient {
                     .get(&folder)
                     .map(|f| f.messages.keys().copied().collect())
                     .unwrap_or_default();
-                for (lo, hi) in ranges(&known_uids, star) {
+                for (lo, hi) in uids.ranges(star) {
                     for uid in cached.iter().copied().filter(|u| (lo..=hi).contains(u)) {
                         self.forget(&folder, uid);
                     }
@@ -242,7 +215,7 @@ impl ImapClient {
                     }
                 }
             }
-            Data::Fetch { seq, items } => self.handle_fetch(&folder, seq.get(), items.as_ref()),
+            Data::Fetch { seq, items } => self.handle_fetch(&folder, seq, items),
             _ => {}
         }
     }
@@ -259,20 +232,15 @@ impl ImapClient {
         }
     }
 
-    fn handle_fetch(&mut self, folder: &str, seq: u32, items: &[MessageDataItem<'static>]) {
+    fn handle_fetch(&mut self, folder: &str, seq: u32, items: Vec<FetchItem>) {
         let mut uid = None;
         let mut flags = None;
         let mut text = None;
         for item in items {
             match item {
-                MessageDataItem::Uid(u) => uid = Some(u.get()),
-                MessageDataItem::Flags(f) => flags = Some(flags_of(f)),
-                MessageDataItem::BodyExt {
-                    section: None,
-                    origin: None,
-                    data,
-                }
-                | MessageDataItem::Rfc822(data) => text = nstring_text(data),
+                FetchItem::Uid(u) => uid = Some(u),
+                FetchItem::Flags(f) => flags = Some(flags_of(&f)),
+                FetchItem::Text(t) => text = t,
                 _ => {}
             }
         }
