@@ -398,7 +398,10 @@ fn unique_id(message: &str, id: &str, prefix_en: &str, prefix_zh: &str) -> Expla
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // ASCII only: the texts are English, and Unicode case tables would cost the page kilobytes.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

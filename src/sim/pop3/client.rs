@@ -132,6 +132,24 @@ enum Waiting {
     Nothing,
 }
 
+impl Waiting {
+    /// What the client was waiting for, in words, for an error message.
+    fn expected(&self) -> &'static str {
+        match self {
+            Waiting::Greeting => "the greeting",
+            Waiting::UserReply => "the reply to USER",
+            Waiting::PassReply => "the reply to PASS",
+            Waiting::ApopReply => "the reply to APOP",
+            Waiting::StatReply => "the reply to STAT",
+            Waiting::UidlListing { .. } => "the UIDL listing",
+            Waiting::Message { .. } => "a message",
+            Waiting::DeleReply { .. } => "the reply to DELE",
+            Waiting::QuitReply => "the reply to QUIT",
+            Waiting::Nothing => "nothing",
+        }
+    }
+}
+
 /// One POP3 client session.
 #[derive(Debug, Clone)]
 pub struct Pop3Client {
@@ -379,7 +397,8 @@ impl Pop3Client {
             Waiting::Nothing => {}
             waiting => {
                 self.fail(format!(
-                    "unexpected reply while waiting for {waiting:?}: {line}"
+                    "unexpected reply while waiting for {}: {line}",
+                    waiting.expected()
                 ));
             }
         }

@@ -484,7 +484,10 @@ fn plural(n: usize, word: &str) -> String {
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        // ASCII only: the texts are English, and Unicode case tables would cost the page kilobytes.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

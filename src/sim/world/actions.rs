@@ -108,9 +108,9 @@ pub enum ActionError {
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ActionError::NoSuchDevice(d) => write!(f, "there is no device {d:?}"),
+            ActionError::NoSuchDevice(d) => write!(f, "there is no device “{d}”"),
             ActionError::NoSuchMessage { device, message_id } => {
-                write!(f, "{device} holds no message {message_id:?}")
+                write!(f, "{device} holds no message “{message_id}”")
             }
             ActionError::DeviceOffline(d) => write!(f, "{d} is offline: bring it online first"),
             ActionError::TooManyDevices => write!(f, "a world holds at most {MAX_DEVICES} devices"),

@@ -85,10 +85,10 @@ impl fmt::Display for SetupError {
             SetupError::BadDeviceId(id) => {
                 write!(
                     f,
-                    "device id {id:?} must be 1 to 24 lower-case letters, digits or '-'"
+                    "device id “{id}” must be 1 to 24 lower-case letters, digits or '-'"
                 )
             }
-            SetupError::DuplicateDeviceId(id) => write!(f, "two devices are called {id:?}"),
+            SetupError::DuplicateDeviceId(id) => write!(f, "two devices are called “{id}”"),
             SetupError::TooManyMessages(n) => {
                 write!(
                     f,

@@ -80,9 +80,11 @@ impl ImapServer {
     }
 }
 
+/// Case-insensitive substring match with the i;ascii-casemap comparator, IMAP's default (RFC 4790 §9.2,
+/// RFC 3501 §6.4.4); it also keeps Unicode case tables out of the page.
 fn contains_ci(haystack: &str, needle: &[u8]) -> bool {
-    let needle = String::from_utf8_lossy(needle).to_lowercase();
-    haystack.to_lowercase().contains(&needle)
+    let needle = String::from_utf8_lossy(needle).to_ascii_lowercase();
+    haystack.to_ascii_lowercase().contains(&needle)
 }
 
 fn matches(
