@@ -1,7 +1,8 @@
-//! Times one round of checks with 8 devices and N messages (`cargo run --release --example round -- N`):
-//! a quick look at the world's cost outside criterion.
+//! Times one round of checks with 8 devices and N messages (`cargo run --release --example round -- N`), and
+//! prints how large the saved world is: a quick look at the world's cost outside criterion.
 
-use mailroom::sim::world::{Action, World, WorldSetup};
+use mailroom::sim::timeline::Timeline;
+use mailroom::sim::world::{Action, WorldSetup};
 use std::time::Instant;
 
 fn main() {
@@ -21,19 +22,27 @@ fn main() {
         })
         .collect();
     setup.generated_messages = n;
-    let mut world = World::new(setup);
+    let mut timeline = Timeline::new(setup);
     let started = Instant::now();
-    let ids: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<String> = timeline
+        .world()
+        .devices()
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
     for id in ids {
-        let now = world.now();
-        world
-            .handle_action(Action::CheckMail { device: id }, now)
+        let now = timeline.world().now();
+        timeline
+            .act(Action::CheckMail { device: id }, now)
             .expect("online");
     }
-    let steps = world.run_until_idle();
+    timeline.run_until_idle();
+    let elapsed = started.elapsed();
+    let world = timeline.world();
     println!(
-        "{n} messages, 8 devices: {steps} steps, {} lines, {:?}",
+        "{n} messages, 8 devices: {} moments, {} lines, {elapsed:?}; saved world (setup + log): {} bytes of JSON",
+        world.moments(),
         world.transcript().len(),
-        started.elapsed()
+        timeline.to_json().len()
     );
 }
