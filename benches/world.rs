@@ -1,29 +1,17 @@
 //! Benchmarks of the world: 8 devices and 10,000 messages, one full round of checks (each device checks mail
-//! and the world runs until idle); the cost of one step; and, printed once, the size of a saved world.
+//! and the world runs until idle) and the cost of one step. `cargo run --release --example round` prints the
+//! same round's time and the size of its saved world.
 //! Native only; on wasm32 this is an empty program so `--all-targets` still builds.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BatchSize, Criterion};
-    use mailroom::sim::timeline::Timeline;
     use mailroom::sim::world::{Action, World, WorldSetup, MAX_GENERATED_MESSAGES};
     use std::hint::black_box;
 
     /// 8 devices (the default three, repeated) and 10,000 messages in INBOX.
     fn big_setup() -> WorldSetup {
-        let mut setup = WorldSetup::default();
-        let template = setup.devices.clone();
-        setup.devices = (0..8)
-            .map(|i| {
-                let mut d = template[i % 3].clone();
-                if i >= 3 {
-                    d.id = format!("{}-{}", d.kind.id(), i / 3 + 1);
-                }
-                d
-            })
-            .collect();
-        setup.generated_messages = MAX_GENERATED_MESSAGES - 3;
-        setup
+        WorldSetup::crowded(8, MAX_GENERATED_MESSAGES - 3)
     }
 
     fn check_all(world: &mut World) {
@@ -73,28 +61,6 @@ mod native {
             )
         });
         group.finish();
-
-        let mut timeline = Timeline::new(big_setup());
-        let ids: Vec<String> = timeline
-            .world()
-            .devices()
-            .iter()
-            .map(|d| d.id.clone())
-            .collect();
-        for id in ids {
-            let now = timeline.world().now();
-            timeline
-                .act(Action::CheckMail { device: id }, now)
-                .expect("online");
-        }
-        timeline.run_until_idle();
-        let world = timeline.world();
-        println!(
-            "world: after the round, {} transcript lines, {} moments; saved world (setup + action log) = {} bytes of JSON",
-            world.transcript().len(),
-            world.moments(),
-            timeline.to_json().len()
-        );
     }
 
     criterion_group!(benches, round_of_checks);

@@ -10,18 +10,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000);
-    let mut setup = WorldSetup::default();
-    let template = setup.devices.clone();
-    setup.devices = (0..8)
-        .map(|i| {
-            let mut d = template[i % 3].clone();
-            if i >= 3 {
-                d.id = format!("{}-{}", d.kind.id(), i / 3 + 1);
-            }
-            d
-        })
-        .collect();
-    setup.generated_messages = n;
+    let setup = WorldSetup::crowded(8, n);
     let mut timeline = Timeline::new(setup);
     let started = Instant::now();
     let ids: Vec<String> = timeline

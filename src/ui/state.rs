@@ -163,23 +163,10 @@ impl State {
 
 /// The default world, or a larger one for load tests (`?devices=8&messages=500`).
 fn setup_for(options: &UrlOptions) -> WorldSetup {
-    let mut setup = WorldSetup::default();
-    if let Some(messages) = options.messages {
-        setup.generated_messages = messages;
+    match (options.devices, options.messages) {
+        (None, None) => WorldSetup::default(),
+        (devices, messages) => WorldSetup::crowded(devices.unwrap_or(3), messages.unwrap_or(0)),
     }
-    if let Some(n) = options.devices {
-        let template = setup.devices.clone();
-        setup.devices = (0..n)
-            .map(|i| {
-                let mut d = template[i % template.len()].clone();
-                if i >= template.len() {
-                    d.id = format!("{}-{}", d.kind.id(), i / template.len() + 1);
-                }
-                d
-            })
-            .collect();
-    }
-    setup
 }
 
 /// What the user did, in the past tense (Elm's habit).

@@ -388,22 +388,11 @@ fn unique_id(message: &str, id: &str, prefix_en: &str, prefix_zh: &str) -> Expla
         "RFC 1939 §7",
         format!(
             "{prefix_en}{} has the unique ID {}. Message numbers change between sessions; this ID stays the same.",
-            capitalised(&message_en(message)),
+            crate::sim::pop3::codec::capitalized(&message_en(message)),
             quoted(id)
         ),
         format!("{prefix_zh}{}的唯一标识是{}。邮件编号在不同会话间会变化，而这个 ID 始终不变。", message_zh(message), quoted(id)),
     )
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // ASCII only: the texts are English, and Unicode case tables would cost the page kilobytes.
-        Some(first) => std::iter::once(first.to_ascii_uppercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
-    }
 }
 
 /// One line of the CAPA list.

@@ -232,6 +232,18 @@ fn number(word: &str) -> Result<u32, CommandError> {
     })
 }
 
+/// Error text as a reply line starts it: `-ERR Unknown command: FOO`.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // ASCII only: the texts are English, and Unicode case tables would cost the page kilobytes.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}
+
 /// Up to `max` printable characters of untrusted text, safe to echo in a reply line.
 pub fn printable_prefix(text: &str, max: usize) -> String {
     text.chars()

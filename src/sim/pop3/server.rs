@@ -167,7 +167,10 @@ impl Pop3Server {
         };
         match parsed {
             Ok(command) => self.handle_command(store, command),
-            Err(error) => self.reply(format!("-ERR {}", capitalized(&error.to_string()))),
+            Err(error) => self.reply(format!(
+                "-ERR {}",
+                super::codec::capitalized(&error.to_string())
+            )),
         }
     }
 
@@ -477,17 +480,5 @@ fn plural(n: usize, word: &str) -> String {
         word.to_string()
     } else {
         format!("{word}s")
-    }
-}
-
-/// Error text as a reply line starts it: `-ERR Unknown command: FOO`.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // ASCII only: the texts are English, and Unicode case tables would cost the page kilobytes.
-        Some(first) => std::iter::once(first.to_ascii_uppercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
     }
 }

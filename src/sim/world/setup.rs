@@ -63,6 +63,26 @@ impl Default for WorldSetup {
     }
 }
 
+impl WorldSetup {
+    /// A larger world for load tests and benchmarks: the default devices repeated up to `devices` (named
+    /// `laptop-2`, `phone-2`, ...) and `messages` more in INBOX.
+    pub fn crowded(devices: usize, messages: u32) -> Self {
+        let mut setup = WorldSetup::default();
+        let template = setup.devices.clone();
+        setup.devices = (0..devices.clamp(1, MAX_DEVICES))
+            .map(|i| {
+                let mut d = template[i % template.len()].clone();
+                if i >= template.len() {
+                    d.id = format!("{}-{}", d.kind.id(), i / template.len() + 1);
+                }
+                d
+            })
+            .collect();
+        setup.generated_messages = messages.min(MAX_GENERATED_MESSAGES);
+        setup
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupError {
     NoDevices,
@@ -164,6 +184,15 @@ mod tests {
         assert_eq!(setup.validate(), Ok(()));
         let ids: Vec<&str> = setup.devices.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["laptop", "phone", "tablet"]);
+    }
+
+    #[test]
+    fn a_crowded_setup_is_valid_with_unique_ids() {
+        let setup = WorldSetup::crowded(8, 500);
+        assert_eq!(setup.validate(), Ok(()));
+        assert_eq!(setup.devices.len(), 8);
+        assert_eq!(setup.devices[3].id, "laptop-2");
+        assert_eq!(WorldSetup::crowded(99, u32::MAX).validate(), Ok(()));
     }
 
     #[test]
