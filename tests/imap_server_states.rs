@@ -9,14 +9,6 @@ use mailroom::sim::imap::{ImapServer, ImapState};
 use mailroom::sim::mail::{Flag, Store};
 use mailroom::sim::session::ServerSession;
 
-fn flags_of(store: &Store, uid: u32) -> String {
-    store
-        .account("alice")
-        .and_then(|a| a.inbox().by_uid(uid))
-        .map(|m| m.flags.to_imap_list())
-        .unwrap_or_default()
-}
-
 mod any_state {
     use super::*;
 

@@ -2,6 +2,9 @@
 //! Real clients against the core over loopback TCP: Python 3's poplib and smtplib (scripts in
 //! `tests/clients/`) and curl's pop3:// and smtp://. Each test starts its own bridge on port 0.
 
+mod common;
+use common::{python, result};
+
 use mailroom::bridge::{Bridge, Transcript};
 use mailroom::sim::mail::Store;
 use mailroom::sim::pop3::codec::uidl_for;
@@ -81,29 +84,6 @@ impl Server {
             other => panic!("unexpected poplib output {other}"),
         }
     }
-}
-
-fn result<'a>(results: &'a [(String, Value)], action: &str) -> &'a Value {
-    results
-        .iter()
-        .find(|(a, _)| a == action)
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| panic!("no result for {action} in {results:?}"))
-}
-
-fn python(script: &str, args: &[String]) -> Value {
-    let path = format!("{}/tests/clients/{script}", env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new("python3")
-        .arg(path)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{script} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
 }
 
 fn curl(args: &[&str]) -> (i32, Vec<u8>) {

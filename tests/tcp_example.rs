@@ -2,6 +2,9 @@
 //! What `examples/tcp_server.rs` serves, run in-process on port 0 through the same library call: POP3, IMAP
 //! and SMTP answer real clients (Python's smtplib, imaplib and poplib, curl) over one store.
 
+mod common;
+use common::{python, result};
+
 use mailroom::bridge::{serve_default_world, Listening, OptionsError, ServeOptions, Transcript};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -17,21 +20,6 @@ fn serve(messages: usize) -> Listening {
         messages,
     };
     serve_default_world(&options, Transcript::Off).expect("serves")
-}
-
-fn python(script: &str, args: &[String]) -> Value {
-    let path = format!("{}/tests/clients/{script}", env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new("python3")
-        .arg(path)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{script} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
 }
 
 /// Runs a Python client session as alice; returns its `[action, result]` pairs.
@@ -54,14 +42,6 @@ fn session(script: &str, port: u16, actions: &[&str]) -> Vec<(String, Value)> {
             )
         })
         .collect()
-}
-
-fn result<'a>(results: &'a [(String, Value)], action: &str) -> &'a Value {
-    results
-        .iter()
-        .find(|(a, _)| a == action)
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| panic!("no result for {action} in {results:?}"))
 }
 
 fn curl(args: &[&str]) -> (i32, String) {

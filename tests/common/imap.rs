@@ -86,3 +86,12 @@ pub fn significant(line: &str) -> String {
         None => format!("{tag} {status}"),
     }
 }
+
+/// The flags of INBOX's message with this UID, as IMAP lists them.
+pub fn flags_of(store: &Store, uid: u32) -> String {
+    store
+        .account("alice")
+        .and_then(|a| a.inbox().by_uid(uid))
+        .map(|m| m.flags.to_imap_list())
+        .unwrap_or_default()
+}

@@ -1,10 +1,12 @@
 //! Helpers shared by the integration tests: POP3 and SMTP ones, IMAP ones, and the few both use.
 #![allow(dead_code, unused_imports)]
 
+mod clients;
 mod imap;
 mod imap_client;
 mod pop3;
 
+pub use clients::*;
 pub use imap::*;
 pub use imap_client::*;
 pub use pop3::*;
