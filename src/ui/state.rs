@@ -155,10 +155,6 @@ impl State {
             mail_sent: 0,
         }
     }
-
-    pub fn now(&self) -> SimTime {
-        self.sim.timeline().world().now()
-    }
 }
 
 /// The default world, or a larger one for load tests (`?devices=8&messages=500`).

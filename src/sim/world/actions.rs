@@ -2,7 +2,6 @@
 //! changes nothing.
 
 use super::setup::{validate_device, SetupError, MAX_DEVICES};
-use super::wire::{ClientHalf, Endpoint};
 use super::{Fault, Happening, World, WorldEvent, ADDRESS, LOGIN, PHANTOM_SESSION};
 use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind, DeviceSetup, Protocol};
 use crate::sim::imap::UserAction;
@@ -572,15 +571,6 @@ impl World {
             (3, Some(device)) => Fault::UidlStateLost { device },
             _ => Fault::MailboxOverQuota,
         }
-    }
-
-    /// Lines the terminal's connections have received, for its screen.
-    pub fn terminal_open(&self, protocol: WireProtocol) -> bool {
-        self.connections.values().any(|c| {
-            c.endpoint == Endpoint::Terminal
-                && c.protocol == protocol
-                && !matches!(c.client, ClientHalf::Pop3(_))
-        })
     }
 }
 

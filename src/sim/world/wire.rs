@@ -2,7 +2,7 @@
 //! latency, and is handled where it arrives. Lines in one direction leave one after another, so a long reply
 //! is a train of packets the view can draw.
 
-use super::{Happening, World, WorldEvent, ADDRESS, LOGIN, PASSWORD};
+use super::{Happening, World, WorldEvent, LOGIN, PASSWORD};
 use crate::sim::device::DeviceClient;
 use crate::sim::imap::{imap_server_session, ImapEvent};
 use crate::sim::mail::{header_value, Flags, MessageDraft};
@@ -553,10 +553,5 @@ impl World {
         });
         // The POP3 lock is gone, so the store may look different to sessions waiting on it.
         self.notify_store_changed(id);
-    }
-
-    /// The address every device reads.
-    pub fn address(&self) -> &'static str {
-        ADDRESS
     }
 }
