@@ -99,11 +99,20 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Shows a visible error instead of a dead page when anything panics (the message goes to the console too).
-pub fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        gloo::console::error!(info.to_string());
+/// Shows a visible error instead of a dead page when anything fails: the release build aborts on a panic
+/// without unwinding, so the trap reaches the window as an uncaught error, and so does any script error.
+pub fn show_fatal_errors() {
+    let window = gloo::utils::window();
+    gloo::events::EventListener::new(&window, "error", |_| {
         let document = gloo::utils::document();
+        if document
+            .query_selector(".fatal-error")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
         let lang = document
             .document_element()
             .and_then(|e| e.get_attribute("lang"))
@@ -118,5 +127,6 @@ pub fn install_panic_hook() {
                 let _ = body.append_child(&banner);
             }
         }
-    }));
+    })
+    .forget();
 }

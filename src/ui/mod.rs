@@ -10,6 +10,6 @@ pub mod url;
 
 /// Mounts the app on the page's body, with a panic hook that shows a visible error instead of a dead page.
 pub fn start() {
-    app::install_panic_hook();
+    app::show_fatal_errors();
     yew::Renderer::<app::App>::new().render();
 }
