@@ -5,6 +5,7 @@ pub mod explain;
 pub mod fuzz;
 pub mod harness;
 pub mod imap;
+pub mod lesson;
 pub mod line_reader;
 pub mod mail;
 pub mod pop3;

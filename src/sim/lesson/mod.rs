@@ -1,0 +1,162 @@
+//! Guided lessons as data: a world to start from, narrated steps that act on it, and predict-then-reveal
+//! questions. A question holds no answer: it names what to measure, and the reveal reads that from the
+//! world after the step's actions have really run.
+
+mod catalogue;
+mod run;
+
+pub use catalogue::catalogue;
+pub use run::{LessonRun, Phase, Reveal};
+
+use crate::sim::mail::Flag;
+use crate::sim::time::SimTime;
+use crate::sim::world::{Action, World, WorldEvent, WorldSetup, LOGIN};
+
+/// A text in both interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+/// Shorthand for lesson data: `words("…", "……")`.
+pub const fn words(en: &'static str, zh: &'static str) -> Words {
+    Words { en, zh }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// A short slug, usable as `?lesson=ID`.
+    pub id: &'static str,
+    pub title: Words,
+    pub summary: Words,
+    pub setup: WorldSetup,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub narration: Words,
+    /// Done in order when the learner runs the step, each once the wire is quiet after the one before.
+    pub actions: Vec<LessonAction>,
+    /// Asked before the actions run, answered from the world after they have.
+    pub question: Option<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LessonAction {
+    /// Something a user could do in the page.
+    Do(Action),
+    /// Time passes (the clock jumps ahead, processing whatever falls due: polls, re-IDLEs).
+    Wait(SimTime),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub prompt: Words,
+    /// What the reveal reads from the world.
+    pub measure: Measure,
+    /// The answers offered; the reveal marks the one the world shows.
+    pub choices: Vec<Answer>,
+    /// Why the world behaves so, with the RFC rule; shown after the reveal.
+    pub why: Words,
+}
+
+/// Something the world can be asked after a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// How many messages a folder of alice's account holds on the server.
+    ServerMessages { folder: String },
+    /// How many messages a device holds, in all its folders.
+    DeviceMessages { device: String },
+    /// Whether a device's copy of a message carries a flag (no copy: no).
+    DeviceFlag {
+        device: String,
+        message_id: String,
+        flag: Flag,
+    },
+    /// Whether the server's copy of a message, in any folder, carries a flag (no copy: no).
+    ServerFlag { message_id: String, flag: Flag },
+    /// Whether the server still holds a message, in any folder.
+    ServerHolds { message_id: String },
+    /// Whether the last mail sent to alice was refused by the server.
+    LastDeliveryRefused,
+}
+
+/// An answer a question can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Count(usize),
+    Yes,
+    No,
+}
+
+impl Answer {
+    fn from_bool(b: bool) -> Answer {
+        if b {
+            Answer::Yes
+        } else {
+            Answer::No
+        }
+    }
+}
+
+impl Measure {
+    /// Reads the answer from the world as it is now.
+    pub fn read(&self, world: &World) -> Answer {
+        let account = world.store().account(LOGIN);
+        let server_copies = |message_id: &str| {
+            account
+                .into_iter()
+                .flat_map(|a| a.mailboxes.iter())
+                .flat_map(|m| m.messages.iter())
+                .filter(move |m| m.header("Message-ID").as_deref() == Some(message_id))
+                .map(|m| m.flags)
+                .collect::<Vec<_>>()
+        };
+        match self {
+            Measure::ServerMessages { folder } => Answer::Count(
+                account
+                    .and_then(|a| a.mailbox(folder))
+                    .map_or(0, |m| m.exists()),
+            ),
+            Measure::DeviceMessages { device } => {
+                Answer::Count(world.device(device).map_or(0, |d| d.local_message_count()))
+            }
+            Measure::DeviceFlag {
+                device,
+                message_id,
+                flag,
+            } => Answer::from_bool(world.device(device).is_some_and(|d| {
+                d.local_messages()
+                    .iter()
+                    .any(|m| &m.message_id == message_id && m.flags.contains(*flag))
+            })),
+            Measure::ServerFlag { message_id, flag } => Answer::from_bool(
+                server_copies(message_id)
+                    .iter()
+                    .any(|flags| flags.contains(*flag)),
+            ),
+            Measure::ServerHolds { message_id } => {
+                Answer::from_bool(!server_copies(message_id).is_empty())
+            }
+            Measure::LastDeliveryRefused => Answer::from_bool(
+                world
+                    .events()
+                    .iter()
+                    .rev()
+                    .find_map(|e| match e.event {
+                        WorldEvent::MessageDelivered { .. } => Some(false),
+                        WorldEvent::DeliveryRefused { .. } => Some(true),
+                        _ => None,
+                    })
+                    .unwrap_or(false),
+            ),
+        }
+    }
+}
+
+/// The lesson with this id.
+pub fn find(id: &str) -> Option<Lesson> {
+    catalogue().into_iter().find(|l| l.id == id)
+}
