@@ -4,6 +4,8 @@ use super::components::controls::Controls;
 use super::components::error_banner::ErrorBanner;
 use super::components::header::Header;
 use super::components::help::HelpOverlay;
+use super::components::lesson_menu::LessonMenu;
+use super::components::lesson_panel::LessonPanel;
 use super::components::reader::Reader;
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
@@ -71,12 +73,18 @@ pub fn app(props: &AppProps) -> Html {
             }
             <main class="workspace">
                 <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
-                <div class="side">
+                <div class={ classes!("side", state.lesson.is_some().then_some("with-lesson")) }>
+                    if let Some(run) = state.lesson.clone() {
+                        <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
+                    }
                     <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
-                    <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
+                    if state.lesson.is_none() {
+                        <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
+                    }
                 </div>
             </main>
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
+            if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
             if let Some((device, folder, message_id)) = state.reader.clone() {
                 <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
             }

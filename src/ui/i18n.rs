@@ -126,6 +126,29 @@ pub enum Text {
     Pop3Delete,
     Pop3Keep,
     Pop3Keep7,
+    Lessons,
+    StepOf,
+    YourPrediction,
+    RunStep,
+    RunAndReveal,
+    WatchTheWire,
+    NextStep,
+    LessonEnd,
+    CloseLesson,
+    SimulationShows,
+    PredictedRight,
+    PredictedWrong,
+    Yes,
+    No,
+    NoSuchLesson,
+}
+
+/// A lesson's text in the given language.
+pub fn words(lang: Lang, words: crate::sim::lesson::Words) -> &'static str {
+    match lang {
+        Lang::En => words.en,
+        Lang::Zh => words.zh,
+    }
 }
 
 /// The text in the given language.
@@ -232,6 +255,21 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::Pop3Delete => ("POP3, download and delete", "POP3，下载后删除"),
         Text::Pop3Keep => ("POP3, leave on server", "POP3，在服务器上保留"),
         Text::Pop3Keep7 => ("POP3, leave on server, delete after 7 days", "POP3，保留 7 天后删除"),
+        Text::Lessons => ("Lessons", "课程"),
+        Text::StepOf => ("Step {n} of {m}", "第 {n} 步，共 {m} 步"),
+        Text::YourPrediction => ("Your prediction", "你的预测"),
+        Text::RunStep => ("Run this step", "运行这一步"),
+        Text::RunAndReveal => ("Run it and see", "运行并揭晓"),
+        Text::WatchTheWire => ("Running: watch the wire…", "运行中：请观察线路……"),
+        Text::NextStep => ("Next step", "下一步"),
+        Text::LessonEnd => ("End of the lesson. Keep exploring, or pick another lesson.", "本课结束。可以继续探索，或选择另一节课。"),
+        Text::CloseLesson => ("Leave the lesson", "退出课程"),
+        Text::SimulationShows => ("The simulation shows:", "模拟结果："),
+        Text::PredictedRight => ("just as you predicted.", "和你的预测一致。"),
+        Text::PredictedWrong => ("not what you predicted. Read the transcript to see why.", "和你的预测不同。看看通信记录，找出原因。"),
+        Text::Yes => ("yes", "是"),
+        Text::No => ("no", "否"),
+        Text::NoSuchLesson => ("There is no such lesson; here is the default world.", "没有这节课；现在显示的是默认场景。"),
     };
     match lang {
         Lang::En => en,

@@ -5,6 +5,7 @@ use super::i18n::Lang;
 use super::url::UrlOptions;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
+use crate::sim::lesson::{self, LessonRun};
 use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
 use crate::sim::transcript::WireProtocol;
@@ -65,6 +66,8 @@ pub struct Sim {
     version: u64,
     /// Changes with everything but the passing of time; see [`Sim::moment_key`].
     discrete_version: u64,
+    /// The world's moments after this clone's last update.
+    moments: usize,
 }
 
 impl PartialEq for Sim {
@@ -75,28 +78,32 @@ impl PartialEq for Sim {
 
 impl Sim {
     pub fn new(timeline: Timeline) -> Self {
+        let moments = timeline.world().moments();
         Sim {
             timeline: Rc::new(RefCell::new(timeline)),
             version: 0,
             discrete_version: 0,
+            moments,
         }
     }
 
     /// What panels of mail (server, devices) depend on: they change only when something happens, not while
-    /// sim time merely passes, so they skip most animation frames.
+    /// sim time merely passes, so they skip most animation frames. The moments are the count as of this
+    /// clone's last update: every clone shares the timeline, so reading it live would compare equal.
     pub fn moment_key(&self) -> (usize, u64, usize) {
-        let moments = self.timeline.borrow().world().moments();
         (
             Rc::as_ptr(&self.timeline) as usize,
             self.discrete_version,
-            moments,
+            self.moments,
         )
     }
 
     /// Lets sim time pass: only packets and the clock move, unless something falls due.
     fn tick<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
         self.version += 1;
-        f(&mut self.timeline.borrow_mut())
+        let result = f(&mut self.timeline.borrow_mut());
+        self.moments = self.timeline.borrow().world().moments();
+        result
     }
 
     pub fn timeline(&self) -> Ref<'_, Timeline> {
@@ -104,9 +111,8 @@ impl Sim {
     }
 
     fn change<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
-        self.version += 1;
         self.discrete_version += 1;
-        f(&mut self.timeline.borrow_mut())
+        self.tick(f)
     }
 }
 
@@ -114,6 +120,8 @@ impl Sim {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageError {
     Refused(ActionError),
+    /// `?lesson=ID` named no lesson we have.
+    NoSuchLesson(String),
 }
 
 #[derive(Clone, PartialEq)]
@@ -132,12 +140,15 @@ pub struct State {
     pub terminal_protocol: WireProtocol,
     /// Messages the page's sender has sent, to vary the next one.
     pub mail_sent: usize,
+    /// The lesson being followed, if any.
+    pub lesson: Option<LessonRun>,
+    pub lessons_open: bool,
 }
 
 impl State {
     /// The default world of TEST-HOOKS.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
-        State {
+        let mut state = State {
             lang: options.lang.unwrap_or_default(),
             projector: false,
             speed: if options.instant {
@@ -153,7 +164,13 @@ impl State {
             reader: None,
             terminal_protocol: WireProtocol::Pop3,
             mail_sent: 0,
+            lesson: None,
+            lessons_open: false,
+        };
+        if let Some(id) = &options.lesson {
+            state.open_lesson(id);
         }
+        state
     }
 }
 
@@ -196,6 +213,13 @@ pub enum Action {
     },
     DismissedError,
     ChoseTerminalProtocol(WireProtocol),
+    ToggledLessons,
+    OpenedLesson(String),
+    /// Chose the answer the learner expects, before the reveal.
+    PredictedAnswer(usize),
+    PressedRunStep,
+    PressedNextStep,
+    ClosedLesson,
 }
 
 /// Sample mail the page's "Send a mail" button sends, in turn.
@@ -261,16 +285,19 @@ impl Reducible for State {
                 next.reader = None;
                 next.error = None;
             }
-            Action::Ticked(wall_ms) => match next.speed {
-                Speed::Instant => next.sim.tick(|t| t.run_until_idle()),
-                Speed::Factor(f) => {
-                    let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
-                    next.sim.tick(|t| {
-                        let to = t.world().now().saturating_add(dt);
-                        t.advance_to(to)
-                    });
+            Action::Ticked(wall_ms) => {
+                match next.speed {
+                    Speed::Instant => next.sim.tick(|t| t.run_until_idle()),
+                    Speed::Factor(f) => {
+                        let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
+                        next.sim.tick(|t| {
+                            let to = t.world().now().saturating_add(dt);
+                            t.advance_to(to)
+                        });
+                    }
                 }
-            },
+                next.drive_lesson();
+            }
             Action::JumpedToMoment(moment) => {
                 next.playing = false;
                 next.sim.change(|t| t.jump_to(moment));
@@ -297,6 +324,7 @@ impl Reducible for State {
             Action::ToggledHelp => next.help_open = !next.help_open,
             Action::PressedEscape => {
                 next.help_open = false;
+                next.lessons_open = false;
                 next.reader = None;
                 next.error = None;
             }
@@ -314,12 +342,70 @@ impl Reducible for State {
             }
             Action::DismissedError => next.error = None,
             Action::ChoseTerminalProtocol(protocol) => next.terminal_protocol = protocol,
+            Action::ToggledLessons => next.lessons_open = !next.lessons_open,
+            Action::OpenedLesson(id) => next.open_lesson(&id),
+            Action::PredictedAnswer(choice) => {
+                if let Some(run) = next.lesson.as_mut() {
+                    run.predict(choice);
+                }
+            }
+            Action::PressedRunStep => {
+                if let Some(run) = next.lesson.as_mut() {
+                    run.run();
+                    next.playing = next.speed != Speed::Instant;
+                }
+                next.drive_lesson();
+            }
+            Action::PressedNextStep => {
+                if let Some(run) = next.lesson.as_mut() {
+                    run.next_step();
+                }
+            }
+            Action::ClosedLesson => next.lesson = None,
         }
         Rc::new(next)
     }
 }
 
 impl State {
+    /// Starts a lesson from its own world; an unknown id leaves the world as it is and says so.
+    fn open_lesson(&mut self, id: &str) {
+        self.lessons_open = false;
+        let Some(lesson) = lesson::find(id) else {
+            self.error = Some(PageError::NoSuchLesson(id.to_string()));
+            return;
+        };
+        self.sim = Sim::new(Timeline::new(lesson.setup.clone()));
+        self.lesson = Some(LessonRun::new(lesson));
+        self.reader = None;
+        self.error = None;
+        self.transcript_device = None;
+        self.playing = self.speed != Speed::Instant;
+    }
+
+    /// Moves a running lesson step on: its next action once the wire is quiet, its reveal at the end.
+    fn drive_lesson(&mut self) {
+        if !self.lesson.as_ref().is_some_and(LessonRun::is_running) {
+            return;
+        }
+        let Some(mut run) = self.lesson.take() else {
+            return;
+        };
+        let instant = self.speed == Speed::Instant;
+        // Panels follow the world's moments, which an applied action moves; no extra change to mark.
+        let result = self.sim.tick(|t| {
+            if instant {
+                run.drive_to_end(t)
+            } else {
+                run.drive(t)
+            }
+        });
+        if let Err(error) = result {
+            self.error = Some(PageError::Refused(error));
+        }
+        self.lesson = Some(run);
+    }
+
     fn set_speed(&mut self, speed: Speed) {
         self.speed = speed;
         if speed == Speed::Instant {

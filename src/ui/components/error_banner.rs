@@ -26,6 +26,7 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
             // The rest name a limit or a field; the core's own sentence says which.
             other => format!("{}: {other}", tr(lang, Text::InvalidInput)),
         },
+        PageError::NoSuchLesson(_) => tr(lang, Text::NoSuchLesson).to_string(),
     }
 }
 

@@ -18,6 +18,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ChoseLanguage(target)))
     };
+    let open_lessons = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledLessons))
+    };
     let toggle_projector = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledProjector))
@@ -35,6 +39,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
             </div>
             <div class="header-tools">
+                <button type="button" class="primary" data-action="lessons" onclick={ open_lessons }>{ tr(lang, Text::Lessons) }</button>
                 <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
                     <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
                     <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>

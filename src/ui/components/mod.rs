@@ -6,6 +6,8 @@ pub mod error_banner;
 pub mod header;
 pub mod help;
 pub mod icons;
+pub mod lesson_menu;
+pub mod lesson_panel;
 pub mod reader;
 pub mod server;
 pub mod terminal;
