@@ -9,6 +9,7 @@ pub mod lesson;
 pub mod line_reader;
 pub mod mail;
 pub mod pop3;
+pub mod saved;
 pub mod session;
 pub mod smtp;
 pub mod time;

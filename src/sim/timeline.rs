@@ -52,7 +52,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotJson(e) => write!(f, "this is not a Mailroom world: {e}"),
+            LoadError::NotJson(e) => write!(f, "{e}"),
             LoadError::NewerVersion(v) => {
                 write!(f, "this world was saved by a newer Mailroom (format {v}; this one reads {FORMAT_VERSION})")
             }
@@ -168,8 +168,7 @@ impl Timeline {
     }
 
     pub fn to_json(&self) -> String {
-        // A SavedWorld holds only plain data, which always serializes.
-        serde_json::to_string(&self.save()).unwrap_or_default()
+        crate::sim::saved::to_json(&self.save())
     }
 
     /// Rebuilds a saved world, checking everything first: untrusted input gets an error, never a panic.
@@ -213,8 +212,12 @@ impl Timeline {
     }
 
     pub fn from_json(json: &str) -> Result<Self, LoadError> {
-        let saved: SavedWorld =
-            serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        let saved = crate::sim::saved::from_json(json).map_err(|e| match e {
+            crate::sim::saved::ReadError::NewerVersion(v) => {
+                LoadError::NewerVersion(u32::try_from(v).unwrap_or(u32::MAX))
+            }
+            other => LoadError::NotJson(other.to_string()),
+        })?;
         Timeline::load(saved)
     }
 }

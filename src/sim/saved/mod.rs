@@ -1,0 +1,58 @@
+//! Saved worlds as text: JSON for files and storage, and the share link that carries the same JSON
+//! compressed in the URL fragment.
+
+pub mod json;
+pub mod link;
+mod world;
+
+pub use world::DecodeError;
+
+use crate::sim::timeline::{SavedWorld, FORMAT_VERSION};
+
+/// The most JSON a saved world may be (a busy one is 2 KB; a long session well under this).
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+
+/// Writes a saved world as compact JSON.
+pub fn to_json(saved: &SavedWorld) -> String {
+    world::saved_world_to_value(saved).to_json()
+}
+
+/// Why a text is not a saved world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge(usize),
+    NewerVersion(u64),
+    NotJson(json::JsonError),
+    NotAWorld(DecodeError),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge(n) => write!(
+                f,
+                "{n} bytes is more than the {MAX_JSON_BYTES} a saved world may be"
+            ),
+            ReadError::NewerVersion(v) => write!(
+                f,
+                "it was saved by a newer Mailroom (format {v}; this one reads {FORMAT_VERSION})"
+            ),
+            ReadError::NotJson(e) => write!(f, "it is not JSON ({e})"),
+            ReadError::NotAWorld(e) => write!(f, "it is not a Mailroom world ({e})"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a saved world's JSON; nothing is checked beyond its shape (see `Timeline::load`).
+pub fn from_json(text: &str) -> Result<SavedWorld, ReadError> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
+    }
+    let value = json::parse(text).map_err(ReadError::NotJson)?;
+    if let Some(version) = world::version_of(&value).filter(|v| *v > u64::from(FORMAT_VERSION)) {
+        return Err(ReadError::NewerVersion(version));
+    }
+    world::saved_world_from_value(&value).map_err(ReadError::NotAWorld)
+}
