@@ -157,10 +157,54 @@ impl TranscriptEntry {
     }
 }
 
+/// The transcript as plain text for a handout: one wire line per row, with when it was sent, who sent it
+/// and over which protocol; `C:` client to server, `S:` server to client, as in the RFCs' examples.
+pub fn to_text(entries: &[TranscriptEntry]) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let arrow = match e.direction {
+            Direction::ClientToServer => "C:",
+            Direction::ServerToClient => "S:",
+        };
+        let lost = if e.lost { "  [lost: never arrived]" } else { "" };
+        out.push_str(&format!(
+            "{}  {:<8} {:<4} {arrow} {}{lost}\n",
+            e.sent.clock(),
+            e.endpoint,
+            e.protocol.id().to_ascii_uppercase(),
+            e.text
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Direction::{ClientToServer as C, ServerToClient as S};
+
+    #[test]
+    fn the_text_export_has_one_row_per_line_and_marks_lost_ones() {
+        let entry = |direction, text: &str, lost| TranscriptEntry {
+            connection: 1,
+            endpoint: "laptop".into(),
+            protocol: WireProtocol::Pop3,
+            direction,
+            text: text.into(),
+            sent: crate::sim::time::SimTime::from_millis(1_200),
+            arrives: crate::sim::time::SimTime::from_millis(1_800),
+            answering: None,
+            in_content: false,
+            greeting: false,
+            lost,
+            moment: 0,
+        };
+        let text = to_text(&[entry(S, "+OK POP3 ready", false), entry(C, "QUIT", true)]);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].ends_with("laptop   POP3 S: +OK POP3 ready"), "{}", rows[0]);
+        assert!(rows[1].ends_with("C: QUIT  [lost: never arrived]"), "{}", rows[1]);
+    }
 
     #[test]
     fn pop3_retr_body_is_content_until_the_dot() {
