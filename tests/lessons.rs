@@ -155,6 +155,32 @@ fn pop3_delete_after_days_deletes_only_when_the_client_next_connects_and_keeps_i
 }
 
 #[test]
+fn imap_seen_reaches_the_idling_phone_at_once_and_the_polling_tablet_at_its_poll() {
+    use Answer::{No, Yes};
+    assert_eq!(answers_of("imap-seen-sync"), [Yes, No, Yes]);
+}
+
+#[test]
+fn imap_delete_models_trash_keeps_a_copy_deleted_only_marks_uid_expunge_removes_one() {
+    use Answer::{Count, Yes};
+    // Trash holds one; INBOX keeps the marked message; UID EXPUNGE removes only the desktop's message, so
+    // the tablet's marked one is still there, with \Deleted.
+    assert_eq!(
+        answers_of("imap-delete-models"),
+        [Count(1), Count(2), Count(1), Yes]
+    );
+}
+
+#[test]
+fn imap_idle_gets_new_mail_at_once_and_polling_only_after_its_interval() {
+    use Answer::Count;
+    assert_eq!(
+        answers_of("imap-idle-vs-polling"),
+        [Count(4), Count(3), Count(4)]
+    );
+}
+
+#[test]
 fn server_measures_find_messages_by_their_bare_message_id() {
     let world = World::new(WorldSetup::default());
     let id = "1.default@mailroom.example".to_string();

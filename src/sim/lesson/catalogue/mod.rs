@@ -1,5 +1,6 @@
 //! The lessons Mailroom offers, in teaching order. Each is a world, steps and questions; none holds an answer.
 
+mod imap;
 mod pop3;
 
 use super::{Answer, Lesson, LessonAction, Measure, Question, Step, Words};
@@ -14,6 +15,9 @@ pub fn catalogue() -> Vec<Lesson> {
         pop3::download_and_delete(),
         pop3::leave_on_server(),
         pop3::delete_after_days(),
+        imap::seen_sync(),
+        imap::delete_models(),
+        imap::idle_vs_polling(),
     ]
 }
 
