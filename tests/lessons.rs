@@ -135,6 +135,26 @@ fn answers_of(id: &str) -> Vec<Answer> {
 }
 
 #[test]
+fn the_lessons_come_in_teaching_order() {
+    let ids: Vec<&str> = catalogue().iter().map(|l| l.id).collect();
+    assert_eq!(
+        ids[..10],
+        [
+            "pop3-download-and-delete",
+            "pop3-leave-on-server",
+            "pop3-delete-after-days",
+            "imap-seen-sync",
+            "imap-delete-models",
+            "imap-idle-vs-polling",
+            "offline",
+            "dropped-connection",
+            "mixed-devices",
+            "server-storage",
+        ]
+    );
+}
+
+#[test]
 fn pop3_leave_on_server_keeps_mail_uidl_prevents_duplicates_until_its_state_is_lost() {
     use Answer::Count;
     // Three stay on the server; a second check takes only the new one; a lost UIDL list takes all four again.
@@ -177,6 +197,42 @@ fn imap_idle_gets_new_mail_at_once_and_polling_only_after_its_interval() {
     assert_eq!(
         answers_of("imap-idle-vs-polling"),
         [Count(4), Count(3), Count(4)]
+    );
+}
+
+#[test]
+fn offline_both_read_their_mail_and_the_imap_delete_waits_for_the_network() {
+    use Answer::Count;
+    // The laptop's copies, the phone's cache, the server untouched while offline, then the replayed delete.
+    assert_eq!(
+        answers_of("offline"),
+        [Count(3), Count(3), Count(3), Count(2)]
+    );
+}
+
+#[test]
+fn a_connection_dropped_before_quit_deletes_nothing_and_the_next_session_finishes_without_duplicates(
+) {
+    use Answer::Count;
+    assert_eq!(
+        answers_of("dropped-connection"),
+        [Count(3), Count(3), Count(0)]
+    );
+}
+
+#[test]
+fn a_pop3_device_empties_the_mailbox_for_the_imap_devices_the_poller_learns_late() {
+    use Answer::Count;
+    assert_eq!(answers_of("mixed-devices"), [Count(0), Count(3), Count(0)]);
+}
+
+#[test]
+fn over_quota_imap_trash_frees_nothing_pop3_frees_the_inbox() {
+    use Answer::{Count, No, Yes};
+    // Refused; still refused after the phone's move to Trash; the laptop empties INBOX; accepted; Trash keeps one.
+    assert_eq!(
+        answers_of("server-storage"),
+        [Yes, Yes, Count(0), No, Count(1)]
     );
 }
 

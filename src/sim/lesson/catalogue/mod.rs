@@ -1,6 +1,7 @@
 //! The lessons Mailroom offers, in teaching order. Each is a world, steps and questions; none holds an answer.
 
 mod imap;
+mod mixed;
 mod pop3;
 
 use super::{Answer, Lesson, LessonAction, Measure, Question, Step, Words};
@@ -18,6 +19,10 @@ pub fn catalogue() -> Vec<Lesson> {
         imap::seen_sync(),
         imap::delete_models(),
         imap::idle_vs_polling(),
+        mixed::offline(),
+        mixed::dropped_connection(),
+        mixed::mixed_devices(),
+        mixed::server_storage(),
     ]
 }
 
