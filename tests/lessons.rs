@@ -1,7 +1,9 @@
 //! Every lesson runs to its end in the real simulation, and each reveal shows what the lesson teaches.
 
-use mailroom::sim::lesson::{catalogue, find, Answer, Lesson, LessonRun, Phase};
+use mailroom::sim::lesson::{catalogue, find, Answer, Lesson, LessonRun, Measure, Phase};
+use mailroom::sim::mail::Flag;
 use mailroom::sim::timeline::Timeline;
+use mailroom::sim::world::{World, WorldSetup};
 
 /// Runs a lesson step by step, predicting the first choice, and returns every reveal's actual answer.
 fn run_through(lesson: Lesson) -> Vec<Answer> {
@@ -125,6 +127,155 @@ fn every_reveal_is_one_of_the_offered_answers() {
 fn pop3_download_and_delete_empties_the_server_and_the_phone_finds_nothing() {
     let lesson = find("pop3-download-and-delete").expect("the lesson exists");
     assert_eq!(run_through(lesson), [Answer::Count(0), Answer::Count(0)]);
+}
+
+/// The revealed answers of the lesson with this id, in order.
+fn answers_of(id: &str) -> Vec<Answer> {
+    run_through(find(id).unwrap_or_else(|| panic!("there is no lesson {id}")))
+}
+
+#[test]
+fn the_lessons_come_in_teaching_order() {
+    let ids: Vec<&str> = catalogue().iter().map(|l| l.id).collect();
+    assert_eq!(
+        ids[..10],
+        [
+            "pop3-download-and-delete",
+            "pop3-leave-on-server",
+            "pop3-delete-after-days",
+            "imap-seen-sync",
+            "imap-delete-models",
+            "imap-idle-vs-polling",
+            "offline",
+            "dropped-connection",
+            "mixed-devices",
+            "server-storage",
+        ]
+    );
+}
+
+#[test]
+fn pop3_leave_on_server_keeps_mail_uidl_prevents_duplicates_until_its_state_is_lost() {
+    use Answer::Count;
+    // Three stay on the server; a second check takes only the new one; a lost UIDL list takes all four again.
+    assert_eq!(
+        answers_of("pop3-leave-on-server"),
+        [Count(3), Count(4), Count(8)]
+    );
+}
+
+#[test]
+fn pop3_delete_after_days_deletes_only_when_the_client_next_connects_and_keeps_its_copies() {
+    use Answer::Count;
+    // A week passes and nothing changes; the laptop's next check deletes all three; its own copies stay.
+    assert_eq!(
+        answers_of("pop3-delete-after-days"),
+        [Count(3), Count(0), Count(3)]
+    );
+}
+
+#[test]
+fn imap_seen_reaches_the_idling_phone_at_once_and_the_polling_tablet_at_its_poll() {
+    use Answer::{No, Yes};
+    assert_eq!(answers_of("imap-seen-sync"), [Yes, No, Yes]);
+}
+
+#[test]
+fn imap_delete_models_trash_keeps_a_copy_deleted_only_marks_uid_expunge_removes_one() {
+    use Answer::{Count, Yes};
+    // Trash holds one; INBOX keeps the marked message; UID EXPUNGE removes only the desktop's message, so
+    // the tablet's marked one is still there, with \Deleted.
+    assert_eq!(
+        answers_of("imap-delete-models"),
+        [Count(1), Count(2), Count(1), Yes]
+    );
+}
+
+#[test]
+fn imap_idle_gets_new_mail_at_once_and_polling_only_after_its_interval() {
+    use Answer::Count;
+    assert_eq!(
+        answers_of("imap-idle-vs-polling"),
+        [Count(4), Count(3), Count(4)]
+    );
+}
+
+#[test]
+fn offline_both_read_their_mail_and_the_imap_delete_waits_for_the_network() {
+    use Answer::Count;
+    // The laptop's copies, the phone's cache, the server untouched while offline, then the replayed delete.
+    assert_eq!(
+        answers_of("offline"),
+        [Count(3), Count(3), Count(3), Count(2)]
+    );
+}
+
+#[test]
+fn a_connection_dropped_before_quit_deletes_nothing_and_the_next_session_finishes_without_duplicates(
+) {
+    use Answer::Count;
+    assert_eq!(
+        answers_of("dropped-connection"),
+        [Count(3), Count(3), Count(0)]
+    );
+}
+
+#[test]
+fn a_pop3_device_empties_the_mailbox_for_the_imap_devices_the_poller_learns_late() {
+    use Answer::Count;
+    assert_eq!(answers_of("mixed-devices"), [Count(0), Count(3), Count(0)]);
+}
+
+#[test]
+fn over_quota_imap_trash_frees_nothing_pop3_frees_the_inbox() {
+    use Answer::{Count, No, Yes};
+    // Refused; still refused after the phone's move to Trash; the laptop empties INBOX; accepted; Trash keeps one.
+    assert_eq!(
+        answers_of("server-storage"),
+        [Yes, Yes, Count(0), No, Count(1)]
+    );
+}
+
+#[test]
+fn server_measures_find_messages_by_their_bare_message_id() {
+    let world = World::new(WorldSetup::default());
+    let id = "1.default@mailroom.example".to_string();
+    assert_eq!(
+        Measure::ServerHolds {
+            message_id: id.clone()
+        }
+        .read(&world),
+        Answer::Yes
+    );
+    assert_eq!(
+        Measure::ServerFlag {
+            message_id: id,
+            flag: Flag::Seen
+        }
+        .read(&world),
+        Answer::No
+    );
+    assert_eq!(
+        Measure::ServerHolds {
+            message_id: "9.default@mailroom.example".to_string()
+        }
+        .read(&world),
+        Answer::No
+    );
+}
+
+#[test]
+fn every_question_cites_an_rfc_in_both_languages() {
+    for lesson in catalogue() {
+        for q in lesson.steps.iter().filter_map(|s| s.question.as_ref()) {
+            assert!(
+                q.why.en.contains("RFC ") && q.why.zh.contains("RFC "),
+                "{}: “{}” cites no RFC",
+                lesson.id,
+                q.why.en
+            );
+        }
+    }
 }
 
 #[test]

@@ -110,7 +110,13 @@ impl Measure {
                 .into_iter()
                 .flat_map(|a| a.mailboxes.iter())
                 .flat_map(|m| m.messages.iter())
-                .filter(move |m| m.header("Message-ID").as_deref() == Some(message_id))
+                .filter(move |m| {
+                    // The header holds `<id>`; questions name the id bare, as devices do (RFC 5322 §3.6.4).
+                    m.header("Message-ID")
+                        .as_deref()
+                        .map(|v| v.trim().trim_start_matches('<').trim_end_matches('>'))
+                        == Some(message_id)
+                })
                 .map(|m| m.flags)
                 .collect::<Vec<_>>()
         };
