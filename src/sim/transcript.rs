@@ -166,7 +166,11 @@ pub fn to_text(entries: &[TranscriptEntry]) -> String {
             Direction::ClientToServer => "C:",
             Direction::ServerToClient => "S:",
         };
-        let lost = if e.lost { "  [lost: never arrived]" } else { "" };
+        let lost = if e.lost {
+            "  [lost: never arrived]"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{}  {:<8} {:<4} {arrow} {}{lost}\n",
             e.sent.clock(),
@@ -202,8 +206,16 @@ mod tests {
         let text = to_text(&[entry(S, "+OK POP3 ready", false), entry(C, "QUIT", true)]);
         let rows: Vec<&str> = text.lines().collect();
         assert_eq!(rows.len(), 2);
-        assert!(rows[0].ends_with("laptop   POP3 S: +OK POP3 ready"), "{}", rows[0]);
-        assert!(rows[1].ends_with("C: QUIT  [lost: never arrived]"), "{}", rows[1]);
+        assert!(
+            rows[0].ends_with("laptop   POP3 S: +OK POP3 ready"),
+            "{}",
+            rows[0]
+        );
+        assert!(
+            rows[1].ends_with("C: QUIT  [lost: never arrived]"),
+            "{}",
+            rows[1]
+        );
     }
 
     #[test]

@@ -6,16 +6,23 @@ use super::components::header::Header;
 use super::components::help::HelpOverlay;
 use super::components::lesson_menu::LessonMenu;
 use super::components::lesson_panel::LessonPanel;
+use super::components::notice_banner::NoticeBanner;
 use super::components::reader::Reader;
+use super::components::share_panel::SharePanel;
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
 use super::components::transcript::TranscriptPanel;
 use super::hooks::use_animation_frames::use_animation_frames;
+use super::hooks::use_autosave::use_autosave;
 use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::i18n::{tr, Lang, Text};
-use super::state::{Action, Speed, State};
+use super::persist;
+use super::share;
+use super::state::{Action, Speed, State, WorldSource};
 use super::url::UrlOptions;
 use crate::sim::device::DeviceClient;
+use crate::sim::saved::link::is_share_fragment;
+use crate::sim::timeline::Timeline;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -29,11 +36,74 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let search = props.search.clone().unwrap_or_else(location_search);
-        State::initial(&UrlOptions::parse(&search))
+        let options = UrlOptions::parse(&search);
+        let mut state = State::initial(&options);
+        // The world of the last visit, unless the URL asks for a fresh start, a lesson or a load test.
+        let asks_for_a_world =
+            options.lesson.is_some() || options.devices.is_some() || options.messages.is_some();
+        if state.autosave && !asks_for_a_world {
+            if let Some(json) = persist::saved_world() {
+                state.load_world(&json, WorldSource::Saved, false);
+                if state.error.is_some() {
+                    persist::set_aside_unreadable();
+                }
+            }
+        }
+        state
     });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
+    };
+    // A share link in the fragment opens once, after the first render (decompressing is asynchronous).
+    {
+        let dispatch = dispatch.clone();
+        let autosave = state.autosave;
+        use_effect_with((), move |_| {
+            let fragment = location_hash();
+            if is_share_fragment(&fragment) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let action = match share::json_from(&fragment).await {
+                        Ok(json) => {
+                            let kept_previous = autosave
+                                && Timeline::from_json(&json).is_ok()
+                                && persist::keep_as_previous();
+                            Action::ReceivedWorld {
+                                json,
+                                source: WorldSource::Link,
+                                kept_previous,
+                            }
+                        }
+                        Err(error) => Action::WorldFailed {
+                            source: WorldSource::Link,
+                            reason: share::describe(&error),
+                        },
+                    };
+                    dispatch.emit(action);
+                });
+            }
+        });
+    }
+    use_autosave(&state.sim, state.autosave);
+    let open_share = {
+        let dispatch = dispatch.clone();
+        let sim = state.sim.clone();
+        Callback::from(move |()| {
+            dispatch.emit(Action::ToggledSharePanel);
+            let json = sim.timeline().to_json();
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match share::fragment_for(&json).await {
+                    Ok(fragment) => {
+                        dispatch.emit(Action::MadeShareLink(share::page_url(&fragment)))
+                    }
+                    Err(error) => dispatch.emit(Action::WorldFailed {
+                        source: WorldSource::Link,
+                        reason: share::describe(&error),
+                    }),
+                }
+            });
+        })
     };
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
     // Frames are requested only while playing with something to show moving (or time to pass).
@@ -66,10 +136,13 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
-            <Header {lang} projector={ state.projector } dispatch={ dispatch.clone() } />
+            <Header {lang} projector={ state.projector } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
                 <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />
+            }
+            if let Some(notice) = state.notice.clone() {
+                <NoticeBanner {lang} {notice} dispatch={ dispatch.clone() } />
             }
             <main class="workspace">
                 <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
@@ -85,11 +158,18 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
             if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
+            if state.share_open {
+                <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />
+            }
             if let Some((device, folder, message_id)) = state.reader.clone() {
                 <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
             }
         </div>
     }
+}
+
+fn location_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
 }
 
 fn location_search() -> String {

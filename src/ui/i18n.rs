@@ -141,6 +141,23 @@ pub enum Text {
     Yes,
     No,
     NoSuchLesson,
+    BadLink,
+    BadFile,
+    UnreadableSave,
+    BadPrevious,
+    OpenedLink,
+    OpenedFile,
+    RestoredPrevious,
+    KeptPrevious,
+    RestorePrevious,
+    ShareTitle,
+    ShareHint,
+    MakingLink,
+    CopyLink,
+    ExportWorld,
+    ImportWorld,
+    ExportTranscript,
+    SaveAndShare,
 }
 
 /// A lesson's text in the given language.
@@ -269,6 +286,38 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::PredictedWrong => ("not what you predicted. Read the transcript to see why.", "和你的预测不同。看看通信记录，找出原因。"),
         Text::Yes => ("yes", "是"),
         Text::No => ("no", "否"),
+        Text::BadLink => (
+            "This share link could not be opened: {reason}. The world you had is still running.",
+            "无法打开这个分享链接：{reason}。原来的场景仍在运行。",
+        ),
+        Text::BadFile => (
+            "This file could not be opened: {reason}. The world you had is still running.",
+            "无法打开这个文件：{reason}。原来的场景仍在运行。",
+        ),
+        Text::UnreadableSave => (
+            "The world saved in this browser could not be read: {reason}. It was kept aside under mailroom.world.unreadable, and the default world is running.",
+            "无法读取保存在此浏览器中的场景：{reason}。它已另存为 mailroom.world.unreadable，现在运行的是默认场景。",
+        ),
+        Text::BadPrevious => (
+            "The previous world could not be restored: {reason}.",
+            "无法恢复之前的场景：{reason}。",
+        ),
+        Text::OpenedLink => ("Opened the shared world, paused where it was shared.", "已打开分享的场景，停在分享时的位置。"),
+        Text::OpenedFile => ("Opened the world from the file, paused where it was saved.", "已从文件打开场景，停在保存时的位置。"),
+        Text::RestoredPrevious => ("Restored your previous world.", "已恢复你之前的场景。"),
+        Text::KeptPrevious => ("Your own saved world was kept.", "你自己保存的场景仍然保留着。"),
+        Text::RestorePrevious => ("Restore it", "恢复它"),
+        Text::ShareTitle => ("Save and share this world", "保存与分享这个场景"),
+        Text::ShareHint => (
+            "The link holds the whole world (devices, settings, mail and every action so far) in its fragment, which never reaches a server. Anyone who opens it sees exactly this moment.",
+            "链接的片段部分包含整个场景（设备、设置、邮件和到目前为止的每个操作），不会发送到任何服务器。任何人打开它，都会看到此刻完全相同的场景。",
+        ),
+        Text::MakingLink => ("Making the link…", "正在生成链接……"),
+        Text::CopyLink => ("Copy", "复制"),
+        Text::ExportWorld => ("Save as a file (JSON)", "另存为文件（JSON）"),
+        Text::ImportWorld => ("Open a file…", "打开文件……"),
+        Text::ExportTranscript => ("Transcript as text", "通信记录导出为文本"),
+        Text::SaveAndShare => ("Save & share", "保存与分享"),
         Text::NoSuchLesson => ("There is no such lesson; here is the default world.", "没有这节课；现在显示的是默认场景。"),
     };
     match lang {

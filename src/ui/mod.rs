@@ -2,9 +2,12 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod persist;
+pub mod share;
 pub mod state;
 pub mod url;
 

@@ -106,6 +106,11 @@ impl Sim {
         result
     }
 
+    /// Changes when the user changes the world (not while time merely passes): when to save it.
+    pub fn change_key(&self) -> (usize, u64) {
+        (Rc::as_ptr(&self.timeline) as usize, self.discrete_version)
+    }
+
     pub fn timeline(&self) -> Ref<'_, Timeline> {
         self.timeline.borrow()
     }
@@ -122,6 +127,32 @@ pub enum PageError {
     Refused(ActionError),
     /// `?lesson=ID` named no lesson we have.
     NoSuchLesson(String),
+    /// A share link, a file or the saved world could not become a world; the one running stays.
+    WorldNotLoaded {
+        source: WorldSource,
+        reason: String,
+    },
+}
+
+/// Where a world came from other than this page's own actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorldSource {
+    Link,
+    File,
+    /// The world kept in this browser from the last visit.
+    Saved,
+    /// The saved world a link or file replaced.
+    Previous,
+}
+
+/// Something the page tells without anything being wrong (`data-testid="notice"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A world from a link or a file replaced the one shown; `kept_previous`: the saved one was kept.
+    OpenedWorld {
+        source: WorldSource,
+        kept_previous: bool,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -143,6 +174,12 @@ pub struct State {
     /// The lesson being followed, if any.
     pub lesson: Option<LessonRun>,
     pub lessons_open: bool,
+    pub notice: Option<Notice>,
+    pub share_open: bool,
+    /// The link the share panel made of the world as it was when opened.
+    pub share_url: Option<String>,
+    /// Keep the world in localStorage (off with `?fresh`, which leaves saved state untouched).
+    pub autosave: bool,
 }
 
 impl State {
@@ -166,6 +203,10 @@ impl State {
             mail_sent: 0,
             lesson: None,
             lessons_open: false,
+            notice: None,
+            share_open: false,
+            share_url: None,
+            autosave: !options.fresh,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -220,6 +261,20 @@ pub enum Action {
     PressedRunStep,
     PressedNextStep,
     ClosedLesson,
+    /// A world's JSON arrived from a link, a file or storage.
+    ReceivedWorld {
+        json: String,
+        source: WorldSource,
+        kept_previous: bool,
+    },
+    /// A link or file failed before it was JSON (damaged, too large, unreadable).
+    WorldFailed {
+        source: WorldSource,
+        reason: String,
+    },
+    ToggledSharePanel,
+    MadeShareLink(String),
+    DismissedNotice,
 }
 
 /// Sample mail the page's "Send a mail" button sends, in turn.
@@ -285,6 +340,8 @@ impl Reducible for State {
                 next.reader = None;
                 next.error = None;
             }
+            // A frame requested before a pause may still arrive: paused time stands still.
+            Action::Ticked(_) if !next.playing => {}
             Action::Ticked(wall_ms) => {
                 match next.speed {
                     Speed::Instant => next.sim.tick(|t| t.run_until_idle()),
@@ -325,6 +382,7 @@ impl Reducible for State {
             Action::PressedEscape => {
                 next.help_open = false;
                 next.lessons_open = false;
+                next.share_open = false;
                 next.reader = None;
                 next.error = None;
             }
@@ -362,12 +420,50 @@ impl Reducible for State {
                 }
             }
             Action::ClosedLesson => next.lesson = None,
+            Action::ReceivedWorld {
+                json,
+                source,
+                kept_previous,
+            } => next.load_world(&json, source, kept_previous),
+            Action::WorldFailed { source, reason } => {
+                next.error = Some(PageError::WorldNotLoaded { source, reason })
+            }
+            Action::ToggledSharePanel => {
+                next.share_open = !next.share_open;
+                next.share_url = None;
+            }
+            Action::MadeShareLink(url) => next.share_url = Some(url),
+            Action::DismissedNotice => next.notice = None,
         }
         Rc::new(next)
     }
 }
 
 impl State {
+    /// Replaces the world with a saved one, paused where it was saved; a bad one changes nothing and says why.
+    pub fn load_world(&mut self, json: &str, source: WorldSource, kept_previous: bool) {
+        match Timeline::from_json(json) {
+            Ok(timeline) => {
+                self.sim = Sim::new(timeline);
+                self.lesson = None;
+                self.reader = None;
+                self.transcript_device = None;
+                self.playing = false;
+                self.error = None;
+                self.notice = (source != WorldSource::Saved).then_some(Notice::OpenedWorld {
+                    source,
+                    kept_previous,
+                });
+            }
+            Err(e) => {
+                self.error = Some(PageError::WorldNotLoaded {
+                    source,
+                    reason: e.to_string(),
+                })
+            }
+        }
+    }
+
     /// Starts a lesson from its own world; an unknown id leaves the world as it is and says so.
     fn open_lesson(&mut self, id: &str) {
         self.lessons_open = false;

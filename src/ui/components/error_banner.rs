@@ -2,7 +2,7 @@
 
 use crate::sim::world::ActionError;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::state::{Action, PageError};
+use crate::ui::state::{Action, PageError, WorldSource};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +27,15 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
             other => format!("{}: {other}", tr(lang, Text::InvalidInput)),
         },
         PageError::NoSuchLesson(_) => tr(lang, Text::NoSuchLesson).to_string(),
+        PageError::WorldNotLoaded { source, reason } => {
+            let text = match source {
+                WorldSource::Link => Text::BadLink,
+                WorldSource::File => Text::BadFile,
+                WorldSource::Saved => Text::UnreadableSave,
+                WorldSource::Previous => Text::BadPrevious,
+            };
+            tr(lang, text).replace("{reason}", reason)
+        }
     }
 }
 

@@ -9,6 +9,8 @@ pub struct HeaderProps {
     pub lang: Lang,
     pub projector: bool,
     pub dispatch: Callback<Action>,
+    /// Opens the save-and-share panel and makes the link.
+    pub on_share: Callback<()>,
 }
 
 #[function_component(Header)]
@@ -22,6 +24,7 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledLessons))
     };
+    let share = props.on_share.reform(|_: MouseEvent| ());
     let toggle_projector = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledProjector))
@@ -40,6 +43,7 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="header-tools">
                 <button type="button" class="primary" data-action="lessons" onclick={ open_lessons }>{ tr(lang, Text::Lessons) }</button>
+                <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
                 <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
                     <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
                     <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>

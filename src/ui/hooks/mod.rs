@@ -1,4 +1,5 @@
 //! Hooks that own the web's side effects: animation frames, storage, keyboard.
 
 pub mod use_animation_frames;
+pub mod use_autosave;
 pub mod use_keyboard_shortcuts;

@@ -1,7 +1,7 @@
 //! The page's keyboard shortcuts (listed in the help overlay): they act only when no text field has focus.
 
 use crate::ui::state::Action;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -43,23 +43,30 @@ pub fn action_for_key(key: &str, playing: bool) -> Option<Action> {
 pub fn use_keyboard_shortcuts(playing: bool, dispatch: Callback<Action>) {
     use_effect_with(playing, move |playing| {
         let playing = *playing;
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            let key = event.key();
-            // A focused button takes Space itself; fields take every key.
-            let focused = focused_tag();
-            let field_has_it = matches!(focused.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || (focused == "BUTTON" && key == " ");
-            if event.ctrl_key() || event.meta_key() || event.alt_key() || field_has_it {
-                return;
-            }
-            if let Some(action) = action_for_key(&key, playing) {
-                event.prevent_default();
-                dispatch.emit(action);
-            }
-        });
+        // Not passive: a handled key's default (Space scrolling the page) is prevented.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let key = event.key();
+                // A focused button takes Space itself; fields take every key.
+                let focused = focused_tag();
+                let field_has_it = matches!(focused.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || (focused == "BUTTON" && key == " ");
+                if event.ctrl_key() || event.meta_key() || event.alt_key() || field_has_it {
+                    return;
+                }
+                if let Some(action) = action_for_key(&key, playing) {
+                    event.prevent_default();
+                    dispatch.emit(action);
+                }
+            },
+        );
         move || drop(listener)
     });
 }

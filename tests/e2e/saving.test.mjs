@@ -1,0 +1,224 @@
+// Saving and sharing: share links and JSON files restore a world exactly, the world survives a reload,
+// and every kind of bad input (damaged or hostile links, wrong files, corrupt storage) gets a clear
+// message while a good world keeps running and nothing saved is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => { site = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+const click = (page, device, action) => page.locator(`[data-testid=device][data-device=${device}] [data-action=${action}]`).first().click();
+
+/** Everything a learner sees of the world: server, devices, their mail and flags, the transcript, the clock. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    server: [...document.querySelectorAll('[data-testid=server-message]')].map((e) => `${e.dataset.folder} ${e.dataset.uid} ${e.dataset.messageId} ${e.dataset.flags}`),
+    devices: [...document.querySelectorAll('[data-testid=device]')].map((d) => ({
+      id: d.dataset.device, protocol: d.dataset.protocol, online: d.dataset.online,
+      mail: [...d.querySelectorAll('[data-testid=device-message]')].map((e) => `${e.dataset.folder} ${e.dataset.messageId} ${e.dataset.flags}`),
+    })),
+    lines: document.querySelectorAll('[data-testid=transcript-line]').length,
+    time: document.querySelector('[data-testid=sim-time]')?.dataset.ms,
+  }));
+}
+
+/** A world with some history: the phone syncs, a mail arrives, the phone reads it, the laptop downloads. */
+async function busyWorld(page) {
+  await click(page, 'phone', 'check-mail');
+  await page.locator('[data-action=send-mail]').click();
+  await page.locator('[data-testid=device][data-device=phone] [data-testid=device-message] [data-action=open]').first().click();
+  await page.keyboard.press('Escape');
+  await click(page, 'laptop', 'check-mail');
+}
+
+async function shareUrl(page) {
+  await page.locator('[data-action=share]').click();
+  const input = page.locator('[data-testid=share-url]');
+  await input.waitFor();
+  return input.inputValue();
+}
+
+/** Opens a URL in a new browser context (no storage, as on another computer). */
+async function openElsewhere(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors = [];
+  const dialogs = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(url);
+  await page.locator('[data-testid=server]').waitFor();
+  return { page, context, errors, dialogs };
+}
+
+const base64url = (bytes) => Buffer.from(bytes).toString('base64url');
+
+test('a share link restores the world exactly, on another computer', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await busyWorld(page);
+  const before = await snapshot(page);
+  const url = await shareUrl(page);
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/, 'the world is in the fragment, nothing in the query');
+  assert.ok(url.length < 2000, `a short link (${url.length} characters)`);
+  await screenshot(page, 'share-panel.png');
+  const elsewhere = await openElsewhere(url);
+  await elsewhere.page.locator('[data-testid=notice]').waitFor();
+  assert.deepEqual(await snapshot(elsewhere.page), before);
+  assert.deepEqual(elsewhere.errors, []);
+  await elsewhere.context.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('damaged, edited, hostile and future links say so, and the default world runs', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await busyWorld(page);
+  const good = await shareUrl(page);
+  await page.close();
+  const fragment = good.split('#')[1];
+  const bomb = `v1.${base64url(deflateRawSync(Buffer.alloc(8_000_000, 32)))}`;
+  const markup = `v1.${base64url(deflateRawSync(Buffer.from('<img src=x onerror=alert(1)><script>alert(2)</script>')))}`;
+  const cases = [
+    ['truncated', fragment.slice(0, Math.floor(fragment.length / 2)), /cut short|edited|not JSON|stray/],
+    ['edited', fragment.slice(0, 20) + (fragment[20] === 'A' ? 'B' : 'A') + fragment.slice(21), /./],
+    ['a stray character', `${fragment.slice(0, 10)}$${fragment.slice(10)}`, /stray character/],
+    ['a decompression bomb', bomb, /more than a saved world may be/],
+    ['markup instead of a world', markup, /not JSON/],
+    ['from a newer Mailroom', 'v9.AAAA', /newer Mailroom/],
+  ];
+  for (const [what, bad, reason] of cases) {
+    const { page: p, context, errors, dialogs } = await openElsewhere(`${site.url}#${bad}`);
+    const error = p.locator('[data-testid=error]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /share link could not be opened/, what);
+    assert.match(await error.innerText(), reason, what);
+    assert.equal(await p.locator('[data-testid=server-message]').count(), 3, `${what}: the default world runs`);
+    assert.equal(await p.locator('[data-testid=device]').count(), 3, what);
+    assert.equal(await p.locator('[data-testid=notice]').count(), 0, what);
+    assert.equal(await p.locator('img[src=x]').count(), 0, `${what}: no markup rendered`);
+    assert.deepEqual(dialogs, [], what);
+    assert.deepEqual(errors, [], what);
+    await context.close();
+  }
+});
+
+test('the world survives a reload; ?fresh starts over and leaves it saved', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?speed=instant`);
+  await page.locator('[data-testid=server]').waitFor();
+  await click(page, 'laptop', 'check-mail');
+  const saved = await snapshot(page);
+  assert.equal(saved.server.length, 0);
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).every((k) => k.startsWith('mailroom'))));
+  await page.reload();
+  await page.locator('[data-testid=server]').waitFor();
+  const restored = await snapshot(page);
+  assert.deepEqual(restored.server, saved.server);
+  assert.deepEqual(restored.devices, saved.devices);
+  await page.goto(`${site.url}?fresh&speed=instant`);
+  await page.locator('[data-testid=server]').waitFor();
+  assert.equal(await page.locator('[data-testid=server-message]').count(), 3, '?fresh shows the default world');
+  await click(page, 'phone', 'check-mail');
+  await page.goto(`${site.url}?speed=instant`);
+  await page.locator('[data-testid=server]').waitFor();
+  assert.deepEqual((await snapshot(page)).devices, saved.devices, '?fresh left the saved world as it was');
+  await context.close();
+});
+
+test('a corrupt saved world is set aside, not lost, and the default world runs', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}?fresh`);
+  await page.evaluate(() => localStorage.setItem('mailroom.world', '{"version":1,"setup":<script>'));
+  await page.goto(site.url);
+  const error = page.locator('[data-testid=error]');
+  await error.waitFor();
+  assert.match(await error.innerText(), /could not be read/);
+  assert.equal(await page.locator('[data-testid=server-message]').count(), 3);
+  assert.equal(await page.evaluate(() => localStorage.getItem('mailroom.world.unreadable')), '{"version":1,"setup":<script>');
+  await context.close();
+});
+
+test('a world saved as a JSON file opens again; wrong files are refused and change nothing', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await busyWorld(page);
+  const before = await snapshot(page);
+  await page.locator('[data-action=share]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-world]').click()]);
+  assert.equal(download.suggestedFilename(), 'mailroom-world.json');
+  const json = await readFile(await download.path(), 'utf8');
+  assert.equal(JSON.parse(json).version, 1);
+  await page.close();
+
+  const dir = await mkdtemp(join(tmpdir(), 'mailroom-'));
+  const { page: other, context, dialogs } = await openElsewhere(`${site.url}?fresh&speed=instant`);
+  const importFile = async (name, contents) => {
+    const path = join(dir, name);
+    await writeFile(path, contents);
+    await other.locator('[data-action=share]').click();
+    await other.locator('[data-testid=import-world]').setInputFiles(path);
+  };
+  for (const [name, contents, reason] of [
+    ['package.json', '{"name":"mailroom","version":"0.1.0"}', /version should be a whole number/],
+    ['notes.json', 'Dear class,\n<script>alert(1)</script>', /not JSON/],
+    ['huge.json', ' '.repeat(2_000_000), /more than a saved world may be/],
+    ['edited.json', json.replace('"phone"', '"toaster"'), /./],
+  ]) {
+    await importFile(name, contents);
+    const error = other.locator('[data-testid=error]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /file could not be opened/, name);
+    assert.match(await error.innerText(), reason, name);
+    assert.equal(await other.locator('[data-testid=server-message]').count(), 3, `${name}: the world is unchanged`);
+    await error.locator('button').click();
+    await other.keyboard.press('Escape');
+  }
+  await importFile('mailroom-world.json', json);
+  await other.locator('[data-testid=notice]').waitFor();
+  assert.deepEqual(await snapshot(other), before);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test('a link opened over a saved world keeps that world, and it can be restored', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await click(page, 'laptop', 'check-mail');
+  const url = await shareUrl(page);
+  await page.close();
+  const context = await browser.newContext();
+  const mine = await context.newPage();
+  await mine.goto(`${site.url}?speed=instant`);
+  await mine.locator('[data-testid=server]').waitFor();
+  await click(mine, 'phone', 'check-mail');
+  const own = await snapshot(mine);
+  await mine.goto(url);
+  const notice = mine.locator('[data-testid=notice]');
+  await notice.waitFor();
+  assert.equal(await mine.locator('[data-testid=server-message]').count(), 0, 'the shared world shows');
+  await notice.locator('[data-action=restore-previous]').click();
+  await mine.waitForFunction(() => document.querySelectorAll('[data-testid=server-message]').length === 3);
+  assert.deepEqual((await snapshot(mine)).devices, own.devices);
+  await context.close();
+});
+
+test('the transcript exports as text, one row per wire line', async () => {
+  const { page } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await click(page, 'laptop', 'check-mail');
+  const lines = await page.locator('[data-testid=transcript-line]').count();
+  await page.locator('[data-action=share]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-transcript]').click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  const rows = text.trimEnd().split('\n');
+  assert.equal(rows.length, lines);
+  assert.ok(rows.some((r) => /laptop\s+POP3 C: USER alice$/.test(r)), rows.slice(0, 5).join('\n'));
+  assert.ok(rows.some((r) => /S: \+OK/.test(r)));
+  await page.close();
+});
