@@ -127,17 +127,20 @@ test('a whole session sends no request outside the page origin', async () => {
     await page.locator('[data-testid=lesson]').first().click();
     const panel = page.locator('[data-testid=lesson-panel]');
     await panel.waitFor();
-    for (let guard = 0; guard < 40; guard++) {
+    let ended = false;
+    for (let guard = 0; guard < 40 && !ended; guard++) {
       const choices = panel.locator('[data-testid=lesson-choice]');
       if (await choices.count() && await choices.last().isEnabled()) await choices.last().click();
       const run = panel.locator('[data-action=lesson-run]');
       if (await run.count() && await run.isEnabled()) await run.click();
       const next = panel.locator('[data-action=lesson-next]');
-      if (!(await next.count())) break;
+      ended = (await next.count()) === 0;
+      if (ended) break;
       const step = await panel.getAttribute('data-step');
       await next.click();
       await page.waitForFunction((s) => document.querySelector('[data-testid=lesson-panel]')?.dataset.step !== s, step);
     }
+    assert.ok(ended, 'the first lesson was clicked through to its end');
   }
   // Reloaded (the saved world comes back) at real speed, so animation frames and timers run too.
   await page.goto(site.url);
