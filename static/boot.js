@@ -1,0 +1,4 @@
+// Starts the app without inline script (see the CSP in index.html); Trunk.toml's pattern_script writes the meta.
+const boot = document.querySelector('meta[name="mailroom-boot"]');
+const { default: init } = await import(boot.dataset.js);
+await init({ module_or_path: boot.dataset.wasm });
