@@ -2,3 +2,5 @@
 const boot = document.querySelector('meta[name="mailroom-boot"]');
 const { default: init } = await import(boot.dataset.js);
 await init({ module_or_path: boot.dataset.wasm });
+// After the first visit the page works offline: sw.js caches the built files.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});

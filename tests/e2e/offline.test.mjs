@@ -1,0 +1,36 @@
+// After one visit the page works with no network at all: the service worker answers from its cache.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('after the first visit, the page loads and runs with the server gone', async () => {
+  const site = await serveDist();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.url}?fresh&speed=instant`);
+  await page.locator('[data-testid=server]').waitFor();
+  // The worker has installed (and so cached the built files) once it is ready.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const cached = await page.evaluate(async () => (await (await caches.open('mailroom-v1')).keys()).map((r) => new URL(r.url).pathname));
+  assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached}`);
+  assert.ok(cached.some((p) => p.endsWith('.css')), 'the stylesheet is cached');
+  await site.close();
+  // A real outage: nothing listens on the port any more.
+  await assert.rejects(fetch(site.url), 'the server is gone');
+  await page.goto(`${site.url}?fresh&speed=instant&lesson=pop3-download-and-delete`);
+  await page.locator('[data-testid=server]').waitFor();
+  assert.equal(await page.locator('[data-testid=lesson-panel]').count(), 1, 'a lesson opens offline');
+  await page.goto(`${site.url}?fresh&speed=instant`);
+  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
+  assert.equal(await page.locator('[data-testid=server-message]').count(), 0, 'the simulation runs offline');
+  assert.ok(await page.locator('[data-testid=transcript-line]').count() > 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
