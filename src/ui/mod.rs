@@ -1,6 +1,7 @@
 //! The Yew front end. It reads the core and owns everything web: timers, animation frames, storage, the URL.
 
 pub mod app;
+pub mod compare_mode;
 pub mod components;
 pub mod files;
 pub mod hooks;

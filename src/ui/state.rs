@@ -1,6 +1,7 @@
 //! The page's one state and its reducer (after Yew's function_todomvc). The reducer drives the simulation
 //! and nothing else: timers, storage and the URL live in effects.
 
+use super::compare_mode::CompareMode;
 use super::i18n::Lang;
 use super::url::UrlOptions;
 use crate::sim::device::{ClientSetup, DeviceKind};
@@ -180,6 +181,8 @@ pub struct State {
     pub share_url: Option<String>,
     /// Keep the world in localStorage (off with `?fresh`, which leaves saved state untouched).
     pub autosave: bool,
+    /// Compare mode's two worlds, while it is on; the normal world waits untouched meanwhile.
+    pub compare: Option<CompareMode>,
 }
 
 impl State {
@@ -207,6 +210,7 @@ impl State {
             share_open: false,
             share_url: None,
             autosave: !options.fresh,
+            compare: None,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -275,10 +279,12 @@ pub enum Action {
     ToggledSharePanel,
     MadeShareLink(String),
     DismissedNotice,
+    /// Entered or left compare mode.
+    ToggledCompare,
 }
 
 /// Sample mail the page's "Send a mail" button sends, in turn.
-const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
+pub(crate) const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
     (
         "Bob Baker <bob@example.net>",
         "Re: Lunch on Friday?",
@@ -302,7 +308,7 @@ const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
 ];
 
 /// Kinds a new device takes, in turn.
-const NEW_DEVICE_KINDS: [DeviceKind; 4] = [
+pub(crate) const NEW_DEVICE_KINDS: [DeviceKind; 4] = [
     DeviceKind::Desktop,
     DeviceKind::Laptop,
     DeviceKind::Phone,
@@ -314,6 +320,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if next.reduce_in_compare(&action) {
+            return Rc::new(next);
+        }
         match action {
             Action::ChoseLanguage(lang) => next.lang = lang,
             Action::SwitchedLanguage => {
@@ -434,6 +443,7 @@ impl Reducible for State {
             }
             Action::MadeShareLink(url) => next.share_url = Some(url),
             Action::DismissedNotice => next.notice = None,
+            Action::ToggledCompare => next.toggle_compare(),
         }
         Rc::new(next)
     }

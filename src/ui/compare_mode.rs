@@ -1,0 +1,221 @@
+//! Compare mode's share of the reducer: while it is on, everything that would change the normal world drives
+//! the two compared worlds instead, so leaving compare mode finds the normal world exactly as it was.
+
+use super::state::{Action, Speed, State, NEW_DEVICE_KINDS, SAMPLE_MAIL};
+use crate::sim::compare::{setup_of, Acted, Comparison, Divergence, Side};
+use crate::sim::device::ClientSetup;
+use crate::sim::imap::SyncMode;
+use crate::sim::time::SimTime;
+use crate::sim::world::{Action as SimAction, WorldSetup};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The two compared worlds and what the view shows of them.
+#[derive(Clone)]
+pub struct CompareMode {
+    worlds: Rc<RefCell<Comparison>>,
+    /// Where both worlds started, for Reset.
+    base: Rc<WorldSetup>,
+    /// Recomputed only when something happened in either world, not while time merely passes.
+    pub divergence: Rc<Divergence>,
+    /// What the last action did on each side.
+    pub acted: Option<Acted>,
+    pub now: SimTime,
+    /// Both worlds' moments as of the last divergence.
+    moments: (usize, usize),
+}
+
+impl PartialEq for CompareMode {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.worlds, &other.worlds)
+            && Rc::ptr_eq(&self.divergence, &other.divergence)
+            && self.acted == other.acted
+            && self.now == other.now
+    }
+}
+
+impl CompareMode {
+    fn new(base: WorldSetup) -> Self {
+        let worlds = Comparison::new(&base);
+        CompareMode {
+            divergence: Rc::new(worlds.divergence()),
+            now: worlds.now(),
+            moments: (0, 0),
+            worlds: Rc::new(RefCell::new(worlds)),
+            base: Rc::new(base),
+            acted: None,
+        }
+    }
+
+    /// Runs `f` on the worlds, then refreshes the clock and, if anything happened, the divergence.
+    fn update(&mut self, f: impl FnOnce(&mut Comparison)) {
+        let mut worlds = self.worlds.borrow_mut();
+        f(&mut worlds);
+        self.now = worlds.now();
+        let moments = (
+            worlds.side(Side::Pop3).world().moments(),
+            worlds.side(Side::Imap).world().moments(),
+        );
+        if moments != self.moments {
+            self.moments = moments;
+            self.divergence = Rc::new(worlds.divergence());
+        }
+    }
+
+    fn act(&mut self, action: SimAction, instant: bool) {
+        let mut acted = None;
+        self.update(|worlds| {
+            acted = Some(worlds.act(&action, worlds.now()));
+            if instant {
+                worlds.run_until_idle();
+            }
+        });
+        self.acted = acted;
+    }
+}
+
+impl State {
+    /// Enters compare mode from the world as it stands (its devices, its starting mail), or leaves it.
+    pub(super) fn toggle_compare(&mut self) {
+        self.compare = match self.compare {
+            Some(_) => None,
+            None => Some(CompareMode::new(setup_of(self.sim.timeline().world()))),
+        };
+        self.error = None;
+        self.reader = None;
+    }
+
+    /// Handles `action` in compare mode; false for actions that do not touch a world (the normal reducer
+    /// takes those). Stepping back and jumping are off here: the two worlds' moments do not line up.
+    pub(super) fn reduce_in_compare(&mut self, action: &Action) -> bool {
+        let instant = self.speed == Speed::Instant;
+        let Some(compare) = self.compare.as_mut() else {
+            return false;
+        };
+        match action {
+            // A frame requested before a pause may still arrive: paused time stands still.
+            Action::Ticked(_) if !self.playing => {}
+            Action::Ticked(wall_ms) => compare.update(|worlds| match self.speed {
+                Speed::Instant => worlds.run_until_idle(),
+                Speed::Factor(f) => {
+                    let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
+                    worlds.advance_to(worlds.now().saturating_add(dt));
+                }
+            }),
+            Action::Simulated(sim_action) => compare.act(sim_action.clone(), instant),
+            Action::PressedSendMail => {
+                let (from, subject, body) = SAMPLE_MAIL[self.mail_sent % SAMPLE_MAIL.len()];
+                self.mail_sent += 1;
+                let send = SimAction::SendMail {
+                    from: from.into(),
+                    subject: subject.into(),
+                    body: body.into(),
+                };
+                compare.act(send, instant);
+            }
+            Action::PressedAddDevice => {
+                let count = compare.divergence.pop3.devices.len();
+                let kind = NEW_DEVICE_KINDS[count % NEW_DEVICE_KINDS.len()];
+                // Each world gives the new device its own protocol (see `Side::action_for`).
+                let client = ClientSetup::imap(SyncMode::PushWithIdle);
+                compare.act(SimAction::AddDevice { kind, client }, instant);
+            }
+            Action::PressedStep => {
+                self.playing = false;
+                compare.update(|worlds| {
+                    worlds.step();
+                });
+            }
+            Action::PressedReset => *compare = CompareMode::new((*compare.base).clone()),
+            Action::ChoseSpeed(_) | Action::ChangedSpeedBy(_) => {
+                self.speed = match *action {
+                    Action::ChoseSpeed(speed) => speed,
+                    Action::ChangedSpeedBy(by) => self.speed.shifted(by),
+                    _ => self.speed,
+                };
+                if self.speed == Speed::Instant {
+                    compare.update(Comparison::run_until_idle);
+                }
+            }
+            Action::PressedStepBack
+            | Action::JumpedToMoment(_)
+            | Action::OpenedReader { .. }
+            | Action::PressedRunStep => {}
+            Action::OpenedLesson(_) | Action::ReceivedWorld { .. } => {
+                // A lesson or a loaded world replaces the normal one: compare mode ends, the normal reducer goes on.
+                self.compare = None;
+                return false;
+            }
+            _ => return false,
+        }
+        self.error = None;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::compare::Cell;
+    use crate::ui::url::UrlOptions;
+    use yew::Reducible;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn check_mail(device: &str) -> Action {
+        Action::Simulated(SimAction::CheckMail {
+            device: device.into(),
+        })
+    }
+
+    #[test]
+    fn compare_mode_drives_both_worlds_and_leaves_the_normal_one_untouched() {
+        let mut state = State::initial(&UrlOptions::parse("?speed=instant"));
+        state = reduce(state, check_mail("phone"));
+        let before = state.sim.timeline().to_json();
+        state = reduce(state, Action::ToggledCompare);
+        for action in [
+            check_mail("laptop"),
+            check_mail("phone"),
+            Action::PressedSendMail,
+            Action::Simulated(SimAction::WarpDays { days: 1 }),
+            Action::PressedStep,
+            Action::PressedStepBack,
+            Action::ChoseSpeed(Speed::Factor(2.0)),
+            Action::Ticked(500.0),
+            Action::ChoseSpeed(Speed::Instant),
+        ] {
+            state = reduce(state, action);
+        }
+        let compare = state.compare.clone().expect("in compare mode");
+        // POP3: the laptop took the first three; only the mail sent since waits on the server.
+        assert_eq!(compare.divergence.pop3.server.messages, 1);
+        assert_eq!(compare.divergence.imap.server.messages, 4);
+        assert!(compare.divergence.differs(&Cell::Device("phone".into())));
+        assert!(compare.now >= SimTime::from_minutes(24 * 60));
+        state = reduce(state, Action::ToggledCompare);
+        assert!(state.compare.is_none());
+        assert_eq!(state.sim.timeline().to_json(), before);
+    }
+
+    #[test]
+    fn a_refusal_on_one_side_is_kept_for_that_side_only() {
+        let mut state = State::initial(&UrlOptions::parse("?speed=instant"));
+        state = reduce(state, Action::ToggledCompare);
+        state = reduce(
+            state,
+            Action::Simulated(SimAction::InjectFault {
+                fault: crate::sim::world::Fault::UidlStateLost {
+                    device: "laptop".into(),
+                },
+            }),
+        );
+        let acted = state.compare.as_ref().and_then(|c| c.acted.clone());
+        let acted = acted.expect("the action was recorded");
+        assert_eq!(acted.pop3, Ok(()));
+        assert!(acted.imap.is_err());
+        assert!(state.error.is_none());
+    }
+}
