@@ -1,5 +1,6 @@
 //! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
+use super::components::compare::CompareView;
 use super::components::controls::Controls;
 use super::components::error_banner::ErrorBanner;
 use super::components::header::Header;
@@ -134,9 +135,11 @@ pub fn app(props: &AppProps) -> Html {
             super::components::transcript::sent_lines(world),
         )
     };
+    // In compare mode the clock is the compared worlds'.
+    let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
-            <Header {lang} projector={ state.projector } dispatch={ dispatch.clone() } on_share={ open_share } />
+            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
                 <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />
@@ -144,6 +147,11 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(notice) = state.notice.clone() {
                 <NoticeBanner {lang} {notice} dispatch={ dispatch.clone() } />
             }
+            if let Some(compare) = state.compare.as_ref() {
+                <main class="workspace compare-mode">
+                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } dispatch={ dispatch.clone() } />
+                </main>
+            } else {
             <main class="workspace">
                 <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
                 <div class={ classes!("side", state.lesson.is_some().then_some("with-lesson")) }>
@@ -156,6 +164,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 </div>
             </main>
+            }
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
             if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {

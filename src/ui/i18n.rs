@@ -158,6 +158,14 @@ pub enum Text {
     ImportWorld,
     ExportTranscript,
     SaveAndShare,
+    Compare,
+    CompareCheckBoth,
+    ComparePop3Title,
+    ComparePop3Model,
+    CompareImapTitle,
+    CompareImapModel,
+    CompareDiffers,
+    CompareRefused,
 }
 
 /// A lesson's text in the given language.
@@ -319,6 +327,14 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::ExportTranscript => ("Transcript as text", "通信记录导出为文本"),
         Text::SaveAndShare => ("Save & share", "保存与分享"),
         Text::NoSuchLesson => ("There is no such lesson; here is the default world.", "没有这节课；现在显示的是默认场景。"),
+        Text::Compare => ("Compare POP3 · IMAP", "对比 POP3 · IMAP"),
+        Text::CompareCheckBoth => ("Check mail on both sides:", "两边同时收取邮件："),
+        Text::ComparePop3Title => ("Every device uses POP3", "所有设备都用 POP3"),
+        Text::ComparePop3Model => ("Download and delete: each mail leaves the server for the first device that checks.", "下载后删除：每封邮件离开服务器，只到达第一个收信的设备。"),
+        Text::CompareImapTitle => ("Every device uses IMAP", "所有设备都用 IMAP"),
+        Text::CompareImapModel => ("Mail stays on the server; every device keeps a synchronised copy.", "邮件留在服务器上；每台设备都保存一份同步的副本。"),
+        Text::CompareDiffers => ("differs from the other side", "与另一边不同"),
+        Text::CompareRefused => ("Refused on this side", "这一边拒绝了此操作"),
     };
     match lang {
         Lang::En => en,

@@ -8,6 +8,9 @@ use yew::prelude::*;
 pub struct HeaderProps {
     pub lang: Lang,
     pub projector: bool,
+    /// Compare mode is on.
+    #[prop_or_default]
+    pub compare: bool,
     pub dispatch: Callback<Action>,
     /// Opens the save-and-share panel and makes the link.
     pub on_share: Callback<()>,
@@ -29,6 +32,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledProjector))
     };
+    let toggle_compare = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledCompare))
+    };
     html! {
         <header class="app-header">
             <div class="brand">
@@ -44,6 +51,7 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="header-tools">
                 <button type="button" class="primary" data-action="lessons" onclick={ open_lessons }>{ tr(lang, Text::Lessons) }</button>
                 <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
+                <button type="button" class="toggle" data-action="compare" aria-pressed={ props.compare.to_string() } onclick={ toggle_compare }>{ tr(lang, Text::Compare) }</button>
                 <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
                     <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
                     <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>

@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod compare;
 pub mod controls;
 pub mod device;
 pub mod error_banner;

@@ -1,0 +1,131 @@
+//! Compare mode's stage: the all-POP3 world beside the all-IMAP world, with every cell that differs between
+//! them marked, and one "check mail" button per device that acts on both.
+
+use super::device::device_name;
+use super::error_banner::error_text;
+use super::icons::device_icon;
+use crate::sim::compare::{Acted, Cell, Divergence, Side};
+use crate::sim::world::Action as SimAction;
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::state::{Action, PageError};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The most subjects a device cell lists (the newest); the rest are counted.
+const MAX_SUBJECTS: usize = 6;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    pub lang: Lang,
+    pub divergence: Rc<Divergence>,
+    pub acted: Option<Acted>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareViewProps) -> Html {
+    let lang = props.lang;
+    let divergence = &props.divergence;
+    let check_buttons = divergence.pop3.devices.iter().map(|d| {
+        let onclick = {
+            let dispatch = props.dispatch.clone();
+            let device = d.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Action::Simulated(SimAction::CheckMail {
+                    device: device.clone(),
+                }))
+            })
+        };
+        html! {
+            <button type="button" class="primary" data-action="check-mail" data-device={ d.id.clone() } {onclick}>
+                { device_icon(d.kind) }{ device_name(lang, d.kind, &d.id) }
+            </button>
+        }
+    });
+    html! {
+        <section class="compare" data-testid="compare">
+            <div class="compare-both" role="group" aria-label={ tr(lang, Text::CompareCheckBoth) }>
+                <span>{ tr(lang, Text::CompareCheckBoth) }</span>
+                { for check_buttons }
+                <span class="compare-legend"><span class="diverged-mark">{ "≠" }</span>{ tr(lang, Text::CompareDiffers) }</span>
+            </div>
+            <div class="compare-sides">
+                { for Side::BOTH.into_iter().map(|side| side_view(lang, divergence, side, props.acted.as_ref())) }
+            </div>
+        </section>
+    }
+}
+
+/// A cell's classes and attributes say whether it differs from the other side.
+fn cell_class(base: &'static str, diverged: bool) -> Classes {
+    classes!(base, diverged.then_some("diverged"))
+}
+
+fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Acted>) -> Html {
+    let summary = divergence.side(side);
+    let protocol = side.protocol().id();
+    let (title, model) = match side {
+        Side::Pop3 => (Text::ComparePop3Title, Text::ComparePop3Model),
+        Side::Imap => (Text::CompareImapTitle, Text::CompareImapModel),
+    };
+    let refused = acted.and_then(|a| a.on(side).clone().err());
+    let server = &summary.server;
+    let messages_differ = divergence.differs(&Cell::ServerMessages);
+    let octets_differ = divergence.differs(&Cell::ServerOctets);
+    let folders = server.folders.iter().map(|(name, count)| {
+        let diverged = divergence.differs(&Cell::Folder(name.clone()));
+        html! {
+            <span class={ cell_class("compare-folder", diverged) } data-folder={ name.clone() } data-count={ count.to_string() } data-diverged={ diverged.to_string() }>
+                { name }{ " " }<b>{ count }</b>
+            </span>
+        }
+    });
+    let devices = summary.devices.iter().map(|d| {
+        let diverged = divergence.differs(&Cell::Device(d.id.clone()));
+        let count = d.messages.len();
+        let shown = d.messages.iter().rev().take(MAX_SUBJECTS);
+        html! {
+            <li class={ cell_class("compare-device", diverged) } data-testid="compare-device" data-device={ d.id.clone() }
+                data-count={ count.to_string() } data-diverged={ diverged.to_string() }>
+                <header>
+                    { device_icon(d.kind) }
+                    <h3>{ device_name(lang, d.kind, &d.id) }</h3>
+                    <span class={ classes!("dot", d.online.then_some("on"), d.connected.then_some("busy")) } aria-hidden="true"></span>
+                </header>
+                <p class="compare-count"><strong data-testid="compare-count">{ count }</strong>{ " " }{ tr(lang, Text::Messages) }</p>
+                <ul class="compare-subjects">
+                    { for shown.map(|(id, subject)| html! { <li data-message-id={ id.clone() }>{ subject }</li> }) }
+                    if count > MAX_SUBJECTS { <li class="empty">{ format!("+{} …", count - MAX_SUBJECTS) }</li> }
+                    if count == 0 { <li class="empty">{ tr(lang, Text::NoMailYet) }</li> }
+                </ul>
+            </li>
+        }
+    });
+    html! {
+        <div class={ classes!("compare-side", "panel", protocol) } data-testid="compare-side" data-protocol={ protocol }>
+            <header class="compare-side-header">
+                <span class={ classes!("badge", protocol) }>{ side.protocol().to_string() }</span>
+                <div>
+                    <h2>{ tr(lang, title) }</h2>
+                    <p class="subtle">{ tr(lang, model) }</p>
+                </div>
+            </header>
+            <div class="compare-server" data-testid="compare-server" data-messages={ server.messages.to_string() } data-octets={ server.octets.to_string() }>
+                <h3>{ tr(lang, Text::Server) }</h3>
+                <p class={ cell_class("compare-figure", messages_differ) } data-cell="messages" data-diverged={ messages_differ.to_string() }>
+                    <strong>{ server.messages }</strong>{ " " }{ tr(lang, Text::Messages) }
+                </p>
+                <p class={ cell_class("compare-figure", octets_differ) } data-cell="octets" data-diverged={ octets_differ.to_string() }>
+                    <strong>{ server.octets }</strong>{ " " }{ tr(lang, Text::Octets) }
+                </p>
+                <p class="compare-folders">{ for folders }</p>
+            </div>
+            <ul class="compare-devices">{ for devices }</ul>
+            if let Some(error) = refused {
+                <p class="compare-refused" role="status" data-testid="compare-refused">
+                    { "⚠ " }{ tr(lang, Text::CompareRefused) }{ ": " }{ error_text(lang, &PageError::Refused(error)) }
+                </p>
+            }
+        </div>
+    }
+}

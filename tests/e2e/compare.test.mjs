@@ -1,0 +1,130 @@
+// Compare mode: the same clicks drive an all-POP3 world and an all-IMAP world side by side (?speed=instant).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => { site = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the normal world shows: server messages, each device's messages, the clock. */
+const normalWorld = (page) => page.evaluate(() => ({
+  server: [...document.querySelectorAll('[data-testid=server-message]')].map((e) => `${e.dataset.folder}/${e.dataset.messageId}/${e.dataset.flags}`),
+  devices: [...document.querySelectorAll('[data-testid=device]')].map((d) => [
+    d.dataset.device, d.dataset.protocol,
+    [...d.querySelectorAll('[data-testid=device-message]')].map((m) => m.dataset.messageId),
+  ]),
+  ms: document.querySelector('[data-testid=sim-time]').dataset.ms,
+}));
+
+/** One side as the page shows it: numbers from the data attributes and from the visible text. */
+const sideOf = (page, protocol) => page.evaluate((protocol) => {
+  const side = document.querySelector(`[data-testid=compare-side][data-protocol=${protocol}]`);
+  const server = side.querySelector('[data-testid=compare-server]');
+  const cell = (name) => server.querySelector(`[data-cell=${name}]`);
+  return {
+    messages: Number(server.dataset.messages),
+    octets: Number(server.dataset.octets),
+    messagesText: cell('messages').querySelector('strong').textContent,
+    octetsText: cell('octets').querySelector('strong').textContent,
+    messagesDiverged: cell('messages').dataset.diverged,
+    octetsDiverged: cell('octets').dataset.diverged,
+    devices: Object.fromEntries([...side.querySelectorAll('[data-testid=compare-device]')].map((d) => [d.dataset.device, {
+      count: Number(d.dataset.count),
+      countText: d.querySelector('[data-testid=compare-count]').textContent,
+      diverged: d.dataset.diverged,
+      marked: d.classList.contains('diverged'),
+      subjects: [...d.querySelectorAll('.compare-subjects li[data-message-id]')].map((li) => li.textContent),
+    }])),
+  };
+}, protocol);
+
+test('compare mode: the same checks empty the POP3 server while the IMAP server keeps every message', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
+  const toggle = page.locator('[data-action=compare]');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  const before = await normalWorld(page);
+
+  await toggle.click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('[data-testid=stage]').count(), 0, 'the compare view takes the stage');
+  assert.deepEqual(await compare.locator('[data-testid=compare-side]').evaluateAll((els) => els.map((e) => e.dataset.protocol)), ['pop3', 'imap']);
+  assert.equal(await compare.locator('[data-diverged=true]').count(), 0, 'the two worlds start alike');
+
+  const devices = await compare.locator('[data-action=check-mail]').evaluateAll((els) => els.map((e) => e.dataset.device));
+  assert.deepEqual(devices, ['laptop', 'phone', 'tablet']);
+  const checkEveryDevice = async () => {
+    for (const device of devices) await compare.locator(`[data-action=check-mail][data-device=${device}]`).click();
+  };
+  await checkEveryDevice();
+  await page.locator('[data-action=send-mail]').click();
+  await checkEveryDevice();
+
+  const pop3 = await sideOf(page, 'pop3');
+  const imap = await sideOf(page, 'imap');
+  // POP3: the laptop checked first each time and took everything; the server and the others are left empty.
+  assert.equal(pop3.messages, 0);
+  assert.equal(pop3.octets, 0);
+  assert.deepEqual(Object.values(pop3.devices).map((d) => d.count), [4, 0, 0]);
+  // IMAP: the server keeps all four and every device holds a copy.
+  assert.equal(imap.messages, 4);
+  assert.ok(imap.octets > 0);
+  assert.deepEqual(Object.values(imap.devices).map((d) => d.count), [4, 4, 4]);
+  assert.ok(imap.devices.phone.subjects.includes('Re: Lunch on Friday?'), 'the sent mail is listed by subject');
+
+  for (const side of [pop3, imap]) {
+    assert.equal(side.messagesText, String(side.messages), 'the text shows the message count');
+    assert.equal(side.octetsText, String(side.octets), 'the text shows the octets');
+    assert.equal(side.messagesDiverged, 'true');
+    assert.equal(side.octetsDiverged, 'true');
+    for (const device of Object.values(side.devices)) {
+      assert.equal(device.countText, String(device.count), 'the text shows the device count');
+      assert.equal(device.subjects.length, device.count, 'one subject per message');
+    }
+    // The laptop holds the same four messages in both worlds; the phone and the tablet do not.
+    assert.deepEqual([side.devices.laptop.diverged, side.devices.phone.diverged, side.devices.tablet.diverged], ['false', 'true', 'true']);
+    assert.deepEqual([side.devices.laptop.marked, side.devices.phone.marked], [false, true]);
+  }
+  assert.equal(await compare.locator('.compare-folder[data-folder=INBOX][data-diverged=true]').count(), 2);
+
+  // Time passes in both worlds, and the clock shows it.
+  await page.locator('[data-action=warp-day]').click();
+  assert.ok(Number(await page.locator('[data-testid=sim-time]').getAttribute('data-ms')) >= DAY_MS);
+  assert.equal(await compare.locator('[data-testid=compare-refused]').count(), 0);
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, 'compare.png');
+
+  await toggle.click();
+  await page.locator('[data-testid=stage]').waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('[data-testid=compare]').count(), 0);
+  assert.deepEqual(await normalWorld(page), before, 'the normal world is as it was');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('compare mode: an action one world refuses is reported on that side and done on the other', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant&lang=zh');
+  await page.locator('[data-action=compare]').click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.waitFor();
+  assert.match(await compare.innerText(), /所有设备都用 POP3/);
+  // Losing the UIDL list is a POP3 client's fault: the IMAP laptop has none to lose.
+  await page.locator('[data-testid=fault]').selectOption('uidl-state-lost');
+  const refused = compare.locator('[data-testid=compare-refused]');
+  assert.equal(await refused.count(), 1);
+  assert.equal(await refused.evaluate((e) => e.closest('[data-testid=compare-side]').dataset.protocol), 'imap');
+  assert.match(await refused.innerText(), /这一边拒绝了此操作/);
+  assert.equal(await page.locator('[data-testid=error]').count(), 0, 'no page-wide error: one side did it');
+  // The next action that both accept clears the note.
+  await compare.locator('[data-action=check-mail][data-device=laptop]').click();
+  assert.equal(await refused.count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
