@@ -128,3 +128,17 @@ test('compare mode: an action one world refuses is reported on that side and don
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('compare mode animates: at 8× both worlds run on the clock until the POP3 laptop has emptied its server', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh');
+  await page.locator('[data-testid=speed]').selectOption('8');
+  await page.locator('[data-action=compare]').click();
+  const compare = page.locator('[data-testid=compare]');
+  await compare.locator('[data-action=check-mail][data-device=laptop]').click();
+  await compare.locator('[data-testid=compare-side][data-protocol=pop3] [data-testid=compare-server][data-messages="0"]').waitFor({ timeout: 20000 });
+  await compare.locator('[data-testid=compare-side][data-protocol=imap] [data-testid=compare-device][data-device=laptop][data-count="3"]').waitFor({ timeout: 20000 });
+  assert.equal(await compare.locator('[data-testid=compare-side][data-protocol=imap] [data-testid=compare-server]').getAttribute('data-messages'), '3');
+  assert.ok(Number(await page.locator('[data-testid=sim-time]').getAttribute('data-ms')) > 0, 'the clock ran');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
