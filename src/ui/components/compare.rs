@@ -14,12 +14,21 @@ use yew::prelude::*;
 /// The most subjects a device cell lists (the newest); the rest are counted.
 const MAX_SUBJECTS: usize = 6;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CompareViewProps {
     pub lang: Lang,
     pub divergence: Rc<Divergence>,
     pub acted: Option<Acted>,
     pub dispatch: Callback<Action>,
+}
+
+/// A new divergence is a new `Rc` (made only when something happened), so the pointer says enough.
+impl PartialEq for CompareViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.divergence, &other.divergence)
+            && self.acted == other.acted
+    }
 }
 
 #[function_component(CompareView)]
@@ -56,17 +65,40 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     }
 }
 
-/// A cell's classes and attributes say whether it differs from the other side.
-fn cell_class(base: &'static str, diverged: bool) -> Classes {
-    classes!(base, diverged.then_some("diverged"))
+/// `data-diverged` and the like, without the formatting machinery (the view is kept small for the bundle).
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Acted>) -> Html {
     let summary = divergence.side(side);
     let protocol = side.protocol().id();
-    let (title, model) = match side {
-        Side::Pop3 => (Text::ComparePop3Title, Text::ComparePop3Model),
-        Side::Imap => (Text::CompareImapTitle, Text::CompareImapModel),
+    let (title, model, side_class, badge_class, badge) = match side {
+        Side::Pop3 => (
+            Text::ComparePop3Title,
+            Text::ComparePop3Model,
+            "compare-side panel pop3",
+            "badge pop3",
+            "POP3",
+        ),
+        Side::Imap => (
+            Text::CompareImapTitle,
+            Text::CompareImapModel,
+            "compare-side panel imap",
+            "badge imap",
+            "IMAP",
+        ),
+    };
+    let figure_class = |diverged| {
+        if diverged {
+            "compare-figure diverged"
+        } else {
+            "compare-figure"
+        }
     };
     let refused = acted.and_then(|a| a.on(side).clone().err());
     let server = &summary.server;
@@ -75,7 +107,7 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
     let folders = server.folders.iter().map(|(name, count)| {
         let diverged = divergence.differs(&Cell::Folder(name.clone()));
         html! {
-            <span class={ cell_class("compare-folder", diverged) } data-folder={ name.clone() } data-count={ count.to_string() } data-diverged={ diverged.to_string() }>
+            <span class={ if diverged { "compare-folder diverged" } else { "compare-folder" } } data-folder={ name.clone() } data-count={ count.to_string() } data-diverged={ yes_no(diverged) }>
                 { name }{ " " }<b>{ count }</b>
             </span>
         }
@@ -85,12 +117,12 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
         let count = d.messages.len();
         let shown = d.messages.iter().rev().take(MAX_SUBJECTS);
         html! {
-            <li class={ cell_class("compare-device", diverged) } data-testid="compare-device" data-device={ d.id.clone() }
-                data-count={ count.to_string() } data-diverged={ diverged.to_string() }>
+            <li class={ if diverged { "compare-device diverged" } else { "compare-device" } } data-testid="compare-device" data-device={ d.id.clone() }
+                data-count={ count.to_string() } data-diverged={ yes_no(diverged) }>
                 <header>
                     { device_icon(d.kind) }
                     <h3>{ device_name(lang, d.kind, &d.id) }</h3>
-                    <span class={ classes!("dot", d.online.then_some("on"), d.connected.then_some("busy")) } aria-hidden="true"></span>
+                    <span class={ match (d.online, d.connected) { (false, _) => "dot", (true, false) => "dot on", (true, true) => "dot on busy" } } aria-hidden="true"></span>
                 </header>
                 <p class="compare-count"><strong data-testid="compare-count">{ count }</strong>{ " " }{ tr(lang, Text::Messages) }</p>
                 <ul class="compare-subjects">
@@ -102,9 +134,9 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
         }
     });
     html! {
-        <div class={ classes!("compare-side", "panel", protocol) } data-testid="compare-side" data-protocol={ protocol }>
+        <div class={ side_class } data-testid="compare-side" data-protocol={ protocol }>
             <header class="compare-side-header">
-                <span class={ classes!("badge", protocol) }>{ side.protocol().to_string() }</span>
+                <span class={ badge_class }>{ badge }</span>
                 <div>
                     <h2>{ tr(lang, title) }</h2>
                     <p class="subtle">{ tr(lang, model) }</p>
@@ -112,10 +144,10 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
             </header>
             <div class="compare-server" data-testid="compare-server" data-messages={ server.messages.to_string() } data-octets={ server.octets.to_string() }>
                 <h3>{ tr(lang, Text::Server) }</h3>
-                <p class={ cell_class("compare-figure", messages_differ) } data-cell="messages" data-diverged={ messages_differ.to_string() }>
+                <p class={ figure_class(messages_differ) } data-cell="messages" data-diverged={ yes_no(messages_differ) }>
                     <strong>{ server.messages }</strong>{ " " }{ tr(lang, Text::Messages) }
                 </p>
-                <p class={ cell_class("compare-figure", octets_differ) } data-cell="octets" data-diverged={ octets_differ.to_string() }>
+                <p class={ figure_class(octets_differ) } data-cell="octets" data-diverged={ yes_no(octets_differ) }>
                     <strong>{ server.octets }</strong>{ " " }{ tr(lang, Text::Octets) }
                 </p>
                 <p class="compare-folders">{ for folders }</p>
