@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Saved worlds as JSON and share links: the page's own codec agrees with serde_json's derives both ways,
 //! round-trips every action, and refuses damaged or hostile input with a clear reason, never a panic.
 

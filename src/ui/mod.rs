@@ -3,6 +3,7 @@
 pub mod app;
 pub mod compare_mode;
 pub mod components;
+pub mod diagram;
 pub mod files;
 pub mod hooks;
 pub mod i18n;

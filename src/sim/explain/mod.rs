@@ -47,8 +47,15 @@ pub fn explain(
 
 /// An explanation whose texts end with their reference: "… (RFC 1939 §6)." and "……（RFC 1939 §6）。".
 fn cited(rfc: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Explanation {
-    let mut en = en.into().trim_end().to_string();
-    let mut zh = zh.into().trim_end().to_string();
+    cited_texts(rfc, en.into(), zh.into())
+}
+
+/// The one body behind every `cited` call: kept out of line, or each of the hundreds of call sites would
+/// carry its own copy in the page's wasm.
+#[inline(never)]
+fn cited_texts(rfc: &'static str, en: String, zh: String) -> Explanation {
+    let mut en = en.trim_end().to_string();
+    let mut zh = zh.trim_end().to_string();
     if en.ends_with('.') {
         en.pop();
     }

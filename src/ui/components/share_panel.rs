@@ -2,6 +2,7 @@
 //! link), a JSON file of the world to save or open, and the transcript as text.
 
 use crate::sim::transcript;
+use crate::ui::diagram;
 use crate::ui::files;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::persist;
@@ -53,6 +54,25 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let text = transcript::to_text(sim.timeline().world().transcript());
             files::download("mailroom-transcript.txt", "text/plain;charset=utf-8", &text);
+        })
+    };
+    let export_svg = {
+        let sim = props.sim.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = diagram::diagram_svg(sim.timeline().world(), lang);
+            files::download("mailroom-diagram.svg", "image/svg+xml", &svg);
+        })
+    };
+    let export_png = {
+        let sim = props.sim.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = diagram::diagram_svg(sim.timeline().world(), lang);
+            files::download_png(
+                "mailroom-diagram.png",
+                &svg,
+                diagram::WIDTH,
+                diagram::HEIGHT,
+            );
         })
     };
     let import = {
@@ -109,6 +129,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                         <input type="file" accept=".json,application/json" data-testid="import-world" onchange={ import } />
                     </label>
                     <button type="button" data-action="export-transcript" onclick={ export_transcript }>{ tr(lang, Text::ExportTranscript) }</button>
+                    <button type="button" data-action="export-svg" onclick={ export_svg }>{ tr(lang, Text::ExportSvg) }</button>
+                    <button type="button" data-action="export-png" onclick={ export_png }>{ tr(lang, Text::ExportPng) }</button>
                 </div>
                 <button type="button" onclick={ close }>{ tr(lang, Text::Close) }</button>
             </div>
