@@ -1,5 +1,6 @@
 // The browser performance script (not a test): first render, frame intervals and long tasks while 8 devices
-// sync 500 messages at 8x, and the bundle size. Prints one line per figure; `scripts/perf` runs it.
+// sync 500 messages at 8x. Prints one line per figure (`scripts/perf` runs it), or with `--json` one JSON object
+// (`scripts/bench` reads it).
 import { serveDist, launch } from '../e2e/harness.mjs';
 
 const PLAY_MS = 10_000;
@@ -38,8 +39,24 @@ const sorted = [...frames].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const p95 = sorted[Math.floor(sorted.length * 0.95)];
 const worstTask = longTasks.length ? Math.max(...longTasks) : 0;
-console.log(`first render: ${firstRender.ready.toFixed(0)} ms to the first device card (first contentful paint ${firstRender.fcp?.toFixed(0) ?? 'n/a'} ms; wall ${Date.now() - started} ms incl. browser start)`);
-console.log(`frames: ${frames.length} in ${PLAY_MS / 1000} s; median interval ${median.toFixed(2)} ms (${(1000 / median).toFixed(1)} fps); p95 ${p95.toFixed(2)} ms; longest ${sorted.at(-1).toFixed(1)} ms`);
-console.log(`long tasks (>50 ms): ${longTasks.length}; longest ${worstTask.toFixed(1)} ms; transcript lines rendered: ${lines}`);
+const figures = {
+  first_render_ms: firstRender.ready,
+  first_contentful_paint_ms: firstRender.fcp,
+  frames: frames.length,
+  play_ms: PLAY_MS,
+  median_frame_ms: median,
+  p95_frame_ms: p95,
+  longest_frame_ms: sorted.at(-1),
+  long_tasks: longTasks.length,
+  longest_task_ms: worstTask,
+  transcript_lines: lines,
+};
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(figures));
+} else {
+  console.log(`first render: ${firstRender.ready.toFixed(0)} ms to the first device card (first contentful paint ${firstRender.fcp?.toFixed(0) ?? 'n/a'} ms; wall ${Date.now() - started} ms incl. browser start)`);
+  console.log(`frames: ${frames.length} in ${PLAY_MS / 1000} s; median interval ${median.toFixed(2)} ms (${(1000 / median).toFixed(1)} fps); p95 ${p95.toFixed(2)} ms; longest ${sorted.at(-1).toFixed(1)} ms`);
+  console.log(`long tasks (>50 ms): ${longTasks.length}; longest ${worstTask.toFixed(1)} ms; transcript lines rendered: ${lines}`);
+}
 await browser.close();
 await site.close();
