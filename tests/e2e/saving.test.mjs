@@ -222,3 +222,29 @@ test('the transcript exports as text, one row per wire line', async () => {
   assert.ok(rows.some((r) => /S: \+OK/.test(r)));
   await page.close();
 });
+
+test('the diagram exports as SVG and as PNG, for slides', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await click(page, 'laptop', 'check-mail');
+  const violations = [];
+  await page.exposeFunction('reportViolation', (v) => violations.push(v));
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective)));
+  await page.locator('[data-action=share]').click();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-svg]').click()]);
+  assert.equal(svgDownload.suggestedFilename(), 'mailroom-diagram.svg');
+  const svg = await readFile(await svgDownload.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /Laptop · POP3/);
+  assert.match(svg, /INBOX · 0 messages/);
+  assert.match(svg, /online · 3 messages/);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-png]').click()]);
+  assert.equal(pngDownload.suggestedFilename(), 'mailroom-diagram.png');
+  const png = await readFile(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  assert.equal(png.readUInt32BE(16), 1280, 'PNG width');
+  assert.equal(png.readUInt32BE(20), 720, 'PNG height');
+  assert.ok(png.length > 10_000, `the PNG has a drawing in it (${png.length} bytes)`);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
