@@ -25,8 +25,8 @@ pub struct Target {
     pub run: fn(&[u8]),
 }
 
-/// Every target, one per session kind.
-pub const TARGETS: [Target; 6] = [
+/// Every target: one per session kind, and the two decoders of what strangers hand the page.
+pub const TARGETS: [Target; 8] = [
     Target {
         name: "pop3_server",
         run: pop3_server,
@@ -50,6 +50,14 @@ pub const TARGETS: [Target; 6] = [
     Target {
         name: "imap_client",
         run: imap_client,
+    },
+    Target {
+        name: "saved_world",
+        run: saved_world,
+    },
+    Target {
+        name: "share_link",
+        run: share_link,
     },
 ];
 
@@ -181,4 +189,35 @@ fn drive_client<C: ClientSession>(mut client: C, data: &[u8]) {
         while client.poll_event().is_some() {}
         let _ = client.is_finished();
     }
+}
+
+/// A saved world's JSON from a file, storage or a link: read or refused, never a panic; what reads back
+/// writes the same JSON again.
+pub fn saved_world(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(timeline) = crate::sim::timeline::Timeline::from_json(text) {
+        let json = timeline.to_json();
+        let again = crate::sim::timeline::Timeline::from_json(&json)
+            .unwrap_or_else(|e| panic!("a world it wrote does not read back: {e}"));
+        assert_eq!(
+            again.to_json(),
+            json,
+            "a saved world changed on the way back"
+        );
+    }
+}
+
+/// A share link's fragment: decoded or refused; and any bytes survive the trip through a fragment.
+pub fn share_link(data: &[u8]) {
+    use crate::sim::saved::link::{decode_fragment, encode_fragment};
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = decode_fragment(text);
+    }
+    assert_eq!(
+        decode_fragment(&encode_fragment(data)).as_deref(),
+        Ok(data),
+        "bytes changed on the way through a fragment"
+    );
 }
