@@ -202,11 +202,14 @@ impl Timeline {
                 saved.moment
             )));
         }
+        let replayed = world.moments();
         world.advance_to(saved.now);
+        // Only what was replayed stays logged: actions past the saved moment (undone ones) would otherwise be
+        // logged at moments that time, passing here, filled with other happenings.
         let log = saved
             .log
             .into_iter()
-            .filter(|a| a.moment < saved.moment.max(world.moments()))
+            .filter(|a| a.moment < replayed)
             .collect();
         Ok(Timeline { world, log })
     }
