@@ -203,7 +203,11 @@ impl Timeline {
             )));
         }
         let replayed = world.moments();
-        world.advance_to(saved.now);
+        // Only a later clock is caught up with: at the same time, lines still due at that very millisecond were
+        // not processed when the world was saved (a step handles one at a time), and must stay so.
+        if saved.now > world.now() {
+            world.advance_to(saved.now);
+        }
         // Only what was replayed stays logged: actions past the saved moment (undone ones) would otherwise be
         // logged at moments that time, passing here, filled with other happenings.
         let log = saved
