@@ -7,8 +7,9 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const index = await fetch('./', { cache: 'no-cache' });
   const html = await index.clone().text();
-  const files = [...html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)]
-    .map((m) => new URL(m[1], self.location.href))
+  // The release build's index.html is minified: attribute values may be quoted or not.
+  const files = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)]
+    .map((m) => new URL(m[1] ?? m[2] ?? m[3], self.location.href))
     .filter((url) => url.origin === self.location.origin)
     .map((url) => url.href);
   await cache.put('./', index);

@@ -7,9 +7,11 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('after the first visit, the page loads and runs with the server gone', async () => {
+test('after the first visit, the page loads and runs with the server gone', async (t) => {
   const site = await serveDist();
   const context = await browser.newContext();
+  // A failed assertion must not leave the server holding the test runner open.
+  t.after(async () => { await context.close(); await site.close().catch(() => {}); });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -32,5 +34,4 @@ test('after the first visit, the page loads and runs with the server gone', asyn
   assert.equal(await page.locator('[data-testid=server-message]').count(), 0, 'the simulation runs offline');
   assert.ok(await page.locator('[data-testid=transcript-line]').count() > 5);
   assert.deepEqual(errors, []);
-  await context.close();
 });
