@@ -1,12 +1,18 @@
 //! Benchmarks of the core: one POP3 session that lists and retrieves 10,000 messages, and SMTP delivery of
 //! 10,000 messages. Native only; on wasm32 this is an empty program so `--all-targets` still builds.
 
+// The same workloads scripts/bench times natively and as wasm; not every one is used here.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "support/engine.rs"]
+#[allow(dead_code)]
+mod engine;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::engine;
     use criterion::{criterion_group, BatchSize, Criterion};
     use mailroom::sim::harness::drain;
     use mailroom::sim::mail::{generated_message, Store};
-    use mailroom::sim::pop3::{Pop3Server, Pop3ServerConfig};
     use mailroom::sim::session::ServerSession;
     use mailroom::sim::smtp::{SmtpServer, SmtpServerConfig};
     use mailroom::sim::time::SimTime;
@@ -15,39 +21,13 @@ mod native {
     const MESSAGES: usize = 10_000;
 
     fn pop3_uidl_and_retr_all(c: &mut Criterion) {
-        let mut store = Store::default_world();
-        store
-            .seed_generated("alice@example.org", MESSAGES - 3, SimTime::from_days(1))
-            .expect("alice exists");
+        let store = engine::pop3_store();
         let mut group = c.benchmark_group("pop3");
         group.sample_size(10);
         group.bench_function("session UIDL + RETR of 10,000 messages", |b| {
             b.iter_batched(
                 || store.clone(),
-                |mut store| {
-                    let mut server = Pop3Server::new(Pop3ServerConfig::default(), 1, SimTime::ZERO);
-                    let mut lines = 0usize;
-                    server.handle_input(
-                        &mut store,
-                        b"USER alice\r\nPASS wonderland\r\nUIDL\r\n",
-                        SimTime::ZERO,
-                    );
-                    lines += drain(&mut server).len();
-                    for n in 1..=MESSAGES {
-                        server.handle_input(
-                            &mut store,
-                            format!("RETR {n}\r\n").as_bytes(),
-                            SimTime::ZERO,
-                        );
-                        while let Some(line) = server.poll_output() {
-                            black_box(&line);
-                            lines += 1;
-                        }
-                    }
-                    server.handle_input(&mut store, b"QUIT\r\n", SimTime::ZERO);
-                    lines += drain(&mut server).len();
-                    black_box(lines)
-                },
+                |store| black_box(engine::pop3_session(store)),
                 BatchSize::LargeInput,
             )
         });

@@ -3,8 +3,15 @@
 //! same round's time and the size of its saved world.
 //! Native only; on wasm32 this is an empty program so `--all-targets` still builds.
 
+// The same workloads scripts/bench times natively and as wasm; not every one is used here.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "support/engine.rs"]
+#[allow(dead_code)]
+mod engine;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::engine;
     use criterion::{criterion_group, BatchSize, Criterion};
     use mailroom::sim::world::{Action, World, WorldSetup, MAX_GENERATED_MESSAGES};
     use std::hint::black_box;
@@ -14,27 +21,13 @@ mod native {
         WorldSetup::crowded(8, MAX_GENERATED_MESSAGES - 3)
     }
 
-    fn check_all(world: &mut World) {
-        let ids: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
-        for id in ids {
-            let now = world.now();
-            world
-                .handle_action(Action::CheckMail { device: id }, now)
-                .expect("online");
-        }
-        world.run_until_idle();
-    }
-
     fn round_of_checks(c: &mut Criterion) {
         let mut group = c.benchmark_group("world");
         group.sample_size(10);
         group.bench_function("8 devices, 10,000 messages: one round of checks", |b| {
             b.iter_batched(
                 || World::new(big_setup()),
-                |mut world| {
-                    check_all(&mut world);
-                    black_box(world.transcript().len())
-                },
+                |world| black_box(engine::world_round(world)),
                 BatchSize::LargeInput,
             )
         });

@@ -262,8 +262,8 @@ fn json_refuses_deep_nesting_repeated_names_and_trailing_text() {
     assert!(json::parse("").is_err());
 }
 
-#[test]
-fn a_saved_world_round_trips_through_the_timeline() {
+/// The default world after the phone's first sync.
+fn phone_synced() -> Timeline {
     let mut timeline = Timeline::new(WorldSetup::default());
     timeline
         .act(
@@ -274,6 +274,12 @@ fn a_saved_world_round_trips_through_the_timeline() {
         )
         .expect("acts");
     timeline.run_until_idle();
+    timeline
+}
+
+#[test]
+fn a_saved_world_round_trips_through_the_timeline() {
+    let mut timeline = phone_synced();
     let now = timeline.world().now();
     timeline
         .act(
@@ -392,16 +398,7 @@ fn damaged_links_say_what_is_wrong() {
 fn a_world_saved_before_later_actions_but_at_a_later_time_reloads_the_same_every_time() {
     // Found by the saved_world fuzzer: actions logged past the saved moment were kept while the clock's
     // happenings filled those moments, so the second load replayed a time warp the first never did.
-    let mut timeline = Timeline::new(WorldSetup::default());
-    timeline
-        .act(
-            Action::CheckMail {
-                device: "phone".into(),
-            },
-            SimTime::ZERO,
-        )
-        .expect("acts");
-    timeline.run_until_idle();
+    let mut timeline = phone_synced();
     let now = timeline.world().now();
     timeline
         .act(Action::WarpDays { days: 1 }, now)

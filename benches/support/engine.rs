@@ -66,7 +66,7 @@ fn measure<T, R>(
 }
 
 /// Alice's default three messages and `MESSAGES - 3` generated ones.
-fn pop3_store() -> Store {
+pub fn pop3_store() -> Store {
     let mut store = Store::default_world();
     store
         .seed_generated("alice@example.org", MESSAGES - 3, SimTime::from_days(1))
@@ -75,7 +75,7 @@ fn pop3_store() -> Store {
 }
 
 /// One POP3 session: USER, PASS, UIDL, RETR of every message, QUIT; returns the lines the server said.
-fn pop3_session(mut store: Store) -> usize {
+pub fn pop3_session(mut store: Store) -> usize {
     let mut server = Pop3Server::new(Pop3ServerConfig::default(), 1, SimTime::ZERO);
     server.handle_input(
         &mut store,
@@ -99,7 +99,7 @@ fn pop3_session(mut store: Store) -> usize {
 }
 
 /// An IMAP server with INBOX selected over `MESSAGES` messages.
-fn imap_selected() -> (ImapServer, Store) {
+pub fn imap_selected() -> (ImapServer, Store) {
     let mut store = pop3_store();
     let mut server = ImapServer::new(1, SimTime::ZERO);
     drain(&mut server);
@@ -114,7 +114,7 @@ fn imap_selected() -> (ImapServer, Store) {
 }
 
 /// A device's flag resync: one FETCH of every message's UID, flags and size.
-fn imap_resync((mut server, mut store): (ImapServer, Store)) -> usize {
+pub fn imap_resync((mut server, mut store): (ImapServer, Store)) -> usize {
     let lines = exchange(
         &mut server,
         &mut store,
@@ -126,7 +126,7 @@ fn imap_resync((mut server, mut store): (ImapServer, Store)) -> usize {
 }
 
 /// Every device checks mail once and the world runs until idle; returns the transcript's length.
-fn world_round(mut world: World) -> usize {
+pub fn world_round(mut world: World) -> usize {
     let ids: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
     for id in ids {
         let now = world.now();

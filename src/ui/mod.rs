@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod layout;
 pub mod persist;
 pub mod share;
+pub mod sim;
 pub mod state;
 pub mod url;
 

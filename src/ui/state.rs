@@ -3,6 +3,7 @@
 
 use super::compare_mode::CompareMode;
 use super::i18n::Lang;
+pub use super::sim::Sim;
 use super::url::UrlOptions;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
@@ -11,7 +12,6 @@ use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
 use crate::sim::transcript::WireProtocol;
 use crate::sim::world::{Action as SimAction, ActionError, WorldSetup};
-use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -57,68 +57,6 @@ impl Speed {
     pub fn shifted(self, by: i32) -> Speed {
         let i = Speed::CHOICES.iter().position(|s| *s == self).unwrap_or(2) as i32;
         Speed::CHOICES[(i + by).clamp(0, Speed::CHOICES.len() as i32 - 1) as usize]
-    }
-}
-
-/// The simulation, shared with the view. Equality is by version, so a change re-renders.
-#[derive(Clone)]
-pub struct Sim {
-    timeline: Rc<RefCell<Timeline>>,
-    version: u64,
-    /// Changes with everything but the passing of time; see [`Sim::moment_key`].
-    discrete_version: u64,
-    /// The world's moments after this clone's last update.
-    moments: usize,
-}
-
-impl PartialEq for Sim {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.timeline, &other.timeline) && self.version == other.version
-    }
-}
-
-impl Sim {
-    pub fn new(timeline: Timeline) -> Self {
-        let moments = timeline.world().moments();
-        Sim {
-            timeline: Rc::new(RefCell::new(timeline)),
-            version: 0,
-            discrete_version: 0,
-            moments,
-        }
-    }
-
-    /// What panels of mail (server, devices) depend on: they change only when something happens, not while
-    /// sim time merely passes, so they skip most animation frames. The moments are the count as of this
-    /// clone's last update: every clone shares the timeline, so reading it live would compare equal.
-    pub fn moment_key(&self) -> (usize, u64, usize) {
-        (
-            Rc::as_ptr(&self.timeline) as usize,
-            self.discrete_version,
-            self.moments,
-        )
-    }
-
-    /// Lets sim time pass: only packets and the clock move, unless something falls due.
-    fn tick<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
-        self.version += 1;
-        let result = f(&mut self.timeline.borrow_mut());
-        self.moments = self.timeline.borrow().world().moments();
-        result
-    }
-
-    /// Changes when the user changes the world (not while time merely passes): when to save it.
-    pub fn change_key(&self) -> (usize, u64) {
-        (Rc::as_ptr(&self.timeline) as usize, self.discrete_version)
-    }
-
-    pub fn timeline(&self) -> Ref<'_, Timeline> {
-        self.timeline.borrow()
-    }
-
-    fn change<R>(&mut self, f: impl FnOnce(&mut Timeline) -> R) -> R {
-        self.discrete_version += 1;
-        self.tick(f)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod link;
 mod world;
+mod world_read;
 
 pub use world::DecodeError;
 
@@ -51,8 +52,9 @@ pub fn from_json(text: &str) -> Result<SavedWorld, ReadError> {
         return Err(ReadError::TooLarge(text.len()));
     }
     let value = json::parse(text).map_err(ReadError::NotJson)?;
-    if let Some(version) = world::version_of(&value).filter(|v| *v > u64::from(FORMAT_VERSION)) {
+    if let Some(version) = world_read::version_of(&value).filter(|v| *v > u64::from(FORMAT_VERSION))
+    {
         return Err(ReadError::NewerVersion(version));
     }
-    world::saved_world_from_value(&value).map_err(ReadError::NotAWorld)
+    world_read::saved_world_from_value(&value).map_err(ReadError::NotAWorld)
 }
