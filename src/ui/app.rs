@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
-            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } dispatch={ dispatch.clone() } on_share={ open_share } />
+            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
                 <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />

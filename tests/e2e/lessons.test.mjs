@@ -72,11 +72,17 @@ async function walk(page) {
 
 test('the lesson menu offers at least ten lessons, and each one runs with reveals that match the page', async () => {
   const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
-  await page.locator('[data-action=lessons]').click();
+  // Offered on the page itself, no menu to open first.
   const ids = await page.locator('[data-testid=lesson]').evaluateAll((els) => els.map((e) => e.dataset.lesson));
   assert.ok(ids.length >= 10, `only ${ids.length} lessons`);
+  await page.locator('[data-action=lessons]').click();
+  const described = await page.locator('[data-testid=lesson-entry]').evaluateAll((els) => els.map((e) => e.dataset.lesson));
+  assert.deepEqual(described, ids, 'the menu describes the same lessons in the same order');
+  await page.locator(`[data-testid=lesson-entry][data-lesson="${ids[1]}"]`).click();
+  assert.equal(await page.locator('[data-testid=lesson-panel]').getAttribute('data-lesson'), ids[1]);
   await page.locator(`[data-testid=lesson][data-lesson="${ids[0]}"]`).click();
   assert.equal(await page.locator('[data-testid=lesson-panel]').getAttribute('data-lesson'), ids[0]);
+  assert.equal(await page.locator(`[data-testid=lesson][data-lesson="${ids[0]}"]`).getAttribute('aria-current'), 'step');
   await page.close();
   for (const id of ids) {
     const { page: lessonPage, errors: lessonErrors } = await openApp(browser, site.url, `?fresh&speed=instant&lesson=${id}`);

@@ -1,5 +1,7 @@
-//! The title bar: name, tagline, language and projector mode.
+//! The title bar: name, the lessons strip, and the tools: lessons menu, save and share, compare, language,
+//! projector mode.
 
+use super::lesson_strip::LessonStrip;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -11,6 +13,9 @@ pub struct HeaderProps {
     /// Compare mode is on.
     #[prop_or_default]
     pub compare: bool,
+    /// The lesson being followed.
+    #[prop_or_default]
+    pub lesson: Option<&'static str>,
     pub dispatch: Callback<Action>,
     /// Opens the save-and-share panel and makes the link.
     pub on_share: Callback<()>,
@@ -44,8 +49,8 @@ pub fn header(props: &HeaderProps) -> Html {
                     <path d="M8 18 L32 36 L56 18" />
                 </svg>
                 <div>
-                    <h1>{ "Mailroom" }</h1>
-                    <p class="tagline">{ tr(lang, Text::Tagline) }</p>
+                    <h1 title={ tr(lang, Text::Tagline) }>{ "Mailroom" }</h1>
+                    <LessonStrip {lang} current={ props.lesson } dispatch={ props.dispatch.clone() } />
                 </div>
             </div>
             <div class="header-tools">

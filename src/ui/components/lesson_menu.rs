@@ -1,4 +1,5 @@
-//! The list of lessons (`data-testid="lesson"`, `data-lesson` = the id `?lesson=` takes).
+//! The lessons described, one entry each (`data-testid="lesson-entry"`, `data-lesson`); the header's strip
+//! holds the `data-testid="lesson"` buttons.
 
 use crate::sim::lesson::catalogue;
 use crate::ui::i18n::{tr, words, Lang, Text};
@@ -30,7 +31,7 @@ pub fn lesson_menu(props: &LessonMenuProps) -> Html {
                         let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedLesson(id.to_string())));
                         html! {
                             <li>
-                                <button type="button" data-testid="lesson" data-lesson={ id } onclick={ open }>
+                                <button type="button" data-testid="lesson-entry" data-lesson={ id } onclick={ open }>
                                     <strong>{ words(lang, lesson.title) }</strong>
                                     <span>{ words(lang, lesson.summary) }</span>
                                 </button>

@@ -9,6 +9,7 @@ pub mod help;
 pub mod icons;
 pub mod lesson_menu;
 pub mod lesson_panel;
+pub mod lesson_strip;
 pub mod notice_banner;
 pub mod reader;
 pub mod server;

@@ -1,0 +1,35 @@
+//! Every lesson one click away, under the title: numbered buttons (`data-testid="lesson"`, `data-lesson` = the
+//! id `?lesson=` takes), titled with the lesson's name; the Lessons menu describes each at length.
+
+use crate::sim::lesson::catalogue;
+use crate::ui::i18n::{tr, words, Lang, Text};
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LessonStripProps {
+    pub lang: Lang,
+    /// The lesson being followed.
+    pub current: Option<&'static str>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(LessonStrip)]
+pub fn lesson_strip(props: &LessonStripProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <nav class="lesson-strip" aria-label={ tr(lang, Text::Lessons) }>
+            <span class="lesson-strip-label">{ tr(lang, Text::Lessons) }</span>
+            { for catalogue().iter().enumerate().map(|(i, lesson)| {
+                let dispatch = props.dispatch.clone();
+                let id = lesson.id;
+                let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedLesson(id.to_string())));
+                let title = words(lang, lesson.title);
+                html! {
+                    <button type="button" data-testid="lesson" data-lesson={ id } title={ title } aria-label={ title }
+                        aria-current={ (props.current == Some(id)).then_some("step") } onclick={ open }>{ i + 1 }</button>
+                }
+            }) }
+        </nav>
+    }
+}
