@@ -414,3 +414,19 @@ fn a_world_saved_before_later_actions_but_at_a_later_time_reloads_the_same_every
     );
     assert_eq!(Timeline::from_json(&json).expect("reloads").to_json(), json);
 }
+
+#[test]
+fn a_clock_far_past_the_saved_moment_is_refused_not_replayed_for_months() {
+    let mut saved = phone_synced().save();
+    saved.now = SimTime::from_days(365);
+    assert!(
+        matches!(Timeline::load(saved), Err(LoadError::BadLog(why)) if why.contains("clock")),
+        "a year of IMAP polling is not replayed"
+    );
+    let mut saved = phone_synced().save();
+    saved.now = saved.now.saturating_add(SimTime::from_minutes(30));
+    assert!(
+        Timeline::load(saved).is_ok(),
+        "half an hour past the last moment loads"
+    );
+}

@@ -13,6 +13,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_LOGGED_ACTIONS: usize = 5_000;
 /// The most moments a saved world may ask to replay to.
 pub const MAX_MOMENTS: usize = 2_000_000;
+/// The most happenings replayed to catch up from the last moment to the saved clock: a saved world's clock
+/// is at most one poll interval past its last moment, a few thousand happenings with eight devices.
+pub const MAX_CATCH_UP_MOMENTS: usize = 50_000;
 
 /// An action as applied: at which moment of the timeline and at which sim time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +209,17 @@ impl Timeline {
         // Only a later clock is caught up with: at the same time, lines still due at that very millisecond were
         // not processed when the world was saved (a step handles one at a time), and must stay so.
         if saved.now > world.now() {
+            // Bounded: a clock far past the last moment would otherwise replay months of polling.
+            let mut caught_up = 0;
+            while world.next_event_time().is_some_and(|at| at <= saved.now) {
+                if caught_up == MAX_CATCH_UP_MOMENTS {
+                    return Err(LoadError::BadLog(
+                        "its clock is further ahead than its moments".into(),
+                    ));
+                }
+                world.step();
+                caught_up += 1;
+            }
             world.advance_to(saved.now);
         }
         // Only what was replayed stays logged: actions past the saved moment (undone ones) would otherwise be
