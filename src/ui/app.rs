@@ -1,6 +1,7 @@
 //! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
 use super::components::compare::CompareView;
+use super::components::compose::Compose;
 use super::components::controls::Controls;
 use super::components::error_banner::ErrorBanner;
 use super::components::header::Header;
@@ -167,6 +168,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
             if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
+            if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {
                 <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />
             }

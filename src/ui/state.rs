@@ -115,6 +115,7 @@ pub struct State {
     pub lessons_open: bool,
     pub notice: Option<Notice>,
     pub share_open: bool,
+    pub compose_open: bool,
     /// The link the share panel made of the world as it was when opened.
     pub share_url: Option<String>,
     /// Keep the world in localStorage (off with `?fresh`, which leaves saved state untouched).
@@ -146,6 +147,7 @@ impl State {
             lessons_open: false,
             notice: None,
             share_open: false,
+            compose_open: false,
             share_url: None,
             autosave: !options.fresh,
             compare: None,
@@ -185,6 +187,13 @@ pub enum Action {
     /// Anything done to the simulated world: check mail, toggle online, open, delete, ...
     Simulated(SimAction),
     PressedSendMail,
+    ToggledCompose,
+    /// Sent a mail written in the compose form.
+    SentComposedMail {
+        from: String,
+        subject: String,
+        body: String,
+    },
     PressedAddDevice,
     FilteredTranscript(Option<String>),
     ToggledHelp,
@@ -307,6 +316,20 @@ impl Reducible for State {
                 next.sim.change(|t| t.jump_to(moment));
             }
             Action::Simulated(sim_action) => next.simulate(sim_action),
+            Action::ToggledCompose => next.compose_open = !next.compose_open,
+            Action::SentComposedMail {
+                from,
+                subject,
+                body,
+            } => {
+                next.simulate(SimAction::SendMail {
+                    from,
+                    subject,
+                    body,
+                });
+                // A refused mail keeps the form open, with what was typed, under the reason.
+                next.compose_open = next.error.is_some();
+            }
             Action::PressedSendMail => {
                 let (from, subject, body) = SAMPLE_MAIL[next.mail_sent % SAMPLE_MAIL.len()];
                 next.mail_sent += 1;
@@ -330,6 +353,7 @@ impl Reducible for State {
                 next.help_open = false;
                 next.lessons_open = false;
                 next.share_open = false;
+                next.compose_open = false;
                 next.reader = None;
                 next.error = None;
             }

@@ -248,3 +248,39 @@ test('the diagram exports as SVG and as PNG, for slides', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a teacher writes a mail of their own; it arrives by SMTP and the share link carries it', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
+  await page.locator('[data-action=compose]').click();
+  await page.locator('[data-testid=compose-subject]').fill('x'.repeat(201));
+  await page.locator('[data-testid=compose-body]').fill('Too long a subject.');
+  await page.locator('[data-action=compose-send]').click();
+  await page.locator('[data-testid=error]').waitFor();
+  assert.match(await page.locator('[data-testid=error]').innerText(), /subject is longer than 200/);
+  assert.equal(await page.locator('[data-testid=compose-body]').inputValue(), 'Too long a subject.', 'nothing typed is lost');
+  assert.equal(await page.locator('[data-testid=server-message]').count(), 3);
+  await page.locator('[data-testid=compose-subject]').fill('Field trip on Friday');
+  await page.locator('[data-testid=compose-body]').fill('Please <b>bring lunch</b>.\n.\nA line with one dot above.');
+  await page.locator('[data-action=compose-send]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=server-message]').length === 4);
+  assert.equal(await page.locator('[data-testid=compose-subject]').count(), 0, 'the form closed');
+  const smtp = await page.locator('[data-testid=transcript-line][data-device=sender]').allInnerTexts();
+  assert.ok(smtp.some((l) => l.includes('Subject: Field trip on Friday')), 'the subject went over SMTP');
+  assert.ok(smtp.some((l) => /C:\s*\.\.\s*$/.test(l) || l.includes('..')), 'a lone dot in the body was dot-stuffed');
+  const url = await shareUrl(page);
+  const elsewhere = await openElsewhere(url);
+  await elsewhere.page.locator('[data-testid=notice]').waitFor();
+  // A shared world opens paused; instant speed runs each action to its end.
+  await elsewhere.page.locator('[data-testid=speed]').selectOption('instant');
+  await click(elsewhere.page, 'phone', 'check-mail');
+  const mail = elsewhere.page.locator('[data-testid=device][data-device=phone] [data-testid=device-message]', { hasText: 'Field trip on Friday' });
+  await mail.locator('[data-action=open]').click();
+  const reader = elsewhere.page.locator('[data-testid=reader]');
+  await reader.waitFor();
+  assert.match(await reader.innerText(), /Please <b>bring lunch<\/b>\./);
+  assert.equal(await reader.locator('b').count(), 0, 'markup shows as text');
+  assert.deepEqual(elsewhere.errors, []);
+  await elsewhere.context.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -109,6 +109,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     { for FAULTS.iter().map(|(key, text)| html! { <option value={ *key }>{ tr(lang, *text) }</option> }) }
                 </select>
                 <button type="button" data-action="send-mail" onclick={ send(Action::PressedSendMail) }>{ "✉ " }{ tr(lang, Text::SendMail) }</button>
+                <button type="button" data-action="compose" title={ tr(lang, Text::WriteMail) } aria-label={ tr(lang, Text::WriteMail) } onclick={ send(Action::ToggledCompose) }>{ "✎" }</button>
                 <button type="button" data-action="add-device" onclick={ send(Action::PressedAddDevice) }>{ "+ " }{ tr(lang, Text::AddDevice) }</button>
                 <button type="button" class="help-button" data-action="help" onclick={ send(Action::ToggledHelp) } aria-label={ tr(lang, Text::Help) } title={ format!("{} (?)", tr(lang, Text::Help)) }>{ "?" }</button>
             </div>

@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod compare;
+pub mod compose;
 pub mod controls;
 pub mod device;
 pub mod error_banner;
