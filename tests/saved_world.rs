@@ -430,3 +430,12 @@ fn a_clock_far_past_the_saved_moment_is_refused_not_replayed_for_months() {
         "half an hour past the last moment loads"
     );
 }
+
+#[test]
+fn a_replay_past_the_moment_limit_is_refused_before_any_work() {
+    let mut saved = phone_synced().save();
+    saved.moment = mailroom::sim::timeline::MAX_MOMENTS + 1;
+    assert!(
+        matches!(Timeline::load(saved), Err(LoadError::BadLog(why)) if why.contains("too far"))
+    );
+}

@@ -11,11 +11,12 @@ use std::fmt;
 pub const FORMAT_VERSION: u32 = 1;
 /// The most actions a saved world may carry, so a hostile file cannot make the replay run for ever.
 pub const MAX_LOGGED_ACTIONS: usize = 5_000;
-/// The most moments a saved world may ask to replay to.
-pub const MAX_MOMENTS: usize = 2_000_000;
+/// The most moments a saved world may ask to replay to: a 45-minute class makes a few thousand, and a
+/// hostile link must not keep the page busy replaying (200,000 moments take about a second).
+pub const MAX_MOMENTS: usize = 200_000;
 /// The most happenings replayed to catch up from the last moment to the saved clock: a saved world's clock
-/// is at most one poll interval past its last moment, a few thousand happenings with eight devices.
-pub const MAX_CATCH_UP_MOMENTS: usize = 50_000;
+/// is at most one poll interval past its last moment, a few hundred happenings with eight devices.
+pub const MAX_CATCH_UP_MOMENTS: usize = 10_000;
 
 /// An action as applied: at which moment of the timeline and at which sim time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
