@@ -328,15 +328,7 @@ fn wrong_files_are_refused_with_a_reason() {
 
 #[test]
 fn an_edited_log_that_names_a_missing_device_is_refused() {
-    let mut timeline = Timeline::new(WorldSetup::default());
-    timeline
-        .act(
-            Action::CheckMail {
-                device: "phone".into(),
-            },
-            SimTime::ZERO,
-        )
-        .expect("acts");
+    let timeline = phone_synced();
     let edited = timeline.to_json().replace("\"phone\"}", "\"toaster\"}");
     assert!(matches!(
         Timeline::from_json(&edited),

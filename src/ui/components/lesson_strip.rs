@@ -17,10 +17,12 @@ pub struct LessonStripProps {
 #[function_component(LessonStrip)]
 pub fn lesson_strip(props: &LessonStripProps) -> Html {
     let lang = props.lang;
+    // The header re-renders with every animation frame; the catalogue (every lesson's steps) is built once.
+    let lessons = use_memo((), |_| catalogue());
     html! {
         <nav class="lesson-strip" aria-label={ tr(lang, Text::Lessons) }>
             <span class="lesson-strip-label">{ tr(lang, Text::Lessons) }</span>
-            { for catalogue().iter().enumerate().map(|(i, lesson)| {
+            { for lessons.iter().enumerate().map(|(i, lesson)| {
                 let dispatch = props.dispatch.clone();
                 let id = lesson.id;
                 let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedLesson(id.to_string())));
