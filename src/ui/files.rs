@@ -81,14 +81,15 @@ pub fn download_blob(name: &str, blob: &Blob) {
 /// Why a chosen file was not read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileError {
-    TooLarge(f64),
+    /// The file's size in bytes; whole bytes, as formatting a float would add kilobytes to the page.
+    TooLarge(u64),
     Unreadable,
 }
 
 /// The text of a chosen file, refusing one too large to be a saved world before reading it.
 pub async fn read_text(file: File) -> Result<String, FileError> {
     if file.size() > MAX_JSON_BYTES as f64 {
-        return Err(FileError::TooLarge(file.size()));
+        return Err(FileError::TooLarge(file.size() as u64));
     }
     let text = JsFuture::from(file.text())
         .await
