@@ -18,3 +18,4 @@ pub mod share_panel;
 pub mod terminal;
 pub mod topology;
 pub mod transcript;
+pub mod transcript_line;

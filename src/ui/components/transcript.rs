@@ -1,9 +1,9 @@
 //! The transcript: every wire line, `C:` and `S:`, for all devices or one, each with what it means and the
 //! RFC section behind it. Clicking a line moves the timeline to just after it was sent.
 
-use crate::sim::session::Direction;
 use crate::sim::world::World;
 use crate::ui::components::device::device_name;
+use crate::ui::components::transcript_line::TranscriptLine;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
@@ -100,31 +100,9 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
         }
     }
     let lines = sent[hidden..].iter().map(|(i, e)| {
-        let dir = match e.direction {
-            Direction::ClientToServer => "c",
-            Direction::ServerToClient => "s",
-        };
-        let explanation = e.explain();
-        let text = match lang {
-            Lang::En => explanation.en,
-            Lang::Zh => explanation.zh,
-        };
-        let moment = e.moment + 1;
-        let onclick = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.emit(Action::JumpedToMoment(moment)))
-        };
         html! {
-            <li key={ i.to_string() } class={ classes!("transcript-entry", dir, e.protocol.id(), e.in_content.then_some("content"), e.lost.then_some("lost")) }>
-                <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
-                    <span class="who">{ endpoint_name(lang, world, &e.endpoint) }</span>
-                    <code class="wire" data-testid="transcript-line" data-device={ e.endpoint.clone() } data-dir={ dir }>
-                        <span class="prefix" aria-hidden="true">{ e.direction.prefix() }{ ": " }</span>{ &e.text }
-                    </code>
-                    if e.lost { <span class="lost-tag">{ tr(lang, Text::Lost) }</span> }
-                </button>
-                <p class="explanation">{ text }</p>
-            </li>
+            <TranscriptLine key={ *i } {lang} sim={ props.sim.clone() } index={ *i }
+                who={ AttrValue::from(endpoint_name(lang, world, &e.endpoint)) } lost={ e.lost } dispatch={ props.dispatch.clone() } />
         }
     });
     html! {

@@ -1,0 +1,66 @@
+//! One transcript line: the wire text and what it means. A component of its own so that a line already shown
+//! is neither explained nor diffed again when the next line arrives.
+
+use crate::sim::session::Direction;
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::state::{Action, Sim};
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct TranscriptLineProps {
+    pub lang: Lang,
+    pub sim: Sim,
+    /// The line's place in the world's transcript.
+    pub index: usize,
+    /// The endpoint's display name (`Laptop`, `Sender`).
+    pub who: AttrValue,
+    pub lost: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// A line written once stays as it is while time passes; only a change by the user (an action, a step back,
+/// a loaded world) can put another line at the same place, and that changes `Sim::change_key`.
+impl PartialEq for TranscriptLineProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.index == other.index
+            && self.who == other.who
+            && self.lost == other.lost
+            && self.sim.change_key() == other.sim.change_key()
+    }
+}
+
+#[function_component(TranscriptLine)]
+pub fn transcript_line(props: &TranscriptLineProps) -> Html {
+    let lang = props.lang;
+    let timeline = props.sim.timeline();
+    let Some(entry) = timeline.world().transcript().get(props.index) else {
+        return Html::default();
+    };
+    let dir = match entry.direction {
+        Direction::ClientToServer => "c",
+        Direction::ServerToClient => "s",
+    };
+    let explanation = entry.explain();
+    let text = match lang {
+        Lang::En => explanation.en,
+        Lang::Zh => explanation.zh,
+    };
+    let moment = entry.moment + 1;
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::JumpedToMoment(moment)))
+    };
+    html! {
+        <li class={ classes!("transcript-entry", dir, entry.protocol.id(), entry.in_content.then_some("content"), props.lost.then_some("lost")) }>
+            <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
+                <span class="who">{ props.who.clone() }</span>
+                <code class="wire" data-testid="transcript-line" data-device={ entry.endpoint.clone() } data-dir={ dir }>
+                    <span class="prefix" aria-hidden="true">{ entry.direction.prefix() }{ ": " }</span>{ &entry.text }
+                </code>
+                if props.lost { <span class="lost-tag">{ tr(lang, Text::Lost) }</span> }
+            </button>
+            <p class="explanation">{ text }</p>
+        </li>
+    }
+}
