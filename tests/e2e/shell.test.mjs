@@ -65,3 +65,30 @@ test('projector mode enlarges the page at 1920x1080', async () => {
   await screenshot(page, 'projector-1920x1080.png');
   await page.close();
 });
+
+test('the transcript stays on its newest line as lines arrive, and keeps a reader scrolled up where they were', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&speed=instant');
+  const box = page.locator('[data-testid=transcript] .transcript-scroll');
+  const lastLineShown = () => box.evaluate((el) => {
+    const lines = el.querySelectorAll('[data-testid=transcript-line]');
+    const last = lines[lines.length - 1].getBoundingClientRect();
+    const view = el.getBoundingClientRect();
+    return last.top >= view.top && last.bottom <= view.bottom;
+  });
+  await page.locator('[data-action=check-mail]').nth(1).click();
+  await page.locator('[data-testid=transcript-line]').first().waitFor();
+  assert.ok(await box.evaluate((el) => el.scrollHeight > el.clientHeight * 2), 'enough lines to scroll');
+  assert.ok(await lastLineShown(), 'the newest line is in view');
+  // A reader scrolls up to the first line; more lines arrive; the first line stays where the reader left it.
+  const first = page.locator('[data-testid=transcript-line]').first();
+  await first.scrollIntoViewIfNeeded();
+  const readingAt = (await first.boundingBox()).y;
+  const before = await page.locator('[data-testid=transcript-line]').count();
+  await page.locator('[data-action=check-mail]').nth(2).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=transcript-line]').length > n, before);
+  const movedBy = Math.abs((await first.boundingBox()).y - readingAt);
+  assert.ok(movedBy < 1, `the line the reader is on moved by ${movedBy} px`);
+  assert.ok(!(await lastLineShown()), 'the new lines wait below the reader');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
