@@ -408,6 +408,49 @@ fn a_world_saved_before_later_actions_but_at_a_later_time_reloads_the_same_every
 }
 
 #[test]
+fn an_action_whose_time_carries_the_replay_past_the_saved_moment_keeps_the_later_actions_out_of_the_log(
+) {
+    // Found by the saved_world fuzzer in an edited log: the laptop's check, logged a minute after Bob's mail,
+    // first plays out the whole SMTP session (many moments), so the replay ends past the saved moment before
+    // the phone's check. That check was kept in the log all the same, and the second load played it.
+    let check = |device: &str| Action::CheckMail {
+        device: device.to_string(),
+    };
+    let logged = |moment, at, action| LoggedAction { moment, at, action };
+    let minute = SimTime::from_minutes(1);
+    let saved = SavedWorld {
+        version: 1,
+        setup: WorldSetup::default(),
+        log: vec![
+            logged(
+                0,
+                SimTime::ZERO,
+                Action::SendMail {
+                    from: "Bob <bob@example.net>".to_string(),
+                    subject: "Hi".to_string(),
+                    body: "b".to_string(),
+                },
+            ),
+            logged(1, minute, check("laptop")),
+            logged(2, minute, check("phone")),
+        ],
+        moment: 5,
+        now: minute,
+    };
+    let first = Timeline::load(saved).expect("loads");
+    let json = first.to_json();
+    assert!(
+        json.contains("laptop"),
+        "the laptop's check was replayed and stays logged"
+    );
+    assert!(
+        !json.contains(r#"{"CheckMail":{"device":"phone"}}"#),
+        "the phone's check was never replayed, so it is not logged"
+    );
+    assert_eq!(Timeline::from_json(&json).expect("reloads").to_json(), json);
+}
+
+#[test]
 fn a_clock_far_past_the_saved_moment_is_refused_not_replayed_for_months() {
     let mut saved = phone_synced().save();
     saved.now = SimTime::from_days(365);

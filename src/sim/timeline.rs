@@ -142,7 +142,7 @@ impl Timeline {
 
     /// Rebuilds the world at `moment` (clamped to what the log and the queue can reach).
     pub fn jump_to(&mut self, moment: usize) {
-        self.world = replay(self.world.setup().clone(), &self.log, moment, None);
+        self.world = replay(self.world.setup().clone(), &self.log, moment, None).0;
     }
 
     /// Runs until nothing is on the wire (`?speed=instant`).
@@ -196,7 +196,8 @@ impl Timeline {
             }
         }
         let mut refused = None;
-        let mut world = replay(saved.setup, &saved.log, saved.moment, Some(&mut refused));
+        let (mut world, applied) =
+            replay(saved.setup, &saved.log, saved.moment, Some(&mut refused));
         if let Some((index, error)) = refused {
             return Err(LoadError::RefusedAction { index, error });
         }
@@ -206,7 +207,6 @@ impl Timeline {
                 saved.moment
             )));
         }
-        let replayed = world.moments();
         // Only a later clock is caught up with: at the same time, lines still due at that very millisecond were
         // not processed when the world was saved (a step handles one at a time), and must stay so.
         if saved.now > world.now() {
@@ -224,12 +224,9 @@ impl Timeline {
             world.advance_to(saved.now);
         }
         // Only what was replayed stays logged: actions past the saved moment (undone ones) would otherwise be
-        // logged at moments that time, passing here, filled with other happenings.
-        let log = saved
-            .log
-            .into_iter()
-            .filter(|a| a.moment < replayed)
-            .collect();
+        // logged at moments that time, passing here, filled with other happenings; and an action whose time
+        // carried the world past the saved moment ends the replay before the actions logged after it.
+        let log = saved.log.into_iter().take(applied).collect();
         Ok(Timeline { world, log })
     }
 
@@ -244,29 +241,30 @@ impl Timeline {
     }
 }
 
-/// The world at `target` moments: actions applied at their logged moments, happenings in between.
+/// The world at `target` moments: actions applied at their logged moments, happenings in between; and how
+/// many of the logged actions were applied.
 fn replay(
     setup: WorldSetup,
     log: &[LoggedAction],
     target: usize,
     mut refused: Option<&mut Option<(usize, ActionError)>>,
-) -> World {
+) -> (World, usize) {
     let mut world = World::new(setup);
     let mut next = 0;
     while world.moments() < target {
         if let Some(logged) = log.get(next).filter(|a| a.moment <= world.moments()) {
-            next += 1;
             if let Err(error) = world.handle_action(logged.action.clone(), logged.at) {
                 if let Some(slot) = refused.as_deref_mut() {
-                    *slot = Some((next - 1, error));
+                    *slot = Some((next, error));
                 }
                 break;
             }
+            next += 1;
         } else if !world.step() {
             break;
         }
     }
-    world
+    (world, next)
 }
 
 impl fmt::Debug for Timeline {
