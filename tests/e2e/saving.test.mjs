@@ -171,6 +171,8 @@ test('a world saved as a JSON file opens again; wrong files are refused and chan
     ['notes.json', 'Dear class,\n<script>alert(1)</script>', /not JSON/],
     ['huge.json', ' '.repeat(2_000_000), /more than a saved world may be/],
     ['edited.json', json.replace('"phone"', '"toaster"'), /./],
+    // Device names are never free text: an id with markup is refused, and the reason quotes it as text.
+    ['markup.json', json.replaceAll('"phone"', '"<img src=x onerror=alert(1)>"'), /device id “<img src=x onerror=alert\(1\)>” must be/],
   ]) {
     await importFile(name, contents);
     const error = other.locator('[data-testid=error]');
@@ -178,6 +180,7 @@ test('a world saved as a JSON file opens again; wrong files are refused and chan
     assert.match(await error.innerText(), /file could not be opened/, name);
     assert.match(await error.innerText(), reason, name);
     assert.equal(await other.locator('[data-testid=server-message]').count(), 3, `${name}: the world is unchanged`);
+    assert.equal(await other.locator('img[src=x], script:not([src])').count(), 0, `${name}: nothing injected`);
     await error.locator('button').click();
     await other.keyboard.press('Escape');
   }
