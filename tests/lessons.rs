@@ -6,8 +6,8 @@ use mailroom::sim::timeline::Timeline;
 use mailroom::sim::world::{World, WorldSetup};
 
 /// Runs a lesson step by step, predicting the first choice, and returns every reveal's actual answer.
-fn run_through(lesson: Lesson) -> Vec<Answer> {
-    let mut timeline = Timeline::new(lesson.setup.clone());
+fn run_through(lesson: &'static Lesson) -> Vec<Answer> {
+    let mut timeline = Timeline::new((lesson.setup)());
     let mut run = LessonRun::new(lesson);
     let mut answers = Vec::new();
     loop {
@@ -60,10 +60,14 @@ fn there_are_at_least_ten_lessons_with_unique_slugs() {
 #[test]
 fn every_lesson_is_complete_in_both_languages() {
     for lesson in catalogue() {
-        assert!(lesson.setup.validate().is_ok(), "{}: bad setup", lesson.id);
+        assert!(
+            (lesson.setup)().validate().is_ok(),
+            "{}: bad setup",
+            lesson.id
+        );
         assert!(lesson.steps.len() >= 2, "{}: too short", lesson.id);
         let mut texts = vec![lesson.title, lesson.summary];
-        for step in &lesson.steps {
+        for step in lesson.steps {
             texts.push(step.narration);
             if let Some(q) = &step.question {
                 texts.extend([q.prompt, q.why]);
@@ -101,10 +105,10 @@ fn every_lesson_is_complete_in_both_languages() {
 #[test]
 fn every_reveal_is_one_of_the_offered_answers() {
     for lesson in catalogue() {
-        let questions: Vec<Vec<Answer>> = lesson
+        let questions: Vec<&[Answer]> = lesson
             .steps
             .iter()
-            .filter_map(|s| s.question.as_ref().map(|q| q.choices.clone()))
+            .filter_map(|s| s.question.as_ref().map(|q| q.choices))
             .collect();
         let id = lesson.id;
         let answers = run_through(lesson);
@@ -239,12 +243,9 @@ fn over_quota_imap_trash_frees_nothing_pop3_frees_the_inbox() {
 #[test]
 fn server_measures_find_messages_by_their_bare_message_id() {
     let world = World::new(WorldSetup::default());
-    let id = "1.default@mailroom.example".to_string();
+    let id = "1.default@mailroom.example";
     assert_eq!(
-        Measure::ServerHolds {
-            message_id: id.clone()
-        }
-        .read(&world),
+        Measure::ServerHolds { message_id: id }.read(&world),
         Answer::Yes
     );
     assert_eq!(
@@ -257,7 +258,7 @@ fn server_measures_find_messages_by_their_bare_message_id() {
     );
     assert_eq!(
         Measure::ServerHolds {
-            message_id: "9.default@mailroom.example".to_string()
+            message_id: "9.default@mailroom.example"
         }
         .read(&world),
         Answer::No
@@ -296,7 +297,7 @@ fn a_question_waits_for_a_prediction_and_an_unknown_choice_is_ignored() {
 #[test]
 fn the_reveal_compares_the_prediction_with_the_world() {
     let lesson = find("pop3-download-and-delete").expect("the lesson exists");
-    let mut timeline = Timeline::new(lesson.setup.clone());
+    let mut timeline = Timeline::new((lesson.setup)());
     let mut run = LessonRun::new(lesson);
     run.next_step();
     run.predict(2);

@@ -443,7 +443,7 @@ impl State {
             self.error = Some(PageError::NoSuchLesson(id.to_string()));
             return;
         };
-        self.sim = Sim::new(Timeline::new(lesson.setup.clone()));
+        self.sim = Sim::new(Timeline::new((lesson.setup)()));
         self.lesson = Some(LessonRun::new(lesson));
         self.reader = None;
         self.error = None;

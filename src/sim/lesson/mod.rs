@@ -10,7 +10,7 @@ pub use run::{LessonRun, Phase, Reveal};
 
 use crate::sim::mail::Flag;
 use crate::sim::time::SimTime;
-use crate::sim::world::{Action, World, WorldEvent, WorldSetup, LOGIN};
+use crate::sim::world::{Action, Fault, World, WorldEvent, WorldSetup, LOGIN};
 
 /// A text in both interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,61 +24,140 @@ pub const fn words(en: &'static str, zh: &'static str) -> Words {
     Words { en, zh }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A lesson is static data, built at compile time: the page carries its words and steps, not code that builds
+/// them.
+#[derive(Debug, Clone, Copy)]
 pub struct Lesson {
     /// A short slug, usable as `?lesson=ID`.
     pub id: &'static str,
     pub title: Words,
     pub summary: Words,
-    pub setup: WorldSetup,
-    pub steps: Vec<Step>,
+    /// The world the lesson starts from.
+    pub setup: fn() -> WorldSetup,
+    pub steps: &'static [Step],
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     pub narration: Words,
     /// Done in order when the learner runs the step, each once the wire is quiet after the one before.
-    pub actions: Vec<LessonAction>,
+    pub actions: &'static [LessonAction],
     /// Asked before the actions run, answered from the world after they have.
     pub question: Option<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Something a lesson does: what a user could do in the page, or time passing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LessonAction {
-    /// Something a user could do in the page.
-    Do(Action),
+    CheckMail {
+        device: &'static str,
+    },
+    /// The user opens (reads) a message on a device.
+    OpenMessage {
+        device: &'static str,
+        message_id: &'static str,
+    },
+    /// The user deletes a message on a device, as its delete setting says.
+    DeleteMessage {
+        device: &'static str,
+        message_id: &'static str,
+    },
+    ToggleOnline {
+        device: &'static str,
+    },
+    /// Bob mails Alice from outside, by SMTP.
+    BobWrites {
+        subject: &'static str,
+    },
+    WarpDays {
+        days: u32,
+    },
+    Fault(LessonFault),
     /// Time passes (the clock jumps ahead, processing whatever falls due: polls, re-IDLEs).
     Wait(SimTime),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The faults lessons inject (see [`Fault`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonFault {
+    DropBeforeQuit { device: &'static str },
+    UidlStateLost { device: &'static str },
+    MailboxOverQuota,
+}
+
+impl LessonAction {
+    /// The world's action this is; `None` for time passing.
+    pub fn world_action(&self) -> Option<Action> {
+        let owned = |text: &str| text.to_string();
+        Some(match *self {
+            LessonAction::CheckMail { device } => Action::CheckMail {
+                device: owned(device),
+            },
+            LessonAction::OpenMessage { device, message_id } => Action::OpenMessage {
+                device: owned(device),
+                folder: owned("INBOX"),
+                message_id: owned(message_id),
+            },
+            LessonAction::DeleteMessage { device, message_id } => Action::DeleteMessage {
+                device: owned(device),
+                folder: owned("INBOX"),
+                message_id: owned(message_id),
+            },
+            LessonAction::ToggleOnline { device } => Action::ToggleOnline {
+                device: owned(device),
+            },
+            LessonAction::BobWrites { subject } => Action::SendMail {
+                from: owned("Bob <bob@example.net>"),
+                subject: owned(subject),
+                body: owned("Hi Alice!"),
+            },
+            LessonAction::WarpDays { days } => Action::WarpDays { days },
+            LessonAction::Fault(fault) => Action::InjectFault {
+                fault: match fault {
+                    LessonFault::DropBeforeQuit { device } => Fault::DropBeforeQuit {
+                        device: owned(device),
+                    },
+                    LessonFault::UidlStateLost { device } => Fault::UidlStateLost {
+                        device: owned(device),
+                    },
+                    LessonFault::MailboxOverQuota => Fault::MailboxOverQuota,
+                },
+            },
+            LessonAction::Wait(_) => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Question {
     pub prompt: Words,
     /// What the reveal reads from the world.
     pub measure: Measure,
     /// The answers offered; the reveal marks the one the world shows.
-    pub choices: Vec<Answer>,
-    /// Why the world behaves so, with the RFC rule; shown after the reveal.
+    pub choices: &'static [Answer],
     pub why: Words,
 }
 
 /// Something the world can be asked after a step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
     /// How many messages a folder of alice's account holds on the server.
-    ServerMessages { folder: String },
+    ServerMessages { folder: &'static str },
     /// How many messages a device holds, in all its folders.
-    DeviceMessages { device: String },
+    DeviceMessages { device: &'static str },
     /// Whether a device's copy of a message carries a flag (no copy: no).
     DeviceFlag {
-        device: String,
-        message_id: String,
+        device: &'static str,
+        message_id: &'static str,
         flag: Flag,
     },
     /// Whether the server's copy of a message, in any folder, carries a flag (no copy: no).
-    ServerFlag { message_id: String, flag: Flag },
+    ServerFlag {
+        message_id: &'static str,
+        flag: Flag,
+    },
     /// Whether the server still holds a message, in any folder.
-    ServerHolds { message_id: String },
+    ServerHolds { message_id: &'static str },
     /// Whether the last mail sent to alice was refused by the server.
     LastDeliveryRefused,
 }
@@ -163,6 +242,6 @@ impl Measure {
 }
 
 /// The lesson with this id.
-pub fn find(id: &str) -> Option<Lesson> {
-    catalogue().into_iter().find(|l| l.id == id)
+pub fn find(id: &str) -> Option<&'static Lesson> {
+    catalogue().iter().find(|l| l.id == id)
 }

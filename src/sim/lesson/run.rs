@@ -3,7 +3,6 @@
 use super::{Answer, Lesson, LessonAction, Step};
 use crate::sim::timeline::Timeline;
 use crate::sim::world::ActionError;
-use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
@@ -30,7 +29,7 @@ impl Reveal {
 
 #[derive(Debug, Clone)]
 pub struct LessonRun {
-    pub lesson: Rc<Lesson>,
+    pub lesson: &'static Lesson,
     pub step: usize,
     /// The index of the chosen answer of the step's question.
     pub prediction: Option<usize>,
@@ -52,9 +51,9 @@ impl Eq for LessonRun {}
 
 impl LessonRun {
     /// Starts at the first step; the caller starts the world from `lesson.setup`.
-    pub fn new(lesson: Lesson) -> Self {
+    pub fn new(lesson: &'static Lesson) -> Self {
         LessonRun {
-            lesson: Rc::new(lesson),
+            lesson,
             step: 0,
             prediction: None,
             phase: Phase::Reading,
@@ -116,15 +115,17 @@ impl LessonRun {
             Some(action) => {
                 self.phase = Phase::Running { next: next + 1 };
                 let now = timeline.world().now();
-                match action {
-                    LessonAction::Do(action) => {
-                        if let Err(error) = timeline.act(action.clone(), now) {
+                match action.world_action() {
+                    Some(action) => {
+                        if let Err(error) = timeline.act(action, now) {
                             self.phase = Phase::Done { reveal: None };
                             return Err(error);
                         }
                     }
-                    LessonAction::Wait(duration) => {
-                        timeline.advance_to(now.saturating_add(*duration))
+                    None => {
+                        if let LessonAction::Wait(duration) = action {
+                            timeline.advance_to(now.saturating_add(*duration));
+                        }
                     }
                 }
             }

@@ -19,7 +19,7 @@ pub fn lesson_menu(props: &LessonMenuProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggledLessons))
     };
-    let lessons = use_memo((), |_| catalogue());
+    let lessons = catalogue();
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="lessons-title">
             <div class="dialog panel lesson-menu">

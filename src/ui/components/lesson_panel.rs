@@ -26,22 +26,22 @@ fn answer_text(lang: Lang, answer: Answer) -> (String, String) {
 #[derive(Default)]
 struct MeasureAttributes {
     kind: &'static str,
-    device: Option<String>,
-    folder: Option<String>,
-    message_id: Option<String>,
+    device: Option<&'static str>,
+    folder: Option<&'static str>,
+    message_id: Option<&'static str>,
     flag: Option<&'static str>,
 }
 
-fn measure_attributes(measure: &Measure) -> MeasureAttributes {
+fn measure_attributes(measure: Measure) -> MeasureAttributes {
     match measure {
         Measure::ServerMessages { folder } => MeasureAttributes {
             kind: "server-messages",
-            folder: Some(folder.clone()),
+            folder: Some(folder),
             ..Default::default()
         },
         Measure::DeviceMessages { device } => MeasureAttributes {
             kind: "device-messages",
-            device: Some(device.clone()),
+            device: Some(device),
             ..Default::default()
         },
         Measure::DeviceFlag {
@@ -50,20 +50,20 @@ fn measure_attributes(measure: &Measure) -> MeasureAttributes {
             flag,
         } => MeasureAttributes {
             kind: "device-flag",
-            device: Some(device.clone()),
-            message_id: Some(message_id.clone()),
+            device: Some(device),
+            message_id: Some(message_id),
             flag: Some(flag.imap_name()),
             ..Default::default()
         },
         Measure::ServerFlag { message_id, flag } => MeasureAttributes {
             kind: "server-flag",
-            message_id: Some(message_id.clone()),
+            message_id: Some(message_id),
             flag: Some(flag.imap_name()),
             ..Default::default()
         },
         Measure::ServerHolds { message_id } => MeasureAttributes {
             kind: "server-holds",
-            message_id: Some(message_id.clone()),
+            message_id: Some(message_id),
             ..Default::default()
         },
         Measure::LastDeliveryRefused => MeasureAttributes {
@@ -102,7 +102,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                     disabled={ run.phase != Phase::Reading } onclick={ send(Action::PredictedAnswer(i)) }>{ label }</button>
             }
         });
-        let measured = measure_attributes(&q.measure);
+        let measured = measure_attributes(q.measure);
         html! {
             <div class="lesson-question">
                 <p class="prompt">{ words(lang, q.prompt) }</p>

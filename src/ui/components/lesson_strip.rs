@@ -17,8 +17,7 @@ pub struct LessonStripProps {
 #[function_component(LessonStrip)]
 pub fn lesson_strip(props: &LessonStripProps) -> Html {
     let lang = props.lang;
-    // The header re-renders with every animation frame; the catalogue (every lesson's steps) is built once.
-    let lessons = use_memo((), |_| catalogue());
+    let lessons = catalogue();
     html! {
         <nav class="lesson-strip" aria-label={ tr(lang, Text::Lessons) }>
             <span class="lesson-strip-label">{ tr(lang, Text::Lessons) }</span>

@@ -1,24 +1,22 @@
 //! Lessons across both protocols: offline work, a dropped connection, mixed devices, server storage.
 
 use super::{
-    ask, bob_writes, check_mail, counts, default_world_with, delete, device_messages, inject,
-    narrate, question, server_folder, server_inbox, show, toggle_online, wait_minutes, yes_no,
+    ask, bob_writes, check_mail, delete, device_messages, inject, laptop_leaving_mail_on_server,
+    narrate, question, server_folder, server_inbox, show, toggle_online, wait_minutes, YES_NO,
 };
-use crate::sim::device::ClientSetup;
-use crate::sim::lesson::{words, Lesson, Measure};
-use crate::sim::world::{Fault, WorldSetup};
+use crate::sim::lesson::{words, Answer::Count, Lesson, LessonFault, Measure};
+use crate::sim::world::WorldSetup;
 
 /// Offline: POP3 reads its own copy, IMAP reads its cache and queues what the user does.
-pub fn offline() -> Lesson {
-    Lesson {
+pub const OFFLINE: Lesson = Lesson {
         id: "offline",
         title: words("Offline: a copy, a cache and a queue", "离线：副本、缓存与队列"),
         summary: words(
             "On a train with no network: what can each device still show, and what happens to a delete?",
             "在没有网络的火车上：每台设备还能显示什么？离线时的删除又会怎样？",
         ),
-        setup: default_world_with("laptop", ClientSetup::pop3_leave_on_server(None)),
-        steps: vec![
+        setup: laptop_leaving_mail_on_server,
+        steps: &[
             narrate(words(
                 "The laptop reads mail with POP3 and leaves it on the server. The phone reads the same mail with IMAP.",
                 "笔记本电脑用 POP3 收信，并把邮件保留在服务器上。手机用 IMAP 读取同样的邮件。",
@@ -28,21 +26,21 @@ pub fn offline() -> Lesson {
                     "Both check mail. The laptop downloads its copies; the phone keeps a cache of what it saw.",
                     "两台设备都收一次信。笔记本电脑下载了自己的副本；手机把看到的邮件存进缓存。",
                 ),
-                vec![check_mail("laptop"), check_mail("phone")],
+                &[check_mail("laptop"), check_mail("phone")],
             ),
             ask(
                 words(
                     "Alice gets on a train. Both devices lose the network.",
                     "Alice 上了火车。两台设备都断开了网络。",
                 ),
-                vec![toggle_online("laptop"), toggle_online("phone")],
+                &[toggle_online("laptop"), toggle_online("phone")],
                 question(
                     words(
                         "How many messages can the laptop still show?",
                         "笔记本电脑还能显示几封邮件？",
                     ),
                     device_messages("laptop"),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "POP3 is built for exactly this: download the mail, then read it offline (RFC 1939 §1). The downloaded messages are the laptop's own copies.",
                         "POP3 本来就是为此设计的：先把邮件下载下来，再离线阅读（RFC 1939 §1）。下载的邮件就是笔记本电脑自己的副本。",
@@ -51,14 +49,14 @@ pub fn offline() -> Lesson {
             ),
             ask(
                 words("And the phone, with no network?", "那么没有网络的手机呢？"),
-                vec![],
+                &[],
                 question(
                     words(
                         "How many messages can the phone still show?",
                         "手机还能显示几封邮件？",
                     ),
                     device_messages("phone"),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "An IMAP client may keep a cache of what it fetched; RFC 3501 §2.1 allows this \"disconnected\" use, and the UIDs keep the cache valid while UIDVALIDITY stays the same (§2.3.1.1).",
                         "IMAP 客户端可以缓存已取回的邮件；RFC 3501 §2.1 允许这种“断开连接”的用法。只要 UIDVALIDITY 不变，UID 就能保证缓存有效（§2.3.1.1）。",
@@ -70,14 +68,14 @@ pub fn offline() -> Lesson {
                     "Still on the train, Alice deletes the first message on the phone. The phone cannot reach the server, so it puts the delete in a queue.",
                     "还在火车上，Alice 在手机上删除第一封邮件。手机连不上服务器，于是把这次删除放进队列。",
                 ),
-                vec![delete("phone", 1)],
+                &[delete("phone", 1)],
                 question(
                     words(
                         "How many messages will INBOX on the server hold?",
                         "服务器上的收件箱里有几封邮件？",
                     ),
                     server_inbox(),
-                    counts(&[2, 3]),
+                    &[Count(2), Count(3)],
                     words(
                         "Every IMAP change is a command sent to the server, such as UID MOVE (RFC 6851 §3). With no connection nothing is sent, so the server has not changed.",
                         "IMAP 的每一次修改都是发给服务器的一条命令，比如 UID MOVE（RFC 6851 §3）。没有连接，就什么也发不出去，服务器也就没有变化。",
@@ -89,14 +87,14 @@ pub fn offline() -> Lesson {
                     "The train arrives. The phone has the network again: it connects, syncs, and replays its queue.",
                     "火车到站了。手机重新连上网络：它连接服务器，进行同步，并重放队列里的操作。",
                 ),
-                vec![toggle_online("phone")],
+                &[toggle_online("phone")],
                 question(
                     words(
                         "How many messages will INBOX on the server hold now?",
                         "现在服务器上的收件箱里有几封邮件？",
                     ),
                     server_inbox(),
-                    counts(&[2, 3]),
+                    &[Count(2), Count(3)],
                     words(
                         "The queued delete is sent as UID MOVE to Trash (RFC 6851 §3). UIDs do not change while UIDVALIDITY stays the same (RFC 3501 §2.3.1.1), so a command written offline still finds the right message.",
                         "队列里的删除以 UID MOVE 的形式发往废纸篓（RFC 6851 §3）。只要 UIDVALIDITY 不变，UID 就不会变（RFC 3501 §2.3.1.1），所以离线时记下的命令仍能找到正确的邮件。",
@@ -108,12 +106,10 @@ pub fn offline() -> Lesson {
                 "两者都能离线工作，但方式不同：POP3 读的是属于自己的副本；IMAP 读的是服务器内容的缓存，事后再把用户的操作告诉服务器。",
             )),
         ],
-    }
-}
+};
 
 /// The network fails before QUIT: RFC 1939 §6 says nothing is deleted.
-pub fn dropped_connection() -> Lesson {
-    Lesson {
+pub const DROPPED_CONNECTION: Lesson = Lesson {
         id: "dropped-connection",
         title: words(
             "A connection drops before QUIT",
@@ -123,8 +119,8 @@ pub fn dropped_connection() -> Lesson {
             "The laptop downloads and deletes, but the network fails before it can say QUIT.",
             "笔记本电脑下载并删除邮件，但在发出 QUIT 之前网络断了。",
         ),
-        setup: WorldSetup::default(),
-        steps: vec![
+        setup: WorldSetup::default,
+        steps: &[
             narrate(words(
                 "The laptop reads mail with POP3 and deletes it from the server once downloaded. This time its network will fail just before it says QUIT.",
                 "笔记本电脑用 POP3 收信，下载后就从服务器上删除。这一次，它的网络会在发出 QUIT 之前断开。",
@@ -134,10 +130,8 @@ pub fn dropped_connection() -> Lesson {
                     "The laptop checks mail: UIDL, RETR and DELE for each message, and then the connection drops.",
                     "笔记本电脑收信：UIDL，然后对每封邮件 RETR 和 DELE，接着连接断开。",
                 ),
-                vec![
-                    inject(Fault::DropBeforeQuit {
-                        device: "laptop".to_string(),
-                    }),
+                &[
+                    inject(LessonFault::DropBeforeQuit { device: "laptop" }),
                     check_mail("laptop"),
                 ],
                 question(
@@ -146,7 +140,7 @@ pub fn dropped_connection() -> Lesson {
                         "服务器上还剩几封邮件？",
                     ),
                     server_inbox(),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "DELE only marks. Messages are removed in the UPDATE state, which only QUIT starts; if the session ends any other way, nothing is deleted (RFC 1939 §6).",
                         "DELE 只是做标记。邮件在 UPDATE 状态中才被删除，而只有 QUIT 才会进入这个状态；会话以其他方式结束时，什么都不会删除（RFC 1939 §6）。",
@@ -158,14 +152,14 @@ pub fn dropped_connection() -> Lesson {
                     "The network is back and the laptop checks mail again. It already has all three messages.",
                     "网络恢复了，笔记本电脑再次收信。这三封邮件它都已经有了。",
                 ),
-                vec![check_mail("laptop")],
+                &[check_mail("laptop")],
                 question(
                     words(
                         "How many messages will the laptop hold afterwards?",
                         "这次收信之后，笔记本电脑上有几封邮件？",
                     ),
                     device_messages("laptop"),
-                    counts(&[3, 6]),
+                    &[Count(3), Count(6)],
                     words(
                         "The laptop remembers the UIDLs it downloaded, and a UIDL never changes (RFC 1939 §7). It sees them still on the server, so it does not download them again.",
                         "笔记本电脑记得已经下载过的 UIDL，而 UIDL 永远不会改变（RFC 1939 §7）。它发现这些邮件还在服务器上，所以不再重复下载。",
@@ -174,14 +168,14 @@ pub fn dropped_connection() -> Lesson {
             ),
             ask(
                 words("Now look at the server.", "现在看看服务器。"),
-                vec![],
+                &[],
                 question(
                     words(
                         "How many messages are left on the server now?",
                         "现在服务器上还剩几封邮件？",
                     ),
                     server_inbox(),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "This time the laptop sent DELE for the three known messages and reached QUIT, so the server removed them in UPDATE (RFC 1939 §6).",
                         "这一次笔记本电脑对三封已知邮件发送了 DELE，并顺利发出 QUIT，服务器就在 UPDATE 状态中删除了它们（RFC 1939 §6）。",
@@ -193,12 +187,10 @@ pub fn dropped_connection() -> Lesson {
                 "这条规则让 POP3 很安全：网络出故障时邮件不会丢失，网络恢复后也不会重复下载。",
             )),
         ],
-    }
-}
+};
 
 /// One POP3 device among IMAP devices takes the mail away from all of them.
-pub fn mixed_devices() -> Lesson {
-    Lesson {
+pub const MIXED_DEVICES: Lesson = Lesson {
         id: "mixed-devices",
         title: words(
             "Mixed devices: POP3 takes what IMAP wanted",
@@ -208,8 +200,8 @@ pub fn mixed_devices() -> Lesson {
             "The phone and the tablet read with IMAP, the laptop downloads and deletes with POP3. Who still sees the mail?",
             "手机和平板电脑用 IMAP，笔记本电脑用 POP3 下载并删除。谁还能看到邮件？",
         ),
-        setup: WorldSetup::default(),
-        steps: vec![
+        setup: WorldSetup::default,
+        steps: &[
             narrate(words(
                 "The phone (IMAP, IDLE) and the tablet (IMAP, every ten minutes) share the account with the laptop, which reads with POP3 and deletes from the server.",
                 "手机（IMAP，IDLE）和平板电脑（IMAP，每十分钟一次）与笔记本电脑共用这个账户，而笔记本电脑用 POP3 收信并从服务器上删除。",
@@ -219,21 +211,21 @@ pub fn mixed_devices() -> Lesson {
                     "The phone and the tablet check mail. Each shows the three messages.",
                     "手机和平板电脑都收一次信，都显示三封邮件。",
                 ),
-                vec![check_mail("phone"), check_mail("tablet")],
+                &[check_mail("phone"), check_mail("tablet")],
             ),
             ask(
                 words(
                     "Now the laptop checks mail: it downloads the three messages, deletes them and says QUIT.",
                     "现在笔记本电脑收信：下载三封邮件，删除它们，并发出 QUIT。",
                 ),
-                vec![check_mail("laptop")],
+                &[check_mail("laptop")],
                 question(
                     words(
                         "How many messages will the phone show afterwards?",
                         "之后手机上显示几封邮件？",
                     ),
                     device_messages("phone"),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "POP3 and IMAP read the same mailbox. The laptop's deletes remove the messages for everyone, and the server tells the idling phone with EXPUNGE at once (RFC 1939 §6, RFC 3501 §7.4.1).",
                         "POP3 和 IMAP 读的是同一个邮箱。笔记本电脑的删除对所有人都生效，服务器立即用 EXPUNGE 通知处于 IDLE 的手机（RFC 1939 §6，RFC 3501 §7.4.1）。",
@@ -245,14 +237,14 @@ pub fn mixed_devices() -> Lesson {
                     "Look at the tablet, which is not connected right now.",
                     "看看平板电脑，它现在没有连接。",
                 ),
-                vec![],
+                &[],
                 question(
                     words(
                         "How many messages does the tablet show right now?",
                         "平板电脑现在显示几封邮件？",
                     ),
                     device_messages("tablet"),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "The tablet only learns of changes when it connects (RFC 3501 §7). Until then its cache shows mail that is no longer on the server.",
                         "平板电脑只有连接时才知道发生了什么变化（RFC 3501 §7）。在那之前，它的缓存里显示的是服务器上已经没有的邮件。",
@@ -264,14 +256,14 @@ pub fn mixed_devices() -> Lesson {
                     "Ten minutes pass, and the tablet syncs.",
                     "十分钟过去了，平板电脑开始同步。",
                 ),
-                vec![wait_minutes(10)],
+                &[wait_minutes(10)],
                 question(
                     words(
                         "How many messages will the tablet show now?",
                         "现在平板电脑上显示几封邮件？",
                     ),
                     device_messages("tablet"),
-                    counts(&[0, 3]),
+                    &[Count(0), Count(3)],
                     words(
                         "On sync the client drops from its cache every UID the server no longer has (RFC 3501 §2.3.1.1; with QRESYNC the server lists them as VANISHED, RFC 7162 §3.2.10).",
                         "同步时，客户端会把服务器上已经不存在的 UID 从缓存中删掉（RFC 3501 §2.3.1.1；使用 QRESYNC 时服务器用 VANISHED 列出它们，RFC 7162 §3.2.10）。",
@@ -283,12 +275,10 @@ pub fn mixed_devices() -> Lesson {
                 "只要有一台 POP3 设备设置为删除，邮箱就会被清空，所有人都看不到。如果 Alice 混用设备，POP3 应该把邮件保留在服务器上。",
             )),
         ],
-    }
-}
+};
 
 /// A full mailbox: POP3 frees the server's storage, IMAP (even its Trash) keeps it.
-pub fn server_storage() -> Lesson {
-    Lesson {
+pub const SERVER_STORAGE: Lesson = Lesson {
         id: "server-storage",
         title: words(
             "Server storage: POP3 frees it, IMAP keeps it",
@@ -298,8 +288,8 @@ pub fn server_storage() -> Lesson {
             "Alice's mailbox is full. New mail bounces. What frees space: deleting on the phone, or the laptop's POP3?",
             "Alice 的邮箱满了，新邮件被退回。哪种做法能腾出空间：在手机上删除，还是让笔记本电脑用 POP3 收信？",
         ),
-        setup: WorldSetup::default(),
-        steps: vec![
+        setup: WorldSetup::default,
+        steps: &[
             narrate(words(
                 "A mail server gives each account a quota: so many bytes, in all its folders together.",
                 "邮件服务器给每个账户一个配额：所有文件夹加起来最多能存多少字节。",
@@ -309,14 +299,14 @@ pub fn server_storage() -> Lesson {
                     "Alice's mailbox is now full. Bob sends her a message.",
                     "Alice 的邮箱现在满了。Bob 给她发来一封邮件。",
                 ),
-                vec![inject(Fault::MailboxOverQuota), bob_writes("Photos")],
+                &[inject(LessonFault::MailboxOverQuota), bob_writes("Photos")],
                 question(
                     words(
                         "Will the server refuse Bob's message?",
                         "服务器会拒收 Bob 的邮件吗？",
                     ),
                     Measure::LastDeliveryRefused,
-                    yes_no(),
+                    YES_NO,
                     words(
                         "A server with no room answers 552 and does not take the message (RFC 5321 §4.2.2); Bob's server then tells Bob it bounced.",
                         "服务器没有空间时回复 552，不接收这封邮件（RFC 5321 §4.2.2）；Bob 的服务器随后告诉 Bob 邮件被退回了。",
@@ -328,18 +318,18 @@ pub fn server_storage() -> Lesson {
                     "To make room, Alice opens her mail on the phone (IMAP) and deletes the first message. The phone moves it to Trash.",
                     "为了腾出空间，Alice 在手机（IMAP）上打开邮件，删除第一封。手机把它移到废纸篓。",
                 ),
-                vec![check_mail("phone"), delete("phone", 1)],
+                &[check_mail("phone"), delete("phone", 1)],
             ),
             ask(
                 words("Bob tries again.", "Bob 再发一次。"),
-                vec![bob_writes("Photos")],
+                &[bob_writes("Photos")],
                 question(
                     words(
                         "Will the server refuse Bob's message this time?",
                         "这一次服务器会拒收 Bob 的邮件吗？",
                     ),
                     Measure::LastDeliveryRefused,
-                    yes_no(),
+                    YES_NO,
                     words(
                         "Trash is a folder on the server like any other (RFC 6851 §3 only moves the message), so it still counts against the quota. Only EXPUNGE frees space (RFC 3501 §6.4.3).",
                         "废纸篓和其他文件夹一样在服务器上（RFC 6851 §3 只是移动邮件），所以仍然占用配额。只有 EXPUNGE 才能释放空间（RFC 3501 §6.4.3）。",
@@ -351,14 +341,14 @@ pub fn server_storage() -> Lesson {
                     "Now the laptop checks mail with POP3: it downloads what is in INBOX and deletes it from the server.",
                     "现在笔记本电脑用 POP3 收信：下载收件箱里的邮件，并从服务器上删除。",
                 ),
-                vec![check_mail("laptop")],
+                &[check_mail("laptop")],
                 question(
                     words(
                         "How many messages will INBOX on the server hold afterwards?",
                         "之后服务器上的收件箱里有几封邮件？",
                     ),
                     server_inbox(),
-                    counts(&[0, 2, 3]),
+                    &[Count(0), Count(2), Count(3)],
                     words(
                         "POP3 sees only the INBOX (RFC 1939 §1). The laptop downloaded both messages and, at QUIT, the server removed them (RFC 1939 §6). Trash was never seen by POP3.",
                         "POP3 只能看到收件箱（RFC 1939 §1）。笔记本电脑下载了两封邮件，发出 QUIT 后服务器删除了它们（RFC 1939 §6）。POP3 根本看不到废纸篓。",
@@ -367,14 +357,14 @@ pub fn server_storage() -> Lesson {
             ),
             ask(
                 words("Bob tries once more.", "Bob 又发了一次。"),
-                vec![bob_writes("Photos")],
+                &[bob_writes("Photos")],
                 question(
                     words(
                         "Will the server refuse Bob's message now?",
                         "现在服务器会拒收 Bob 的邮件吗？",
                     ),
                     Measure::LastDeliveryRefused,
-                    yes_no(),
+                    YES_NO,
                     words(
                         "The laptop's POP3 session freed the space of the messages it took home, so the server has room again and answers 250 (RFC 5321 §4.2.2).",
                         "笔记本电脑的 POP3 会话把取走的邮件所占的空间腾了出来，服务器又有空间了，回复 250（RFC 5321 §4.2.2）。",
@@ -386,14 +376,14 @@ pub fn server_storage() -> Lesson {
                     "And the Trash the phone filled? Look at the server.",
                     "那么手机放进废纸篓的邮件呢？看看服务器。",
                 ),
-                vec![],
+                &[],
                 question(
                     words(
                         "How many messages does the server's Trash hold?",
                         "服务器上的废纸篓里有几封邮件？",
                     ),
                     server_folder("Trash"),
-                    counts(&[0, 1]),
+                    &[Count(0), Count(1)],
                     words(
                         "IMAP keeps mail on the server, in every folder, until a client expunges it (RFC 3501 §6.4.3). That is why IMAP users must empty the Trash now and then.",
                         "IMAP 把邮件保存在服务器上的各个文件夹里，直到客户端执行 EXPUNGE（RFC 3501 §6.4.3）。所以 IMAP 用户需要时常清空废纸篓。",
@@ -401,5 +391,4 @@ pub fn server_storage() -> Lesson {
                 ),
             ),
         ],
-    }
-}
+};

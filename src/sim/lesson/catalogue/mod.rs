@@ -4,31 +4,41 @@ mod imap;
 mod mixed;
 mod pop3;
 
-use super::{Answer, Lesson, LessonAction, Measure, Question, Step, Words};
+use super::{Answer, Lesson, LessonAction, LessonFault, Measure, Question, Step, Words};
 use crate::sim::device::{ClientSetup, DeviceKind, DeviceSetup};
 use crate::sim::mail::Flag;
 use crate::sim::time::SimTime;
-use crate::sim::world::{Action, Fault, WorldSetup, DEFAULT_LATENCY};
+use crate::sim::world::{WorldSetup, DEFAULT_LATENCY};
 
 /// Every lesson, in the order the page lists them.
-pub fn catalogue() -> Vec<Lesson> {
-    vec![
-        pop3::download_and_delete(),
-        pop3::leave_on_server(),
-        pop3::delete_after_days(),
-        imap::seen_sync(),
-        imap::delete_models(),
-        imap::idle_vs_polling(),
-        mixed::offline(),
-        mixed::dropped_connection(),
-        mixed::mixed_devices(),
-        mixed::server_storage(),
-    ]
+pub fn catalogue() -> &'static [Lesson] {
+    &CATALOGUE
 }
 
-/// The Message-ID of the default world's message `n` (1 to 3), as devices and measures name it.
-fn default_message(n: u32) -> String {
-    format!("{n}.default@mailroom.example")
+static CATALOGUE: [Lesson; 10] = [
+    pop3::DOWNLOAD_AND_DELETE,
+    pop3::LEAVE_ON_SERVER,
+    pop3::DELETE_AFTER_DAYS,
+    imap::SEEN_SYNC,
+    imap::DELETE_MODELS,
+    imap::IDLE_VS_POLLING,
+    mixed::OFFLINE,
+    mixed::DROPPED_CONNECTION,
+    mixed::MIXED_DEVICES,
+    mixed::SERVER_STORAGE,
+];
+
+/// The Message-IDs of the default world's three messages, as devices and measures name them (the store
+/// writes them as `N.default@mailroom.example`).
+const DEFAULT_MESSAGES: [&str; 3] = [
+    "1.default@mailroom.example",
+    "2.default@mailroom.example",
+    "3.default@mailroom.example",
+];
+
+/// The Message-ID of the default world's message `n` (1 to 3); any other number fails the build.
+const fn default_message(n: usize) -> &'static str {
+    DEFAULT_MESSAGES[n - 1]
 }
 
 /// The default world with one device's client set up differently.
@@ -38,6 +48,16 @@ fn default_world_with(device: &str, client: ClientSetup) -> WorldSetup {
         d.client = client.clone();
     }
     setup
+}
+
+/// The default world with the laptop's POP3 client leaving mail on the server.
+fn laptop_leaving_mail_on_server() -> WorldSetup {
+    default_world_with("laptop", ClientSetup::pop3_leave_on_server(None))
+}
+
+/// The default world with the laptop's POP3 client leaving mail on the server for a week.
+fn laptop_deleting_after_a_week() -> WorldSetup {
+    default_world_with("laptop", ClientSetup::pop3_leave_on_server(Some(7)))
 }
 
 /// A device of the given kind, named after it, with the default latency.
@@ -50,68 +70,58 @@ fn device(kind: DeviceKind, client: ClientSetup) -> DeviceSetup {
     }
 }
 
-fn check_mail(device: &str) -> LessonAction {
-    LessonAction::Do(Action::CheckMail {
-        device: device.to_string(),
-    })
+const fn check_mail(device: &'static str) -> LessonAction {
+    LessonAction::CheckMail { device }
 }
 
 /// The user opens (reads) one of the default messages on a device.
-fn open(device: &str, message: u32) -> LessonAction {
-    LessonAction::Do(Action::OpenMessage {
-        device: device.to_string(),
-        folder: "INBOX".to_string(),
+const fn open(device: &'static str, message: usize) -> LessonAction {
+    LessonAction::OpenMessage {
+        device,
         message_id: default_message(message),
-    })
+    }
 }
 
 /// The user deletes one of the default messages on a device, as its delete setting says.
-fn delete(device: &str, message: u32) -> LessonAction {
-    LessonAction::Do(Action::DeleteMessage {
-        device: device.to_string(),
-        folder: "INBOX".to_string(),
+const fn delete(device: &'static str, message: usize) -> LessonAction {
+    LessonAction::DeleteMessage {
+        device,
         message_id: default_message(message),
-    })
+    }
 }
 
-fn toggle_online(device: &str) -> LessonAction {
-    LessonAction::Do(Action::ToggleOnline {
-        device: device.to_string(),
-    })
+const fn toggle_online(device: &'static str) -> LessonAction {
+    LessonAction::ToggleOnline { device }
 }
 
-fn inject(fault: Fault) -> LessonAction {
-    LessonAction::Do(Action::InjectFault { fault })
+const fn inject(fault: LessonFault) -> LessonAction {
+    LessonAction::Fault(fault)
 }
 
 /// Bob mails Alice from outside, by SMTP.
-fn bob_writes(subject: &str) -> LessonAction {
-    LessonAction::Do(Action::SendMail {
-        from: "Bob <bob@example.net>".to_string(),
-        subject: subject.to_string(),
-        body: "Hi Alice!".to_string(),
-    })
+const fn bob_writes(subject: &'static str) -> LessonAction {
+    LessonAction::BobWrites { subject }
 }
 
-fn warp_days(days: u32) -> LessonAction {
-    LessonAction::Do(Action::WarpDays { days })
+const fn warp_days(days: u32) -> LessonAction {
+    LessonAction::WarpDays { days }
 }
 
-fn wait_minutes(minutes: u64) -> LessonAction {
+const fn wait_minutes(minutes: u64) -> LessonAction {
     LessonAction::Wait(SimTime::from_minutes(minutes))
 }
 
 /// A step that only tells.
-fn narrate(narration: Words) -> Step {
+const fn narrate(narration: Words) -> Step {
     Step {
         narration,
-        actions: Vec::new(),
+        actions: &[],
         question: None,
     }
 }
 
 /// A step that does something without asking.
-fn show(narration: Words, actions: Vec<LessonAction>) -> Step {
+const fn show(narration: Words, actions: &'static [LessonAction]) -> Step {
     Step {
         narration,
         actions,
@@ -120,7 +130,7 @@ fn show(narration: Words, actions: Vec<LessonAction>) -> Step {
 }
 
 /// A step that does something and asks first what the learner expects.
-fn ask(narration: Words, actions: Vec<LessonAction>, question: Question) -> Step {
+const fn ask(narration: Words, actions: &'static [LessonAction], question: Question) -> Step {
     Step {
         narration,
         actions,
@@ -129,7 +139,12 @@ fn ask(narration: Words, actions: Vec<LessonAction>, question: Question) -> Step
 }
 
 /// A question: what it asks, what the reveal measures, the answers offered, and why.
-fn question(prompt: Words, measure: Measure, choices: Vec<Answer>, why: Words) -> Question {
+const fn question(
+    prompt: Words,
+    measure: Measure,
+    choices: &'static [Answer],
+    why: Words,
+) -> Question {
     Question {
         prompt,
         measure,
@@ -138,41 +153,31 @@ fn question(prompt: Words, measure: Measure, choices: Vec<Answer>, why: Words) -
     }
 }
 
-fn counts(choices: &[usize]) -> Vec<Answer> {
-    choices.iter().map(|&n| Answer::Count(n)).collect()
+const YES_NO: &[Answer] = &[Answer::Yes, Answer::No];
+
+const fn server_folder(folder: &'static str) -> Measure {
+    Measure::ServerMessages { folder }
 }
 
-fn yes_no() -> Vec<Answer> {
-    vec![Answer::Yes, Answer::No]
-}
-
-fn server_folder(folder: &str) -> Measure {
-    Measure::ServerMessages {
-        folder: folder.to_string(),
-    }
-}
-
-fn server_inbox() -> Measure {
+const fn server_inbox() -> Measure {
     server_folder("INBOX")
 }
 
-fn device_messages(device: &str) -> Measure {
-    Measure::DeviceMessages {
-        device: device.to_string(),
-    }
+const fn device_messages(device: &'static str) -> Measure {
+    Measure::DeviceMessages { device }
 }
 
 /// Whether a device shows one of the default messages as read.
-fn device_seen(device: &str, message: u32) -> Measure {
+const fn device_seen(device: &'static str, message: usize) -> Measure {
     Measure::DeviceFlag {
-        device: device.to_string(),
+        device,
         message_id: default_message(message),
         flag: Flag::Seen,
     }
 }
 
 /// Whether the server's copy of one of the default messages carries a flag.
-fn server_flag(message: u32, flag: Flag) -> Measure {
+const fn server_flag(message: usize, flag: Flag) -> Measure {
     Measure::ServerFlag {
         message_id: default_message(message),
         flag,
