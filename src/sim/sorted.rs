@@ -212,28 +212,22 @@ impl<K: Ord> Default for SortedSet<K> {
     }
 }
 
+// Collecting inserts one by one rather than sorting: no sort code per type, and the keys collected here come in
+// increasing order (UIDLs of a listing, UIDs by sequence number), which `insert` appends without a search.
+// A later value for the same key wins, as with `BTreeMap`.
 impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
-    /// As `BTreeMap` does, a later value for the same key wins.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
-        let mut entries: Vec<(K, V)> = pairs.into_iter().collect();
-        // Stable, so equal keys stay in arrival order and the last one can win below.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        entries.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                std::mem::swap(&mut later.1, &mut kept.1);
-            }
-            same
-        });
-        SortedMap { entries }
+        let mut map = SortedMap::new();
+        map.extend(pairs);
+        map
     }
 }
 
 impl<K: Ord> FromIterator<K> for SortedSet<K> {
     fn from_iter<I: IntoIterator<Item = K>>(keys: I) -> Self {
-        SortedSet {
-            map: keys.into_iter().map(|k| (k, ())).collect(),
-        }
+        let mut set = SortedSet::new();
+        set.extend(keys);
+        set
     }
 }
 
