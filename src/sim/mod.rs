@@ -13,6 +13,7 @@ pub mod pop3;
 pub mod saved;
 pub mod session;
 pub mod smtp;
+pub mod sorted;
 pub mod time;
 pub mod timeline;
 pub mod transcript;

@@ -4,9 +4,10 @@
 
 use super::codec::{apop_digest, greeting_timestamp, unstuff_line, Pop3Command, StatusLine};
 use crate::sim::session::ClientSession;
+use crate::sim::sorted::{SortedMap, SortedSet};
 use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// What the user chose in the account settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,9 +42,9 @@ impl Default for Pop3Settings {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pop3ClientState {
     /// Every UIDL this device has downloaded and that is still on the server, with when it first saw it.
-    pub known: BTreeMap<String, SimTime>,
+    pub known: SortedMap<String, SimTime>,
     /// UIDLs the user deleted on the device, to DELE at the next session.
-    pub deleted_locally: BTreeSet<String>,
+    pub deleted_locally: SortedSet<String>,
 }
 
 impl Pop3ClientState {
@@ -229,7 +230,7 @@ impl Pop3Client {
 
     /// After UIDL: download every unknown id, then delete what the settings say (Thunderbird's rules).
     fn plan_after_listing(&mut self, listing: Vec<(u32, String)>, now: SimTime) {
-        let on_server: BTreeSet<&str> = listing.iter().map(|(_, u)| u.as_str()).collect();
+        let on_server: SortedSet<&str> = listing.iter().map(|(_, u)| u.as_str()).collect();
         // Ids no longer on the server can be forgotten: a UIDL is never reused (RFC 1939 §7).
         self.state
             .known
@@ -241,7 +242,7 @@ impl Pop3Client {
             !self.settings.leave_on_server && self.settings.headers_only.is_none();
         let mut deletes = Vec::new();
         for (msg, uidl) in listing {
-            match self.state.known.get(&uidl) {
+            match self.state.known.get(uidl.as_str()) {
                 None => {
                     self.plan.push_back(Step::Download {
                         msg,
@@ -258,7 +259,7 @@ impl Pop3Client {
                             .delete_after_days
                             .is_some_and(|days| now.days_since(*first_seen) >= u64::from(days));
                     let deleted_here = self.settings.delete_when_deleted_locally
-                        && self.state.deleted_locally.contains(&uidl);
+                        && self.state.deleted_locally.contains(uidl.as_str());
                     // A known message still on the server after download-and-delete: the last session
                     // dropped before QUIT, so its DELE never reached UPDATE (RFC 1939 §6). Delete, don't refetch.
                     if download_and_delete || expired || deleted_here {
@@ -276,7 +277,7 @@ impl Pop3Client {
         if !lines.is_empty() {
             text.push_str("\r\n");
         }
-        self.state.known.entry(uidl.clone()).or_insert(now);
+        self.state.known.get_or_insert_with(uidl.clone(), || now);
         self.events.push_back(Pop3ClientEvent::MessageDownloaded {
             uidl,
             text,
@@ -382,15 +383,19 @@ impl Pop3Client {
                 self.next_step();
             }
             Waiting::QuitReply => {
-                let mut deleted_on_server = 0;
-                if status.ok {
-                    // UPDATE ran (RFC 1939 §6): the marked messages are gone from the server.
-                    for uidl in std::mem::take(&mut self.marked) {
-                        self.state.known.remove(&uidl);
-                        self.state.deleted_locally.remove(&uidl);
-                        deleted_on_server += 1;
-                    }
-                }
+                let deleted_on_server = if status.ok {
+                    // UPDATE ran (RFC 1939 §6): the marked messages are gone from the server. One pass each, as
+                    // a session may delete thousands and each `remove` would shift the sorted state.
+                    let marked = std::mem::take(&mut self.marked);
+                    let gone: SortedSet<&str> = marked.iter().map(String::as_str).collect();
+                    self.state.known.retain(|u, _| !gone.contains(u.as_str()));
+                    self.state
+                        .deleted_locally
+                        .retain(|u| !gone.contains(u.as_str()));
+                    marked.len()
+                } else {
+                    0
+                };
                 self.events
                     .push_back(Pop3ClientEvent::SessionEnded { deleted_on_server });
             }

@@ -21,10 +21,11 @@ use crate::sim::device::{Device, DeviceClient};
 use crate::sim::imap::client::Connection as ImapConnection;
 use crate::sim::mail::Store;
 use crate::sim::session::Direction;
+use crate::sim::sorted::SortedMap;
 use crate::sim::time::SimTime;
 use crate::sim::transcript::TranscriptEntry;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 use wire::Connection;
 
 /// The account every device reads (TEST-HOOKS.md).
@@ -72,7 +73,7 @@ pub struct World {
     now: SimTime,
     store: Store,
     devices: Vec<Device>,
-    connections: BTreeMap<u64, Connection>,
+    connections: SortedMap<u64, Connection>,
     next_connection: u64,
     queue: BinaryHeap<Reverse<Scheduled>>,
     next_seq: u64,
@@ -114,7 +115,7 @@ impl World {
             now: SimTime::ZERO,
             store,
             devices,
-            connections: BTreeMap::new(),
+            connections: SortedMap::new(),
             next_connection: 1,
             queue: BinaryHeap::new(),
             next_seq: 0,

@@ -11,7 +11,7 @@ use crate::sim::session::{ClientSession, Direction, ServerSession};
 use crate::sim::smtp::{self, SmtpClient, SmtpClientEvent};
 use crate::sim::time::SimTime;
 use crate::sim::transcript::{ContentTracker, TranscriptEntry, WireProtocol};
-use std::collections::BTreeSet;
+use std::collections::VecDeque;
 
 /// The outside sender's link: mail comes from far away.
 pub const SENDER_LATENCY: SimTime = SimTime::from_millis(800);
@@ -60,8 +60,9 @@ pub(super) struct Connection {
     busy_until: [SimTime; 2],
     tracker: ContentTracker,
     lines_sent: usize,
-    /// Transcript entries still on the wire (a set: a long reply puts thousands on the wire at once).
-    in_flight: BTreeSet<usize>,
+    /// Transcript entries still on the wire, ascending as they were appended. A long reply puts thousands on the
+    /// wire at once and they mostly arrive oldest first, which a deque removes cheaply (a sorted `Vec` would shift).
+    in_flight: VecDeque<usize>,
 }
 
 fn slot(direction: Direction) -> usize {
@@ -103,7 +104,7 @@ impl World {
                 busy_until: [self.now; 2],
                 tracker: ContentTracker::default(),
                 lines_sent: 0,
-                in_flight: BTreeSet::new(),
+                in_flight: VecDeque::new(),
             },
         );
         self.flush_server(id);
@@ -198,7 +199,7 @@ impl World {
             };
             conn.lines_sent += 1;
             let index = self.transcript.len();
-            conn.in_flight.insert(index);
+            conn.in_flight.push_back(index);
             arrivals.push((entry.arrives, index));
             self.transcript.push(entry);
         }
@@ -231,7 +232,9 @@ impl World {
         let Some(conn) = self.connections.get_mut(&id) else {
             return;
         };
-        conn.in_flight.remove(&entry);
+        if let Ok(i) = conn.in_flight.binary_search(&entry) {
+            conn.in_flight.remove(i);
+        }
         let text = self
             .transcript
             .get(entry)

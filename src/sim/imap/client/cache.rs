@@ -2,8 +2,8 @@
 //! queue of user actions made offline, all serializable so a device survives a reload.
 
 use crate::sim::mail::{Flag, Flags};
+use crate::sim::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How the client learns of new mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +68,7 @@ pub struct FolderCache {
     pub highest_modseq: u64,
     /// The highest UID ever seen, so a message deleted here is not fetched again.
     pub last_seen_uid: u32,
-    pub messages: BTreeMap<u32, CachedMessage>,
+    pub messages: SortedMap<u32, CachedMessage>,
 }
 
 /// A user's action on a cached message; applied to the cache at once and replayed on the server.
@@ -177,14 +177,15 @@ impl UserAction {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientCache {
     /// Folder names as the server's LIST gave them, each with its cache.
-    pub folders: BTreeMap<String, FolderCache>,
+    pub folders: SortedMap<String, FolderCache>,
     /// Actions not yet replayed, oldest first.
     pub queue: Vec<UserAction>,
 }
 
 impl ClientCache {
     pub fn folder_mut(&mut self, name: &str) -> &mut FolderCache {
-        self.folders.entry(name.to_string()).or_default()
+        self.folders
+            .get_or_insert_with(name.to_string(), FolderCache::default)
     }
 
     /// Server flags with this device's not-yet-replayed flag actions laid over them, so a sync does not undo

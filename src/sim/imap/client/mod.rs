@@ -12,9 +12,10 @@ pub use cache::{
 
 use crate::sim::mail::Flags;
 use crate::sim::session::ClientSession;
+use crate::sim::sorted::SortedSet;
 use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// RFC 2177 §3: servers may drop an idle client after 30 minutes, so the client re-IDLEs before that.
 pub const REIDLE_AFTER: SimTime = SimTime::from_minutes(29);
@@ -115,13 +116,13 @@ struct Selection {
     /// UID per sequence number (index + 1); 0 where not yet known. Not needed under QRESYNC.
     seq_uids: Vec<u32>,
     /// UIDs the current `UID FETCH 1:* (FLAGS)` reported.
-    seen_in_flag_sync: BTreeSet<u32>,
+    seen_in_flag_sync: SortedSet<u32>,
     /// EXISTS grew while idling: fetch after DONE.
     new_mail: bool,
     /// SELECT carried QRESYNC: vanished UIDs and changed flags came with it.
     used_qresync: bool,
     /// UIDs the server reported as vanished on this selection.
-    vanished: BTreeSet<u32>,
+    vanished: SortedSet<u32>,
 }
 
 pub struct ImapClient {
@@ -360,7 +361,12 @@ impl ImapClient {
                     ..Selection::default()
                 };
                 let name = crate::sim::imap::wire::mailbox_name(folder);
-                let cached = self.cache.folders.get(folder).cloned().unwrap_or_default();
+                let cached = self
+                    .cache
+                    .folders
+                    .get(folder.as_str())
+                    .cloned()
+                    .unwrap_or_default();
                 if self.qresync_enabled && cached.uid_validity != 0 && cached.highest_modseq != 0 {
                     // RFC 7162 §3.2.5: one round trip tells what vanished and which flags changed.
                     self.selection.used_qresync = true;
@@ -393,7 +399,7 @@ impl ImapClient {
                 let last_seen = self
                     .cache
                     .folders
-                    .get(folder)
+                    .get(folder.as_str())
                     .map(|f| f.last_seen_uid)
                     .unwrap_or(0);
                 let new_exist = self.selection.new_mail
@@ -423,7 +429,7 @@ impl ImapClient {
         let (mine, others): (Vec<UserAction>, Vec<UserAction>) =
             queue.into_iter().partition(|a| a.folder() == folder);
         self.cache.queue = others;
-        let on_server: Option<BTreeSet<u32>> = (!self.selection.used_qresync)
+        let on_server: Option<SortedSet<u32>> = (!self.selection.used_qresync)
             .then(|| self.selection.seq_uids.iter().copied().collect());
         for action in mine {
             let gone = match &on_server {

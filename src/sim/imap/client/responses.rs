@@ -191,16 +191,8 @@ impl ImapClient {
                         .sum();
                     self.selection.exists = self.selection.exists.saturating_sub(gone);
                 }
-                let cached: Vec<u32> = self
-                    .cache
-                    .folders
-                    .get(&folder)
-                    .map(|f| f.messages.keys().copied().collect())
-                    .unwrap_or_default();
                 for (lo, hi) in uids.ranges(star) {
-                    for uid in cached.iter().copied().filter(|u| (lo..=hi).contains(u)) {
-                        self.forget(&folder, uid);
-                    }
+                    self.forget_where(&folder, &|uid| (lo..=hi).contains(&uid));
                     self.selection.seq_uids.retain(|u| !(lo..=hi).contains(u));
                     // Remember the vanished range for dropping queued actions (bounded by the cache's UIDs).
                     for uid in self
@@ -217,6 +209,30 @@ impl ImapClient {
             }
             Data::Fetch { seq, items } => self.handle_fetch(&folder, seq, items),
             _ => {}
+        }
+    }
+
+    /// The cached messages `gone` picks left the server: drop them in one pass (the cache is a sorted `Vec`, so
+    /// removing them one by one would shift it once per message), in ascending UID order as `forget` would.
+    fn forget_where(&mut self, folder: &str, gone: &dyn Fn(u32) -> bool) {
+        let Some(cache) = self.cache.folders.get_mut(folder) else {
+            return;
+        };
+        let mut forgotten = Vec::new();
+        cache.messages.retain(|uid, m| {
+            let keep = !gone(*uid);
+            if !keep {
+                forgotten.push((*uid, std::mem::take(&mut m.message_id)));
+            }
+            keep
+        });
+        for (uid, message_id) in forgotten {
+            self.selection.vanished.insert(uid);
+            self.emit(ImapEvent::MessageVanished {
+                folder: folder.to_string(),
+                uid,
+                message_id,
+            });
         }
     }
 
@@ -327,21 +343,7 @@ impl ImapClient {
             Step::Select(folder) => self.selected(folder),
             Step::SyncFlags(folder) => {
                 let seen = std::mem::take(&mut self.selection.seen_in_flag_sync);
-                let gone: Vec<u32> = self
-                    .cache
-                    .folders
-                    .get(&folder)
-                    .map(|f| {
-                        f.messages
-                            .keys()
-                            .copied()
-                            .filter(|u| !seen.contains(u))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for uid in gone {
-                    self.forget(&folder, uid);
-                }
+                self.forget_where(&folder, &|uid| !seen.contains(&uid));
             }
             Step::Replay(_) => {
                 if !ok {
@@ -418,16 +420,7 @@ impl ImapClient {
         }
         self.cache.folder_mut(&folder).uid_validity = server;
         if self.selection.exists == 0 {
-            let all: Vec<u32> = self
-                .cache
-                .folder_mut(&folder)
-                .messages
-                .keys()
-                .copied()
-                .collect();
-            for uid in all {
-                self.forget(&folder, uid);
-            }
+            self.forget_where(&folder, &|_| true);
         }
         let exists = self.selection.exists;
         self.emit(ImapEvent::FolderSelected {
