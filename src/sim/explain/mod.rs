@@ -45,26 +45,66 @@ pub fn explain(
     }
 }
 
-/// An explanation whose texts end with their reference: "… (RFC 1939 §6)." and "……（RFC 1939 §6）。".
-fn cited(rfc: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Explanation {
-    cited_texts(rfc, en.into(), zh.into())
+/// An explanation as data: two texts with numbered slots `{0}`…`{9}` for the pieces taken from the line, and
+/// the RFC section they end with. Hundreds of explanations then share the one routine that fills them in,
+/// instead of each carrying its own formatting code in the page's wasm.
+#[derive(Clone, Copy)]
+struct Template {
+    rfc: &'static str,
+    en: &'static str,
+    zh: &'static str,
 }
 
-/// The one body behind every `cited` call: kept out of line, or each of the hundreds of call sites would
-/// carry its own copy in the page's wasm.
+/// The template with its slots filled; both texts end with the reference: "… (RFC 1939 §6)." and
+/// "……（RFC 1939 §6）。".
 #[inline(never)]
-fn cited_texts(rfc: &'static str, en: String, zh: String) -> Explanation {
-    let mut en = en.trim_end().to_string();
-    let mut zh = zh.trim_end().to_string();
+fn fill(template: &Template, args: &[&str]) -> Explanation {
+    let mut en = substitute(template.en, args);
+    let mut zh = substitute(template.zh, args);
+    en.truncate(en.trim_end().len());
+    zh.truncate(zh.trim_end().len());
     if en.ends_with('.') {
         en.pop();
     }
     if zh.ends_with('。') {
         zh.pop();
     }
-    en.push_str(&format!(" ({rfc})."));
-    zh.push_str(&format!("（{rfc}）。"));
+    let rfc = template.rfc;
+    for (text, parts) in [(&mut en, [" (", rfc, ")."]), (&mut zh, ["（", rfc, "）。"])] {
+        for part in parts {
+            text.push_str(part);
+        }
+    }
     Explanation { en, zh, rfc }
+}
+
+/// `text` with `args` in its slots `{0}`…`{9}`. A slot without an argument stays empty; any other brace is
+/// kept, so "{n}" or "{{0}}" read as written around the argument. Arguments are not searched for slots.
+#[inline(never)]
+fn substitute(text: &str, args: &[&str]) -> String {
+    let mut filled = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let (before, slot) = rest.split_at(open);
+        filled.push_str(before);
+        match slot.as_bytes() {
+            [b'{', digit @ b'0'..=b'9', b'}', ..] => {
+                filled.push_str(args.get(usize::from(digit - b'0')).copied().unwrap_or(""));
+                rest = slot.get(3..).unwrap_or("");
+            }
+            _ => {
+                filled.push('{');
+                rest = slot.get(1..).unwrap_or("");
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// An English and a Chinese piece of a sentence built in parts, with their slots filled.
+fn phrase(en: &str, zh: &str, args: &[&str]) -> [String; 2] {
+    [substitute(en, args), substitute(zh, args)]
 }
 
 /// The longest piece of a line quoted back: enough to recognise it, never a wall of text.
@@ -77,7 +117,7 @@ fn quoted(text: &str) -> String {
     if text.chars().nth(QUOTE_CHARS).is_some() {
         shown.push('…');
     }
-    format!("“{shown}”")
+    substitute("“{0}”", &[&shown])
 }
 
 /// A number as digits; anything else quoted, so odd input stays visibly odd.
@@ -90,14 +130,14 @@ fn messages(count: u64) -> String {
     if count == 1 {
         "1 message".into()
     } else {
-        format!("{count} messages")
+        substitute("{0} messages", &[&count.to_string()])
     }
 }
 
 /// Chinese puts a space between a Han character and a following Latin word or digit ("给 UID 为 5 的邮件").
 fn spaced(text: &str) -> String {
     if text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        format!(" {text}")
+        substitute(" {0}", &[text])
     } else {
         text.to_string()
     }
@@ -142,10 +182,13 @@ fn redacted(command: &str) -> String {
 /// A line of a message being carried (headers or body): the protocol does not look inside.
 fn message_content(line: &str) -> Explanation {
     if line.is_empty() {
-        return cited(
-            "RFC 5322 §2.1",
-            "An empty line inside the message: it separates the headers above from the body below.",
-            "邮件里的空行：把上面的信头和下面的正文分开。",
+        return fill(
+            &Template {
+                rfc: "RFC 5322 §2.1",
+                en: "An empty line inside the message: it separates the headers above from the body below.",
+                zh: "邮件里的空行：把上面的信头和下面的正文分开。",
+            },
+            &[],
         );
     }
     Explanation {
@@ -159,12 +202,15 @@ fn message_content(line: &str) -> Explanation {
 
 /// A content line that began with "." and so was sent with a second "." in front.
 fn dot_stuffed(rfc: &'static str) -> Explanation {
-    cited(
-        rfc,
-        "A message line that really starts with “.”. The sender doubled the dot (“dot-stuffing”) so it \
-         cannot be mistaken for the end marker; the receiver removes the extra dot.",
-        "这一行邮件内容本来就以“.”开头。发送方在前面多加了一个点（称为“点填充”），以免被误认为结束标记；\
-         接收方会去掉多出的那个点。",
+    fill(
+        &Template {
+            rfc,
+            en: "A message line that really starts with “.”. The sender doubled the dot (“dot-stuffing”) so it \
+                 cannot be mistaken for the end marker; the receiver removes the extra dot.",
+            zh: "这一行邮件内容本来就以“.”开头。发送方在前面多加了一个点（称为“点填充”），以免被误认为结束标记；\
+                 接收方会去掉多出的那个点。",
+        },
+        &[],
     )
 }
 
@@ -176,34 +222,26 @@ fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Exp
         WireProtocol::Pop3 => ("POP3", "RFC 1939 §3", "-ERR", "RFC 1939 §3"),
         WireProtocol::Imap => ("IMAP", "RFC 3501 §7.1.3", "BAD", "RFC 3501 §7"),
     };
-    let shown = if line.trim().is_empty() {
-        ("An empty line".to_string(), "空行".to_string())
+    let quote = redacted(line);
+    let [shown_en, shown_zh] = if line.trim().is_empty() {
+        ["An empty line", "空行"]
     } else {
-        let quote = redacted(line);
-        (quote.clone(), quote)
+        [quote.as_str(); 2]
     };
-    match direction {
-        Direction::ClientToServer => cited(
+    let template = match direction {
+        Direction::ClientToServer => Template {
             rfc,
-            format!(
-                "{} is not a {name} command this server knows. It will answer with an error ({refusal}) and \
-                 the session goes on.",
-                shown.0
-            ),
-            format!(
-                "{}不是本服务器认识的 {name} 命令。服务器会回复错误（{refusal}），会话照常继续。",
-                shown.1
-            ),
-        ),
-        Direction::ServerToClient => cited(
-            replies_rfc,
-            format!(
-                "The server sent {}, a reply without a standard meaning here; the client shows it or ignores it.",
-                shown.0
-            ),
-            format!("服务器发来{}，这里没有标准含义；客户端会显示或忽略它。", shown.1),
-        ),
-    }
+            en: "{0} is not a {2} command this server knows. It will answer with an error ({3}) and the \
+                 session goes on.",
+            zh: "{1}不是本服务器认识的 {2} 命令。服务器会回复错误（{3}），会话照常继续。",
+        },
+        Direction::ServerToClient => Template {
+            rfc: replies_rfc,
+            en: "The server sent {0}, a reply without a standard meaning here; the client shows it or ignores it.",
+            zh: "服务器发来{1}，这里没有标准含义；客户端会显示或忽略它。",
+        },
+    };
+    fill(&template, &[shown_en, shown_zh, name, refusal])
 }
 
 /// Test helpers shared by the protocol modules' tests.
@@ -244,9 +282,22 @@ mod tests {
 
     #[test]
     fn the_reference_ends_both_texts_with_native_punctuation() {
-        let explanation = cited("RFC 1939 §6", "Marks it.", "标记它。");
+        let template = Template {
+            rfc: "RFC 1939 §6",
+            en: "Marks {0}.",
+            zh: "标记{1}。",
+        };
+        let explanation = fill(&template, &["it", "它"]);
         assert_eq!(explanation.en, "Marks it (RFC 1939 §6).");
         assert_eq!(explanation.zh, "标记它（RFC 1939 §6）。");
+    }
+
+    #[test]
+    fn slots_take_their_arguments_and_other_braces_stay() {
+        assert_eq!(substitute("{1} and {0}", &["a", "b"]), "b and a");
+        assert_eq!(substitute("{{0}} {n} {", &["310"]), "{310} {n} {");
+        assert_eq!(substitute("{7}{0}", &["{1}"]), "{1}");
+        assert_eq!(substitute("邮{0}件{", &[]), "邮件{");
     }
 
     #[test]

@@ -1,0 +1,502 @@
+//! IMAP client commands: each is a tag, a command name (perhaps after "UID") and its arguments.
+
+use super::{
+    flags_described, literal_size, mailbox_name, number_after, parenthesised, set_described,
+    MAX_ITEMS,
+};
+use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanation, Template};
+
+/// What "UID" in front of a command changes.
+const UID_NOTE: [&str; 2] = [
+    " UID prefix: these numbers are UIDs, which never change, not sequence numbers, which shift after EXPUNGE.",
+    "带 UID 前缀：这些数字是永不改变的 UID，而不是会在删除后移位的序号。",
+];
+
+/// The note when a command uses UIDs, else nothing.
+fn uid_note(by_uid: bool) -> [&'static str; 2] {
+    if by_uid {
+        UID_NOTE
+    } else {
+        ["", ""]
+    }
+}
+
+pub(super) fn command(line: &str) -> Explanation {
+    let trimmed = line.trim();
+    if trimmed.eq_ignore_ascii_case("DONE") {
+        return fill(
+            &Template {
+                rfc: "RFC 2177 §3",
+                en: "DONE ends IDLE: the client wants to send commands again. The server answers with the tagged \
+                     OK for IDLE.",
+                zh: "DONE 结束 IDLE：客户端要重新发送命令了。服务器会用 IDLE 那条命令的带标签 OK 来回应。",
+            },
+            &[],
+        );
+    }
+    let Some((tag, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return fill(
+            &Template {
+                rfc: "RFC 3501 §2.2.1",
+                en: "A line with no command. Every IMAP command is a tag plus a command name, like “A1 NOOP”; a \
+                     lone line like this only makes sense as data the server asked for with “+”.",
+                zh: "这一行没有命令。每条 IMAP 命令都由标签加命令名组成，例如“A1 NOOP”；这样单独的一行，\
+                     只有在服务器用“+”索要数据时才有意义。",
+            },
+            &[],
+        );
+    };
+    let (verb, arguments) = verb_and_rest(rest);
+    let (by_uid, verb, arguments) = if verb == "UID" {
+        let (verb, arguments) = verb_and_rest(arguments);
+        (true, verb, arguments)
+    } else {
+        (false, verb, arguments)
+    };
+    let mut explanation = tagged_command(&verb, arguments, by_uid).unwrap_or_else(|| {
+        fill(
+            &Template {
+                rfc: "RFC 3501 §7.1.3",
+                en: "{0} is not an IMAP command this server knows; it will answer “{1} BAD”.",
+                zh: "{0}不是本服务器认识的 IMAP 命令；服务器会回复“{1} BAD”。",
+            },
+            &[&quoted(&verb), tag],
+        )
+    });
+    // Every tagged command shares the sentence about its tag, after the command's own reference.
+    let [tag_en, tag_zh] = phrase(
+        " The tag {0} lets the client match the server's reply to this command (RFC 3501 §2.2.1).",
+        "标签{0}让客户端把服务器的回复和这条命令对上号（RFC 3501 §2.2.1）。",
+        &[&quoted(tag)],
+    );
+    explanation.en.push_str(&tag_en);
+    explanation.zh.push_str(&tag_zh);
+    explanation
+}
+
+/// The commands explained by a template alone. Slots: {0} the first argument quoted, {1} the mailbox quoted,
+/// {2} the name after the mailbox (a new name, a pattern) quoted, {3} STATUS's items quoted, {4} all arguments
+/// quoted, {5} and {6} what SEARCH answers with, {7} and {8} the message set, {9} the target mailbox quoted.
+fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
+    let by_uid_or = |uid_rfc, rfc| if by_uid { uid_rfc } else { rfc };
+    Some(match verb {
+        "CAPABILITY" => Template {
+            rfc: "RFC 3501 §6.1.1",
+            en: "Asks what this server can do: its IMAP version and extensions such as IDLE or MOVE.",
+            zh: "询问服务器的能力：IMAP 版本以及 IDLE、MOVE 等扩展。",
+        },
+        "NOOP" => Template {
+            rfc: "RFC 3501 §6.1.2",
+            en: "Does nothing, but gives the server a chance to report changes: new mail, or flags changed on \
+                 another device.",
+            zh: "什么也不做，但给服务器一个报告变化的机会：新邮件，或其他设备改动过的标记。",
+        },
+        "LOGOUT" => Template {
+            rfc: "RFC 3501 §6.1.3",
+            en: "Ends the session: the server says BYE and closes the connection. Unlike POP3's QUIT, nothing is \
+                 deleted now; the mail stays on the server.",
+            zh: "结束会话：服务器说 BYE 并关闭连接。与 POP3 的 QUIT 不同，此时不会删除任何东西，邮件仍留在服务器上。",
+        },
+        "LOGIN" => Template {
+            rfc: "RFC 3501 §6.2.3",
+            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so real servers \
+                 require an encrypted connection first.",
+            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以真实的服务器要求先加密连接。",
+        },
+        "AUTHENTICATE" => Template {
+            rfc: "RFC 3501 §6.2.2",
+            en: "Starts logging in with the {0} method; the credentials follow after a “+”.",
+            zh: "开始用{0}方式登录；凭据会在服务器回复“+”之后发送。",
+        },
+        "CREATE" => Template {
+            rfc: "RFC 3501 §6.3.3",
+            en: "Creates a new mailbox (folder) named {1} on the server.",
+            zh: "在服务器上新建一个名为{1}的邮箱（文件夹）。",
+        },
+        "DELETE" => Template {
+            rfc: "RFC 3501 §6.3.4",
+            en: "Deletes the mailbox {1} and every message in it, for every device.",
+            zh: "删除邮箱{1}及其中的全部邮件，所有设备上都会消失。",
+        },
+        "RENAME" => Template {
+            rfc: "RFC 3501 §6.3.5",
+            en: "Renames the mailbox {1} to {2}.",
+            zh: "把邮箱{1}改名为{2}。",
+        },
+        "LIST" | "LSUB" => Template {
+            rfc: if verb == "LIST" {
+                "RFC 3501 §6.3.8"
+            } else {
+                "RFC 3501 §6.3.9"
+            },
+            en: "Asks for the mailboxes whose names match {2} (“*” matches anything, “%” one level).",
+            zh: "询问名字符合{2}的邮箱（“*”匹配任意内容，“%”只匹配一层）。",
+        },
+        "STATUS" => Template {
+            rfc: "RFC 3501 §6.3.10",
+            en: "Asks about {1} without opening it: {3}.",
+            zh: "不打开邮箱，直接询问{1}的情况：{3}。",
+        },
+        "CLOSE" => Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are \
+                 sent.",
+            zh: "关闭邮箱，并悄悄删除所有标记为 \\Deleted 的邮件：不会发送 EXPUNGE 响应。",
+        },
+        "UNSELECT" => Template {
+            rfc: "RFC 3691 §2",
+            en: "Closes the mailbox without removing anything: unlike CLOSE, messages marked \\Deleted stay.",
+            zh: "关闭邮箱但不删除任何邮件：与 CLOSE 不同，标记为 \\Deleted 的邮件会保留。",
+        },
+        "EXPUNGE" if by_uid => Template {
+            rfc: "RFC 4315 §2.1",
+            en: "Permanently removes {7}, if marked \\Deleted; other deleted messages stay.",
+            zh: "永久删除{8}（仅限标记为 \\Deleted 的）；其他标记删除的邮件保留。",
+        },
+        "EXPUNGE" => Template {
+            rfc: "RFC 3501 §6.4.3",
+            en: "Permanently removes every message marked \\Deleted in this mailbox. The server reports each one \
+                 with “* n EXPUNGE”.",
+            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”。",
+        },
+        "SEARCH" => Template {
+            rfc: by_uid_or("RFC 3501 §6.4.8", "RFC 3501 §6.4.4"),
+            en: "Asks which messages match {4}. The server searches, so nothing is downloaded; it answers with \
+                 their {5}.",
+            zh: "查找符合{4}的邮件。搜索在服务器上进行，无需下载；服务器回复它们的{6}。",
+        },
+        "COPY" => Template {
+            rfc: by_uid_or("RFC 3501 §6.4.8", "RFC 3501 §6.4.7"),
+            en: "Copies {7} into the mailbox {9}; the originals stay here.",
+            zh: "把{8}复制到邮箱{9}；原邮件留在这里。",
+        },
+        "MOVE" => Template {
+            rfc: "RFC 6851 §3",
+            en: "Moves {7} to the mailbox {9} in one step: copied there, then removed here (the server reports \
+                 “* n EXPUNGE”).",
+            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”）。",
+        },
+        "IDLE" => Template {
+            rfc: "RFC 2177 §3",
+            en: "Asks the server to push changes (new mail, deletions, flag changes) the moment they happen, \
+                 instead of the client asking again and again. The client ends it with DONE.",
+            zh: "请服务器在变化发生的那一刻就主动推送（新邮件、删除、标记变化），而不是让客户端一遍遍地询问。\
+                 客户端用 DONE 结束。",
+        },
+        _ => return None,
+    })
+}
+
+fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanation> {
+    let first = arguments.split_whitespace().next().unwrap_or("");
+    let (box_name, after_box) = mailbox_name(arguments);
+    let mailbox = quoted(box_name);
+    Some(match verb {
+        "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
+        "APPEND" => {
+            let [size_en, size_zh] = match literal_size(arguments) {
+                Some(size) => phrase(
+                    " {{0}} announces {0} octets of message data; the client sends them after the server's “+”.",
+                    "{{0}} 预告接下来有 {0} 字节的邮件数据；客户端等服务器回复“+”后再发送。",
+                    &[&size.to_string()],
+                ),
+                None => Default::default(),
+            };
+            fill(
+                &Template {
+                    rfc: "RFC 3501 §6.3.11",
+                    en: "Uploads a message into {0}, for example a copy of mail just sent.{1}",
+                    zh: "把一封邮件上传到{0}，例如刚发出邮件的副本。{2}",
+                },
+                &[&mailbox, &size_en, &size_zh],
+            )
+        }
+        "FETCH" => fetch(arguments, by_uid),
+        "STORE" => store(arguments, by_uid),
+        "ENABLE" => {
+            let [extra_en, extra_zh] = if arguments.to_ascii_uppercase().contains("QRESYNC") {
+                [
+                    " With QRESYNC the server reports removed messages by UID (* VANISHED) and a returning \
+                     client can catch up quickly on its next SELECT.",
+                    "启用 QRESYNC 后，服务器按 UID 报告已删除的邮件（* VANISHED），客户端下次 SELECT 时能快速同步。",
+                ]
+            } else {
+                ["", ""]
+            };
+            fill(
+                &Template {
+                    rfc: "RFC 5161 §3.1",
+                    en: "Switches on the extension {0}.{1}",
+                    zh: "开启扩展{0}。{2}",
+                },
+                &[&quoted(arguments), extra_en, extra_zh],
+            )
+        }
+        _ => {
+            let template = command_template(verb, by_uid)?;
+            let items = parenthesised(after_box).map_or(after_box, |(inner, _)| inner);
+            let [set_en, set_zh] = set_described(first, by_uid);
+            let (target, _) = mailbox_name(arguments.get(first.len()..).unwrap_or(""));
+            let [answer_en, answer_zh] = if by_uid {
+                ["UIDs", "UID"]
+            } else {
+                ["message numbers", "邮件序号"]
+            };
+            fill(
+                &template,
+                &[
+                    &quoted(first),
+                    &mailbox,
+                    &quoted(mailbox_name(after_box).0),
+                    &quoted(items),
+                    &quoted(arguments),
+                    answer_en,
+                    answer_zh,
+                    &set_en,
+                    &spaced(&set_zh),
+                    &quoted(target),
+                ],
+            )
+        }
+    })
+}
+
+fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
+    let resync = arguments.to_ascii_uppercase().contains("QRESYNC");
+    let [mode_en, mode_zh] = if verb == "SELECT" {
+        ["for reading and changing", "可读可改"]
+    } else {
+        [
+            "read-only: nothing in it will change, not even \\Seen",
+            "只读：其中任何东西都不会改变，连 \\Seen 也不会",
+        ]
+    };
+    let [resync_en, resync_zh] = if resync {
+        [
+            " The QRESYNC part gives what the client remembers, so the server sends only what changed since.",
+            "QRESYNC 部分告诉服务器客户端记得的状态，服务器只发送此后的变化。",
+        ]
+    } else {
+        ["", ""]
+    };
+    fill(
+        &Template {
+            rfc: match (resync, verb) {
+                (true, _) => "RFC 7162 §3.2.5",
+                (false, "SELECT") => "RFC 3501 §6.3.1",
+                _ => "RFC 3501 §6.3.2",
+            },
+            en: "Opens the mailbox {0}, {1}. The server replies with its message count, flags and \
+                 UIDVALIDITY.{3}",
+            zh: "打开邮箱{0}（{2}）。服务器会回复邮件数量、标记和 UIDVALIDITY。{4}",
+        },
+        &[mailbox, mode_en, mode_zh, resync_en, resync_zh],
+    )
+}
+
+/// FETCH items that are one word, in plain words.
+const FETCH_ITEMS: &[(&str, &str, &str)] = &[
+    ("FLAGS", "flags (read, starred…)", "标记（已读、星标等）"),
+    ("UID", "UID (permanent number)", "UID（永久编号）"),
+    ("RFC822.SIZE", "size in octets", "大小（字节）"),
+    (
+        "ENVELOPE",
+        "envelope (sender, subject, date)",
+        "信封（发件人、主题、日期）",
+    ),
+    ("INTERNALDATE", "arrival time", "到达时间"),
+    (
+        "BODYSTRUCTURE",
+        "MIME structure (parts, attachments)",
+        "MIME 结构（各部分、附件）",
+    ),
+    (
+        "BODY",
+        "MIME structure (parts, attachments)",
+        "MIME 结构（各部分、附件）",
+    ),
+    (
+        "MODSEQ",
+        "modification number (MODSEQ)",
+        "修改序号（MODSEQ）",
+    ),
+    (
+        "RFC822",
+        "the whole message, which marks it \\Seen (read)",
+        "整封邮件，这会把它标记为 \\Seen（已读）",
+    ),
+    ("RFC822.HEADER", "the headers", "信头"),
+    (
+        "ALL",
+        "a standard summary (flags, date, size…)",
+        "一组标准摘要（标记、日期、大小等）",
+    ),
+    (
+        "FAST",
+        "a standard summary (flags, date, size…)",
+        "一组标准摘要（标记、日期、大小等）",
+    ),
+    (
+        "FULL",
+        "a standard summary (flags, date, size…)",
+        "一组标准摘要（标记、日期、大小等）",
+    ),
+];
+
+/// One requested FETCH item, described.
+fn fetch_item(item: &str) -> Option<[String; 2]> {
+    let upper = item.to_ascii_uppercase();
+    let (peek, section) = if let Some(section) = upper.strip_prefix("BODY.PEEK[") {
+        (true, section)
+    } else if let Some(section) = upper.strip_prefix("BODY[") {
+        (false, section)
+    } else {
+        let &(_, en, zh) = FETCH_ITEMS.iter().find(|(known, ..)| *known == upper)?;
+        return Some([en.into(), zh.into()]);
+    };
+    let section = section.split(']').next().unwrap_or("");
+    let [what_en, what_zh] = if section.is_empty() {
+        ["the whole message".to_string(), "整封邮件".to_string()]
+    } else if section.starts_with("HEADER") {
+        ["the headers".to_string(), "信头".to_string()]
+    } else {
+        phrase("part {0}", "第{0}部分", &[&quoted(section)])
+    };
+    // BODY[] sets \Seen as a side effect; BODY.PEEK[] does not (RFC 3501 §6.4.5).
+    let [en, zh] = if peek {
+        [
+            "{0} without marking it read (PEEK)",
+            "{1}，但不标记为已读（PEEK）",
+        ]
+    } else {
+        [
+            "{0}, which marks it \\Seen (read)",
+            "{1}，这会把它标记为 \\Seen（已读）",
+        ]
+    };
+    Some(phrase(en, zh, &[&what_en, &what_zh]))
+}
+
+fn fetch(arguments: &str, by_uid: bool) -> Explanation {
+    let (set, items) = arguments
+        .split_once(char::is_whitespace)
+        .unwrap_or((arguments, ""));
+    let [set_en, set_zh] = set_described(set, by_uid);
+    let (items, modifiers) = parenthesised(items).unwrap_or((items, ""));
+    let mut described_en = Vec::new();
+    let mut described_zh = Vec::new();
+    // Items are words, except that "BODY[HEADER.FIELDS (FROM)]" holds spaces and parentheses of its own.
+    for word in items.split_whitespace().take(MAX_ITEMS) {
+        if let Some([en, zh]) = fetch_item(word) {
+            if !described_en.contains(&en) {
+                described_en.push(en);
+                described_zh.push(zh);
+            }
+        }
+    }
+    if described_en.is_empty() {
+        described_en.push(quoted(items));
+        described_zh.push(quoted(items));
+    }
+    let changed_since = number_after(modifiers, "CHANGEDSINCE");
+    let [since_en, since_zh] = match changed_since {
+        Some(modseq) => phrase(
+            " Only messages changed since modification number {0} are returned (CONDSTORE), so the client gets \
+             just what is new.",
+            "只返回修改序号 {0} 之后有变化的邮件（CONDSTORE），客户端只拿到新的变化。",
+            &[&modseq.to_string()],
+        ),
+        None => Default::default(),
+    };
+    let [uid_en, uid_zh] = uid_note(by_uid);
+    fill(
+        &Template {
+            rfc: match (changed_since, by_uid) {
+                (Some(_), _) => "RFC 7162 §3.1.4.1",
+                (None, true) => "RFC 3501 §6.4.8",
+                (None, false) => "RFC 3501 §6.4.5",
+            },
+            en: "Fetches {0}: {2}.{4}{6}",
+            zh: "获取{1}：{3}。{5}{7}",
+        },
+        &[
+            &set_en,
+            &spaced(&set_zh),
+            &described_en.join("; "),
+            &described_zh.join("；"),
+            &since_en,
+            &since_zh,
+            uid_en,
+            uid_zh,
+        ],
+    )
+}
+
+fn store(arguments: &str, by_uid: bool) -> Explanation {
+    let (set, rest) = arguments
+        .split_once(char::is_whitespace)
+        .unwrap_or((arguments, ""));
+    // An optional "(UNCHANGEDSINCE n)" modifier comes before the operation.
+    let rest = parenthesised(rest).map_or(rest, |(_, after)| after);
+    let (operation, flags) = verb_and_rest(rest);
+    let flags = parenthesised(flags).map_or(flags, |(inner, _)| inner);
+    let [set_en, set_zh] = set_described(set, by_uid);
+    let [flags_en, flags_zh] = flags_described(flags);
+    let silent = operation.ends_with(".SILENT");
+    // Slots: {0} the flags, {1} the messages, {2} and {3} the same in Chinese, {4} the operation quoted.
+    let [action_en, action_zh] = match operation.trim_end_matches(".SILENT") {
+        "+FLAGS" => ["Adds {0} to {1}.", "给{3}加上标记 {2}。"],
+        "-FLAGS" => ["Removes {0} from {1}.", "去掉{3}的标记 {2}。"],
+        "FLAGS" => [
+            "Replaces the flags of {1} with {0}.",
+            "把{3}的标记整体替换为 {2}。",
+        ],
+        _ => ["Changes the flags of {1} ({4}).", "修改{3}的标记（{4}）。"],
+    };
+    let [action_en, action_zh] = phrase(
+        action_en,
+        action_zh,
+        &[
+            &flags_en,
+            &set_en,
+            &flags_zh,
+            &spaced(&set_zh),
+            &quoted(rest),
+        ],
+    );
+    let deleting = operation.starts_with('+') && flags.to_ascii_lowercase().contains("\\deleted");
+    let [deleted_en, deleted_zh] = if deleting {
+        [
+            " \\Deleted only marks: EXPUNGE or CLOSE removes the message later.",
+            "\\Deleted 只是标记：之后 EXPUNGE 或 CLOSE 才会真正删除。",
+        ]
+    } else {
+        ["", ""]
+    };
+    let [reply_en, reply_zh] = if silent {
+        [
+            " .SILENT: the server does not send the new flags back.",
+            ".SILENT 表示服务器不必回报新的标记。",
+        ]
+    } else {
+        [
+            " The server answers with the new flags (* n FETCH).",
+            "服务器会回报新的标记（* n FETCH）。",
+        ]
+    };
+    let [uid_en, uid_zh] = uid_note(by_uid);
+    fill(
+        &Template {
+            rfc: if by_uid {
+                "RFC 3501 §6.4.8"
+            } else {
+                "RFC 3501 §6.4.6"
+            },
+            en: "{0}{2} Flags live on the server, so every device sees the change.{4}{6}",
+            zh: "{1}{3}标记保存在服务器上，所以每台设备都会看到这个变化。{5}{7}",
+        },
+        &[
+            &action_en, &action_zh, deleted_en, deleted_zh, reply_en, reply_zh, uid_en, uid_zh,
+        ],
+    )
+}

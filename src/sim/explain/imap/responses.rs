@@ -1,0 +1,666 @@
+//! IMAP server responses: untagged `*` data, `+` continuations, and the tagged result of each command.
+
+use super::{
+    after_item, capabilities_described, flags_described, literal_size, mailbox_name, number_after,
+    parenthesised, MAX_ITEMS,
+};
+use crate::sim::explain::{
+    fill, messages, number, phrase, plain, quoted, redacted, unrecognised, verb_and_rest,
+    Explanation, LineContext, Template, WireProtocol,
+};
+use crate::sim::session::Direction;
+
+/// The two texts of a finished sentence as a template, to give them a reference.
+const AS_IS: Template = Template {
+    rfc: "",
+    en: "{0}",
+    zh: "{1}",
+};
+
+pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
+    let answered = context.answering.as_deref().unwrap_or("");
+    if let Some(rest) = line.strip_prefix('*') {
+        return untagged(rest.trim_start(), answered, context.greeting);
+    }
+    if let Some(rest) = line.strip_prefix('+') {
+        return continuation(rest.trim(), answered);
+    }
+    if line.trim_start().starts_with(')') {
+        return fill(
+            &Template {
+                rfc: "RFC 3501 §7.4.2",
+                en: "Closes the FETCH response whose message data came just before.",
+                zh: "结束前面那条带邮件数据的 FETCH 响应。",
+            },
+            &[],
+        );
+    }
+    let mut words = line.splitn(3, ' ');
+    let (tag, status, text) = (
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+    );
+    match status.to_ascii_uppercase().as_str() {
+        "OK" | "NO" | "BAD" if !tag.is_empty() => {
+            tagged(tag, &status.to_ascii_uppercase(), text, answered)
+        }
+        _ => unrecognised(WireProtocol::Imap, Direction::ServerToClient, line),
+    }
+}
+
+/// The command a reply answers: its verb (after any tag and UID prefix) and whether it used UIDs.
+fn answered_verb(answered: &str) -> (String, bool) {
+    let mut words = answered
+        .split_whitespace()
+        .skip(1)
+        .map(str::to_ascii_uppercase);
+    match words.next() {
+        Some(word) if word == "UID" => (words.next().unwrap_or_default(), true),
+        Some(word) => (word, false),
+        None => (String::new(), false),
+    }
+}
+
+fn continuation(text: &str, answered: &str) -> Explanation {
+    let (verb, _) = answered_verb(answered);
+    let size = literal_size(answered);
+    let template = if verb == "IDLE" {
+        &Template {
+            rfc: "RFC 2177 §3",
+            en: "+: the server confirms IDLE. From now on it pushes every change (new mail, deletions, flags) as \
+                 it happens, until the client sends DONE.",
+            zh: "+：服务器确认进入 IDLE。从现在起，每个变化（新邮件、删除、标记）一发生就会推送过来，直到客户端发送 DONE。",
+        }
+    } else if size.is_some() {
+        &Template {
+            rfc: "RFC 3501 §7.5",
+            en: "+: go ahead. The server is ready for the {1} octets the client announced with {{1}}.",
+            zh: "+：请继续。服务器已准备好接收客户端用 {{1}} 预告的 {1} 字节数据。",
+        }
+    } else {
+        &Template {
+            rfc: "RFC 3501 §7.5",
+            en: "+: the server waits for the client to continue the command ({0}).",
+            zh: "+：服务器在等客户端把命令继续发完（{0}）。",
+        }
+    };
+    let size = size.map_or_else(String::new, |size| size.to_string());
+    fill(template, &[&quoted(text), &size])
+}
+
+/// Status response codes in brackets, such as `[UIDVALIDITY 3857529045]`. Slots: {0} the first argument as a
+/// number, {1} and {2} the listed flags or capabilities described, {3} the second argument as a number, {4} and
+/// {5} the second and third arguments quoted.
+fn response_code_template(name: &str) -> Option<Template> {
+    Some(match name {
+        "UNSEEN" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "Message {0} is the first unread one.",
+            zh: "第 {0} 封是第一封未读邮件。",
+        },
+        "PERMANENTFLAGS" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "Flags the client may change and that are saved for good: {1}.",
+            zh: "客户端可以修改并会被永久保存的标记：{2}。",
+        },
+        "UIDNEXT" => Template {
+            rfc: "RFC 3501 §2.3.1.1",
+            en: "The next message to arrive will get UID {0} or higher; a client that remembers this spots new \
+                 mail quickly.",
+            zh: "下一封到达的邮件的 UID 将是 {0} 或更大；客户端记住它就能很快发现新邮件。",
+        },
+        "UIDVALIDITY" => Template {
+            rfc: "RFC 3501 §2.3.1.1",
+            en: "This mailbox's UIDVALIDITY is {0}. While it stays the same, UIDs the client remembers stay \
+                 valid; if it ever changes, all cached UIDs are void and the client must start over.",
+            zh: "这个邮箱的 UIDVALIDITY 是 {0}。只要它不变，客户端记住的 UID 就一直有效；一旦改变，缓存的 UID 全部作废，\
+                 客户端必须从头同步。",
+        },
+        "HIGHESTMODSEQ" => Template {
+            rfc: "RFC 7162 §3.1.2.1",
+            en: "Every change here gets a rising modification number; the highest so far is {0}. Next time the \
+                 client can ask only for changes after it.",
+            zh: "这里的每次改动都有一个递增的修改序号，目前最高为 {0}。下次客户端只需询问此后的变化。",
+        },
+        "CAPABILITY" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "The server lists what it supports: {1}.",
+            zh: "服务器列出它支持的功能：{2}。",
+        },
+        "READ-WRITE" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[READ-WRITE]: the mailbox is open for reading and changing flags or removing messages.",
+            zh: "[READ-WRITE]：邮箱已以可读写方式打开，可以修改标记或删除邮件。",
+        },
+        "READ-ONLY" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[READ-ONLY]: the mailbox is open read-only; nothing changes, not even \\Seen.",
+            zh: "[READ-ONLY]：邮箱以只读方式打开，什么都不会改变，连 \\Seen 也不会。",
+        },
+        "TRYCREATE" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[TRYCREATE]: the target mailbox does not exist; the client may CREATE it and try again.",
+            zh: "[TRYCREATE]：目标邮箱不存在；客户端可以先 CREATE 再重试。",
+        },
+        "ALERT" => Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[ALERT]: the server wants this text shown to the user.",
+            zh: "[ALERT]：服务器要求把这段文字显示给用户看。",
+        },
+        "APPENDUID" => Template {
+            rfc: "RFC 4315 §3",
+            en: "[APPENDUID]: the uploaded message got UID {3} (UIDVALIDITY {0}).",
+            zh: "[APPENDUID]：上传的邮件得到的 UID 是 {3}（UIDVALIDITY 为 {0}）。",
+        },
+        "COPYUID" => Template {
+            rfc: "RFC 4315 §3",
+            en: "[COPYUID]: in the target mailbox (UIDVALIDITY {0}), the messages with UIDs {4} got the new UIDs \
+                 {5}.",
+            zh: "[COPYUID]：在目标邮箱（UIDVALIDITY 为 {0}）中，UID 为{4}的邮件得到了新的 UID{5}。",
+        },
+        _ => return None,
+    })
+}
+
+/// A status response code's own explanation, in English and Chinese, and where it is defined.
+fn response_code(code: &str) -> Option<([String; 2], &'static str)> {
+    let (name, arguments) = verb_and_rest(code);
+    let template = response_code_template(&name)?;
+    let mut words = arguments.split_whitespace();
+    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
+    let [listed_en, listed_zh] = match name.as_str() {
+        "PERMANENTFLAGS" => {
+            flags_described(parenthesised(arguments).map_or(arguments, |(inner, _)| inner))
+        }
+        "CAPABILITY" => capabilities_described(arguments),
+        _ => Default::default(),
+    };
+    let texts = phrase(
+        template.en,
+        template.zh,
+        &[
+            &plain(first),
+            &listed_en,
+            &listed_zh,
+            &plain(second),
+            &quoted(second),
+            &quoted(third),
+        ],
+    );
+    Some((texts, template.rfc))
+}
+
+/// `[CODE …] text` split into the code and the human text.
+fn split_code(text: &str) -> (Option<&str>, &str) {
+    match text
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((code, rest)) => (Some(code), rest.trim()),
+        None => (None, text.trim()),
+    }
+}
+
+fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
+    let (first, tail) = verb_and_rest(rest);
+    if let Some(n) = number(&first) {
+        return numbered(n, tail, answered);
+    }
+    let (answered_verb, answered_by_uid) = answered_verb(answered);
+    // Slots: {0} and {1} the data described, {2} the data quoted.
+    let ([described_en, described_zh], template) = match first.as_str() {
+        "OK" | "NO" | "BAD" | "PREAUTH" | "BYE" => {
+            let (code, text) = split_code(tail);
+            let is_greeting = greeting
+                || (answered.is_empty()
+                    && code.is_some_and(|c| c.to_ascii_uppercase().starts_with("CAPABILITY")));
+            return untagged_status(&first, code, text, is_greeting, &answered_verb);
+        }
+        "LIST" | "LSUB" => return list_response(tail),
+        "STATUS" => return status_response(tail),
+        "FLAGS" => (
+            flags_described(parenthesised(tail).map_or(tail, |(inner, _)| inner)),
+            Template {
+                rfc: "RFC 3501 §7.2.6",
+                en: "The flags used in this mailbox: {0}.",
+                zh: "这个邮箱使用的标记：{1}。",
+            },
+        ),
+        "SEARCH" if tail.split_whitespace().next().is_none() => (
+            Default::default(),
+            Template {
+                rfc: "RFC 3501 §7.2.5",
+                en: "No message matches the search.",
+                zh: "没有邮件符合搜索条件。",
+            },
+        ),
+        "SEARCH" => {
+            let [what_en, what_zh] = if answered_by_uid {
+                ["UIDs", "UID"]
+            } else {
+                ["messages", "邮件"]
+            };
+            let numbers = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+            return fill(
+                &Template {
+                    rfc: "RFC 3501 §7.2.5",
+                    en: "The {0} matching the search: {2}.",
+                    zh: "符合搜索条件的{1}：{2}。",
+                },
+                &[what_en, what_zh, &quoted(&numbers)],
+            );
+        }
+        "CAPABILITY" => (
+            capabilities_described(tail),
+            Template {
+                rfc: "RFC 3501 §7.2.1",
+                en: "The server lists what it can do: {0}.",
+                zh: "服务器列出它的能力：{1}。",
+            },
+        ),
+        "VANISHED" => {
+            let earlier = tail
+                .get(..9)
+                .is_some_and(|head| head.eq_ignore_ascii_case("(EARLIER)"));
+            let uids = if earlier {
+                tail.get(9..).unwrap_or("").trim()
+            } else {
+                tail
+            };
+            let template = if earlier {
+                Template {
+                    rfc: "RFC 7162 §3.2.10",
+                    en: "VANISHED (EARLIER): the messages with UIDs {2} were removed while the client was away; \
+                         it should drop them from its copy.",
+                    zh: "VANISHED (EARLIER)：UID 为{2}的邮件在客户端离开期间已被删除；客户端应从本地副本中删掉它们。",
+                }
+            } else {
+                Template {
+                    rfc: "RFC 7162 §3.2.10",
+                    en: "The messages with UIDs {2} were just removed, like EXPUNGE but named by UID.",
+                    zh: "UID 为{2}的邮件刚刚被删除，作用和 EXPUNGE 一样，只是用 UID 指明。",
+                }
+            };
+            return fill(&template, &["", "", &quoted(uids)]);
+        }
+        "ENABLED" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 5161 §3.2",
+                en: "The server confirms these extensions are now on: {2}.",
+                zh: "服务器确认这些扩展已开启：{2}。",
+            },
+        ),
+        _ => return unrecognised(WireProtocol::Imap, Direction::ServerToClient, rest),
+    };
+    fill(&template, &[&described_en, &described_zh, &quoted(tail)])
+}
+
+fn untagged_status(
+    status: &str,
+    code: Option<&str>,
+    text: &str,
+    greeting: bool,
+    answered_verb: &str,
+) -> Explanation {
+    let explained_code = code.and_then(response_code);
+    if !greeting {
+        if let Some(([en, zh], rfc)) = explained_code {
+            return fill(&Template { rfc, ..AS_IS }, &[&en, &zh]);
+        }
+    }
+    // Slots: {0} the server's text quoted, {1} and {2} a greeting's code explained.
+    let template = match status {
+        "PREAUTH" if greeting => &Template {
+            rfc: "RFC 3501 §7.1.4",
+            en: "The server greets the client and has already logged it in (PREAUTH).",
+            zh: "服务器向客户端问好，并且已经让它处于登录状态（PREAUTH）。",
+        },
+        "BYE" if greeting => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "The server refuses the connection ({0}).",
+            zh: "服务器拒绝了这次连接（{0}）。",
+        },
+        _ if greeting => &Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "The server greets the client and is ready for it to log in.{1}",
+            zh: "服务器向客户端问好，已准备好让它登录。{2}",
+        },
+        "BYE" if answered_verb == "LOGOUT" => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "BYE: the server says goodbye because the client logged out; the connection closes.",
+            zh: "BYE：客户端已注销，服务器道别，连接随即关闭。",
+        },
+        "BYE" => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "BYE: the server is closing the connection ({0}), perhaps shutting down or idle too long.",
+            zh: "BYE：服务器正在关闭连接（{0}），可能是要停机，或空闲太久。",
+        },
+        "NO" => &Template {
+            rfc: "RFC 3501 §7.1.2",
+            en: "A warning from the server: {0}.",
+            zh: "服务器发出的警告：{0}。",
+        },
+        "BAD" => &Template {
+            rfc: "RFC 3501 §7.1.3",
+            en: "The server reports a problem it cannot tie to one command: {0}.",
+            zh: "服务器报告了一个无法归到某条命令的问题：{0}。",
+        },
+        _ => &Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "A note from the server: {0}.",
+            zh: "服务器的通知：{0}。",
+        },
+    };
+    let [code_en, code_zh] = match explained_code {
+        Some(([en, zh], _)) => [" ".to_string() + &en, zh],
+        None => Default::default(),
+    };
+    fill(template, &[&quoted(text), &code_en, &code_zh])
+}
+
+/// `* n EXISTS`, `* n RECENT`, `* n EXPUNGE`, `* n FETCH (…)`.
+fn numbered(n: u64, tail: &str, answered: &str) -> Explanation {
+    let (kind, data) = verb_and_rest(tail);
+    let (answered_verb, _) = answered_verb(answered);
+    // Slots: {0} the count in words, {1} the number, {2} the number after it.
+    let template = match kind.as_str() {
+        "EXISTS" if matches!(answered_verb.as_str(), "SELECT" | "EXAMINE") => &Template {
+            rfc: "RFC 3501 §7.3.1",
+            en: "The mailbox holds {0}, numbered 1 to {1}.",
+            zh: "邮箱里有 {1} 封邮件，编号从 1 到 {1}。",
+        },
+        "EXISTS" => &Template {
+            rfc: "RFC 3501 §7.3.1",
+            en: "The mailbox now holds {0}; if that is more than before, new mail has arrived. The server says so \
+                 without being asked.",
+            zh: "邮箱现在有 {1} 封邮件；如果比之前多，就说明有新邮件到了。这是服务器主动告知的。",
+        },
+        "RECENT" => &Template {
+            rfc: "RFC 3501 §7.3.2",
+            en: "Number of “recent” messages: {1}. They arrived since a client last opened this mailbox.",
+            zh: "有 {1} 封“新到”邮件：它们是在上次有客户端打开这个邮箱之后到达的。",
+        },
+        "EXPUNGE" => &Template {
+            rfc: "RFC 3501 §7.4.1",
+            en: "Message {1} has been removed for good. Every message after it moves down by one (message {2} is \
+                 now {1}), which is why clients rely on UIDs.",
+            zh: "第 {1} 封邮件已被永久删除。它后面的每封邮件序号都减一（原第 {2} 封变成第 {1} 封），\
+                 所以客户端要靠 UID 来识别邮件。",
+        },
+        "FETCH" => return fetch_response(n, data, &answered_verb),
+        _ => return unrecognised(WireProtocol::Imap, Direction::ServerToClient, tail),
+    };
+    fill(
+        template,
+        &[
+            &messages(n),
+            &n.to_string(),
+            &n.saturating_add(1).to_string(),
+        ],
+    )
+}
+
+fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
+    let flags = after_item(data, "FLAGS")
+        .and_then(parenthesised)
+        .map(|(inner, _)| inner);
+    let twice = |value: Option<u64>| value.map(|value| [value.to_string(), value.to_string()]);
+    // Each item found, with how it reads: {0} its value in English, {1} in Chinese.
+    let found = [
+        (flags.map(flags_described), "flags {0}", "标记为 {1}"),
+        (twice(number_after(data, "UID")), "UID {0}", "UID 为 {1}"),
+        (
+            twice(number_after(data, "RFC822.SIZE")),
+            "size {0} octets",
+            "大小 {1} 字节",
+        ),
+        (
+            twice(number_after(data, "MODSEQ")),
+            "modification number {0}",
+            "修改序号 {1}",
+        ),
+        (
+            twice(literal_size(data)),
+            "its content follows as a literal of {0} octets",
+            "邮件内容随后以 {1} 字节的字面量发送",
+        ),
+    ];
+    let mut parts_en = Vec::new();
+    let mut parts_zh = Vec::new();
+    for (value, en, zh) in found {
+        if let Some([value_en, value_zh]) = value {
+            let [part_en, part_zh] = phrase(en, zh, &[&value_en, &value_zh]);
+            parts_en.push(part_en);
+            parts_zh.push(part_zh);
+        }
+    }
+    let [listed_en, listed_zh] = if parts_en.is_empty() {
+        [quoted(data), quoted(data)]
+    } else {
+        [parts_en.join(", "), parts_zh.join("，")]
+    };
+    // Slots: {0} the message number, {1} and {2} what the response lists.
+    let template = match answered_verb {
+        "FETCH" => &Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "Message {0}: {1}.",
+            zh: "第 {0} 封邮件：{2}。",
+        },
+        "STORE" => &Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "After the STORE, message {0} has {1}.",
+            zh: "STORE 之后，第 {0} 封邮件的{2}。",
+        },
+        _ if flags.is_some() => &Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "Message {0} now has {1}: another device or session changed them, and the server tells every \
+                 client with this mailbox open. This keeps all devices in step.",
+            zh: "第 {0} 封邮件现在{2}：是别的设备或会话改动的，服务器会通知所有打开这个邮箱的客户端，\
+                 让各设备保持一致。",
+        },
+        _ => &Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "News about message {0}: {1}.",
+            zh: "关于第 {0} 封邮件的新消息：{2}。",
+        },
+    };
+    fill(template, &[&n.to_string(), &listed_en, &listed_zh])
+}
+
+fn list_response(tail: &str) -> Explanation {
+    let (attributes, rest) = parenthesised(tail).unwrap_or(("", tail));
+    let (delimiter, rest) = mailbox_name(rest);
+    let (name, _) = mailbox_name(rest);
+    let no_select = attributes.to_ascii_lowercase().contains("\\noselect");
+    let [attributes_en, attributes_zh] = if attributes.trim().is_empty() {
+        Default::default()
+    } else {
+        phrase(" ({0})", "（{0}）", &[&quoted(attributes)])
+    };
+    let [select_en, select_zh] = if no_select {
+        [
+            " It cannot be opened; it only holds other mailboxes.",
+            "它不能打开，只用来容纳其他邮箱。",
+        ]
+    } else {
+        ["", ""]
+    };
+    let [delimiter_en, delimiter_zh] =
+        if delimiter.eq_ignore_ascii_case("NIL") || delimiter.is_empty() {
+            Default::default()
+        } else {
+            phrase(
+                " {0} separates levels, as in “Work{1}2024”.",
+                "{0}用来分隔层级，例如“Work{1}2024”。",
+                &[&quoted(delimiter), delimiter],
+            )
+        };
+    fill(
+        &Template {
+            rfc: "RFC 3501 §7.2.2",
+            en: "One mailbox: {0}{1}.{3}{5}",
+            zh: "一个邮箱：{0}{2}。{4}{6}",
+        },
+        &[
+            &quoted(name),
+            &attributes_en,
+            &attributes_zh,
+            select_en,
+            select_zh,
+            &delimiter_en,
+            &delimiter_zh,
+        ],
+    )
+}
+
+/// The items a STATUS response reports, in plain words: {0} is the value.
+const STATUS_ITEMS: &[(&str, &str, &str)] = &[
+    ("MESSAGES", "{0} messages", "{0} 封邮件"),
+    ("UNSEEN", "{0} unread", "{0} 封未读"),
+    ("RECENT", "{0} recent", "{0} 封新到"),
+    ("UIDNEXT", "next UID {0}", "下一个 UID 为 {0}"),
+    ("UIDVALIDITY", "UIDVALIDITY {0}", "UIDVALIDITY 为 {0}"),
+    (
+        "HIGHESTMODSEQ",
+        "highest modification number {0}",
+        "最高修改序号 {0}",
+    ),
+];
+
+fn status_response(tail: &str) -> Explanation {
+    let (name, rest) = mailbox_name(tail);
+    let items = parenthesised(rest).map_or(rest, |(inner, _)| inner);
+    let words: Vec<&str> = items.split_whitespace().take(MAX_ITEMS * 2).collect();
+    let mut en = Vec::new();
+    let mut zh = Vec::new();
+    for pair in words.chunks(2) {
+        let item = pair.first().copied().unwrap_or("").to_ascii_uppercase();
+        let value: String = pair
+            .get(1)
+            .copied()
+            .unwrap_or("")
+            .chars()
+            .take(24)
+            .collect();
+        // Unknown items are shown as they came: {1} is the item's name quoted.
+        let (_, item_en, item_zh) = STATUS_ITEMS
+            .iter()
+            .find(|(known, ..)| *known == item)
+            .copied()
+            .unwrap_or(("", "{1} {0}", "{1} {0}"));
+        let [item_en, item_zh] = phrase(item_en, item_zh, &[&value, &quoted(&item)]);
+        // A count reads "1 message", not "1 messages".
+        en.push(match number(&value) {
+            Some(count) if item == "MESSAGES" => messages(count),
+            _ => item_en,
+        });
+        zh.push(item_zh);
+    }
+    fill(
+        &Template {
+            rfc: "RFC 3501 §7.2.4",
+            en: "Mailbox {0}, without opening it: {1}.",
+            zh: "邮箱{0}（未打开）：{2}。",
+        },
+        &[&quoted(name), &en.join(", "), &zh.join("，")],
+    )
+}
+
+/// What a successful command leaves behind, for the commands that change the session's state.
+const AFTER_OK: &[(&str, &str, &str)] = &[
+    (
+        "LOGIN",
+        "The client is logged in and can open mailboxes.",
+        "客户端已登录，可以打开邮箱了。",
+    ),
+    (
+        "AUTHENTICATE",
+        "The client is logged in and can open mailboxes.",
+        "客户端已登录，可以打开邮箱了。",
+    ),
+    ("SELECT", "The mailbox is now open.", "邮箱现已打开。"),
+    ("EXAMINE", "The mailbox is now open.", "邮箱现已打开。"),
+    ("LOGOUT", "The connection now closes.", "连接随即关闭。"),
+    (
+        "IDLE",
+        "IDLE is over; the client may send commands again.",
+        "IDLE 已结束，客户端可以再发命令了。",
+    ),
+    (
+        "CLOSE",
+        "Messages marked \\Deleted were removed silently; no mailbox is open now.",
+        "标记为 \\Deleted 的邮件已被悄悄删除；现在没有打开的邮箱。",
+    ),
+    (
+        "EXPUNGE",
+        "Every message marked \\Deleted is gone.",
+        "所有标记为 \\Deleted 的邮件都已删除。",
+    ),
+];
+
+fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
+    let (code, text) = split_code(text);
+    let (verb, _) = answered_verb(answered);
+    let [command_en, command_zh] = if answered.trim().is_empty() {
+        ["its command".to_string(), "对应的命令".to_string()]
+    } else {
+        phrase("the command {0}", "命令{0}", &[&redacted(answered)])
+    };
+    let (_, after_en, after_zh) = AFTER_OK
+        .iter()
+        .find(|(known, ..)| *known == verb)
+        .copied()
+        .unwrap_or(("", "", ""));
+    // Slots: {0} the tag quoted, {1} and {2} the command, {3} and {4} what success leaves, {5} the text quoted.
+    let template = match status {
+        "OK" => Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
+        "NO" => Template {
+            rfc: "RFC 3501 §7.1.2",
+            en: "The reply tagged {0} says {1} failed: {5}. The server understood it but could not do it.",
+            zh: "带标签{0}的回复表示{2}失败：{5}。服务器理解这条命令，但无法执行。",
+        },
+        _ => Template {
+            rfc: "RFC 3501 §7.1.3",
+            en: "The reply tagged {0} rejects {1}: a syntax error, an unknown command, or one not allowed right \
+                 now ({5}).",
+            zh: "带标签{0}的回复拒绝了{2}：语法错误、未知命令，或当前不允许使用（{5}）。",
+        },
+    };
+    let [en, zh] = phrase(
+        template.en,
+        template.zh,
+        &[
+            &quoted(tag),
+            &command_en,
+            &command_zh,
+            after_en,
+            after_zh,
+            &quoted(text),
+        ],
+    );
+    // A response code explains more precisely than the status, so its reference is the one cited.
+    match code.and_then(response_code) {
+        Some(([code_en, code_zh], rfc)) => fill(
+            &Template {
+                rfc,
+                en: "{0} {1}",
+                zh: "{2}{3}",
+            },
+            &[&en, &code_en, &zh, &code_zh],
+        ),
+        None => fill(
+            &Template {
+                rfc: template.rfc,
+                ..AS_IS
+            },
+            &[&en, &zh],
+        ),
+    }
+}
