@@ -1,9 +1,10 @@
 //! IMAP (RFC 3501 and extensions): mail stays on the server, organised in mailboxes, with flags every device
 //! shares. Each command carries a tag; the server answers with untagged `*` lines and one tagged result.
-//! Client commands are explained in `commands`, server responses in `responses`; this file holds the parsers
-//! and descriptions both share.
+//! Client commands are explained in `commands`, server responses in `responses` and, for the data about a
+//! mailbox and its messages, `mailbox_data`; this file holds the parsers and descriptions they share.
 
 mod commands;
+mod mailbox_data;
 mod responses;
 #[cfg(test)]
 mod tests;
@@ -203,4 +204,17 @@ fn set_described(set: &str, by_uid: bool) -> [String; 2] {
         zh,
         &[&shown(set), &shown(low), &shown(high), &quoted(set)],
     )
+}
+
+/// The command a reply answers: its verb (after any tag and UID prefix) and whether it used UIDs.
+fn answered_verb(answered: &str) -> (String, bool) {
+    let mut words = answered
+        .split_whitespace()
+        .skip(1)
+        .map(str::to_ascii_uppercase);
+    match words.next() {
+        Some(word) if word == "UID" => (words.next().unwrap_or_default(), true),
+        Some(word) => (word, false),
+        None => (String::new(), false),
+    }
 }
