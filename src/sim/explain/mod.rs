@@ -60,7 +60,7 @@ struct Template {
 /// The template with its slots filled; both texts end with the reference: "… (RFC 1939 §6)." and
 /// "……（RFC 1939 §6）。".
 #[inline(never)]
-fn fill(template: &Template, args: &[&str]) -> Explanation {
+fn fill_texts(template: &Template, args: &[&str]) -> Explanation {
     let mut en = substitute(template.en, args);
     let mut zh = substitute(template.zh, args);
     en.truncate(en.trim_end().len());
@@ -79,6 +79,77 @@ fn fill(template: &Template, args: &[&str]) -> Explanation {
     }
     Explanation { en, zh, rfc }
 }
+
+/// The pieces for a template's slots, in order, kept in one text: a call site hands each piece over (a `String`
+/// moves in) instead of dropping each of its temporaries itself, which in the page's wasm costs more than the
+/// explanation's own logic.
+struct Slots {
+    text: String,
+    ends: [usize; 10],
+    count: usize,
+}
+
+impl Slots {
+    #[inline(never)]
+    fn new() -> Self {
+        Slots {
+            text: String::with_capacity(128),
+            ends: [0; 10],
+            count: 0,
+        }
+    }
+
+    /// Appends one piece; pieces past the tenth slot are dropped, as no template has an eleventh.
+    #[inline(never)]
+    fn push_str(&mut self, piece: &str) {
+        if let Some(end) = self.ends.get_mut(self.count) {
+            self.text.push_str(piece);
+            *end = self.text.len();
+            self.count += 1;
+        }
+    }
+
+    /// The template with these pieces in its slots.
+    #[inline(never)]
+    fn fill(self, template: &Template) -> Explanation {
+        let mut pieces = [""; 10];
+        let mut start = 0;
+        for (piece, &end) in pieces.iter_mut().zip(self.ends.iter().take(self.count)) {
+            *piece = self.text.get(start..end).unwrap_or("");
+            start = end;
+        }
+        fill_texts(template, pieces.get(..self.count).unwrap_or(&[]))
+    }
+}
+
+/// A piece for a slot: a `&str` is copied, a `String` moves in and is dropped there, once, out of line.
+trait Piece {
+    fn put(self, slots: &mut Slots);
+}
+
+impl Piece for &str {
+    fn put(self, slots: &mut Slots) {
+        slots.push_str(self);
+    }
+}
+
+impl Piece for String {
+    #[inline(never)]
+    fn put(self, slots: &mut Slots) {
+        slots.push_str(&self);
+    }
+}
+
+/// `fill!(template, piece, …)`: the explanation a template gives with these pieces in its slots `{0}`, `{1}`…
+macro_rules! fill {
+    ($template:expr $(, $piece:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut slots = $crate::sim::explain::Slots::new();
+        $( $crate::sim::explain::Piece::put($piece, &mut slots); )*
+        slots.fill($template)
+    }};
+}
+pub(crate) use fill;
 
 /// `text` with `args` in its slots `{0}`…`{9}`. A slot without an argument stays empty; any other brace is
 /// kept, so "{n}" or "{{0}}" read as written around the argument. Arguments are not searched for slots.
@@ -184,14 +255,11 @@ fn redacted(command: &str) -> String {
 /// A line of a message being carried (headers or body): the protocol does not look inside.
 fn message_content(line: &str) -> Explanation {
     if line.is_empty() {
-        return fill(
-            &Template {
-                rfc: "RFC 5322 §2.1",
-                en: "An empty line inside the message: it separates the headers above from the body below.",
-                zh: "邮件里的空行：把上面的信头和下面的正文分开。",
-            },
-            &[],
-        );
+        return fill!(&Template {
+            rfc: "RFC 5322 §2.1",
+            en: "An empty line inside the message: it separates the headers above from the body below.",
+            zh: "邮件里的空行：把上面的信头和下面的正文分开。",
+        });
     }
     Explanation {
         en: "A line of the message itself (a header or body line). The protocol carries it as-is and does \
@@ -204,16 +272,13 @@ fn message_content(line: &str) -> Explanation {
 
 /// A content line that began with "." and so was sent with a second "." in front.
 fn dot_stuffed(rfc: &'static str) -> Explanation {
-    fill(
-        &Template {
-            rfc,
-            en: "A message line that really starts with “.”. The sender doubled the dot (“dot-stuffing”) so it \
-                 cannot be mistaken for the end marker; the receiver removes the extra dot.",
-            zh: "这一行邮件内容本来就以“.”开头。发送方在前面多加了一个点（称为“点填充”），以免被误认为结束标记；\
-                 接收方会去掉多出的那个点。",
-        },
-        &[],
-    )
+    fill!(&Template {
+        rfc,
+        en: "A message line that really starts with “.”. The sender doubled the dot (“dot-stuffing”) so it \
+             cannot be mistaken for the end marker; the receiver removes the extra dot.",
+        zh: "这一行邮件内容本来就以“.”开头。发送方在前面多加了一个点（称为“点填充”），以免被误认为结束标记；\
+             接收方会去掉多出的那个点。",
+    })
 }
 
 /// Any line the explainer does not recognise, such as a student's typing in the terminal.
@@ -243,7 +308,7 @@ fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Exp
             zh: "服务器发来{1}，这里没有标准含义；客户端会显示或忽略它。",
         },
     };
-    fill(&template, &[shown_en, shown_zh, name, refusal])
+    fill!(&template, shown_en, shown_zh, name, refusal)
 }
 
 /// Test helpers shared by the protocol modules' tests.

@@ -17,13 +17,12 @@ pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -
 /// A line sent between DATA's 354 and the lone ".".
 fn content(line: &str) -> Explanation {
     if line == "." {
-        return fill(
+        return fill!(
             &Template {
                 rfc: "RFC 5321 §4.1.1.4",
                 en: "A line holding only “.” ends the message. The server now decides whether to accept it.",
                 zh: "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
             },
-            &[],
         );
     }
     if line.starts_with("..") {
@@ -109,7 +108,7 @@ fn command(line: &str) -> Explanation {
         _ => rest,
     };
     match command_template(&verb, rest) {
-        Some(template) => fill(template, &[&quoted(argument)]),
+        Some(template) => fill!(template, quoted(argument)),
         None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
     }
 }
@@ -220,7 +219,7 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
     match code {
         250 if more || answered_verb == "EHLO" => ehlo_line(more, text),
         250 => accepted(&answered_verb, answered_rest, text),
-        200..=499 => fill(reply_template(code), &[&quoted(text), &code.to_string()]),
+        200..=499 => fill!(reply_template(code), quoted(text), code.to_string()),
         500..=599 => refusal(code, text, answered),
         _ => unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line),
     }
@@ -247,22 +246,29 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
             } else {
                 substitute(" {0}", &[&quoted(parameters)])
             };
-            fill(
+            fill!(
                 &Template {
                     rfc,
                     en: "The server supports {0}{1}: {2}. {4}",
                     zh: "服务器支持 {0}{1}：{3}。{5}",
                 },
-                &[&keyword, &shown_parameters, en, zh, dash_en, dash_zh],
+                keyword,
+                shown_parameters,
+                en,
+                zh,
+                dash_en,
+                dash_zh,
             )
         }
-        None => fill(
+        None => fill!(
             &Template {
                 rfc: "RFC 5321 §4.1.1.1",
                 en: "The server accepts the greeting ({0}). {1}",
                 zh: "服务器接受了问候（{0}）。{2}",
             },
-            &[&quoted(text), dash_en, dash_zh],
+            quoted(text),
+            dash_en,
+            dash_zh,
         ),
     }
 }
@@ -316,7 +322,7 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
         },
     };
     let recipient = address(answered_rest).unwrap_or(answered_rest);
-    fill(template, &[&quoted(text), &quoted(recipient)])
+    fill!(template, quoted(text), quoted(recipient))
 }
 
 /// What each 5xx code means, in a few words.
@@ -371,21 +377,19 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     } else {
         "RFC 5321 §4.2.3"
     };
-    fill(
+    fill!(
         &Template {
             rfc,
             en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: sending the same command again \
                  will not help.",
             zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：原样再发一次也没用。",
         },
-        &[
-            &code.to_string(),
-            &answering_en,
-            &answering_zh,
-            en,
-            zh,
-            &quoted(text),
-        ],
+        code.to_string(),
+        answering_en,
+        answering_zh,
+        en,
+        zh,
+        quoted(text),
     )
 }
 

@@ -10,7 +10,7 @@ fn the_reference_ends_both_texts_with_native_punctuation() {
         en: "Marks {0}.",
         zh: "标记{1}。",
     };
-    let explanation = fill(&template, &["it", "它"]);
+    let explanation = fill!(&template, "it", "它");
     assert_eq!(explanation.en, "Marks it (RFC 1939 §6).");
     assert_eq!(explanation.zh, "标记它（RFC 1939 §6）。");
 }

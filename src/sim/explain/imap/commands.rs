@@ -24,18 +24,17 @@ fn uid_note(by_uid: bool) -> [&'static str; 2] {
 pub(super) fn command(line: &str) -> Explanation {
     let trimmed = line.trim();
     if trimmed.eq_ignore_ascii_case("DONE") {
-        return fill(
+        return fill!(
             &Template {
                 rfc: "RFC 2177 §3",
                 en: "DONE ends IDLE: the client wants to send commands again. The server answers with the tagged \
                      OK for IDLE.",
                 zh: "DONE 结束 IDLE：客户端要重新发送命令了。服务器会用 IDLE 那条命令的带标签 OK 来回应。",
             },
-            &[],
         );
     }
     let Some((tag, rest)) = trimmed.split_once(char::is_whitespace) else {
-        return fill(
+        return fill!(
             &Template {
                 rfc: "RFC 3501 §2.2.1",
                 en: "A line with no command. Every IMAP command is a tag plus a command name, like “A1 NOOP”; a \
@@ -43,7 +42,6 @@ pub(super) fn command(line: &str) -> Explanation {
                 zh: "这一行没有命令。每条 IMAP 命令都由标签加命令名组成，例如“A1 NOOP”；这样单独的一行，\
                      只有在服务器用“+”索要数据时才有意义。",
             },
-            &[],
         );
     };
     let (verb, arguments) = verb_and_rest(rest);
@@ -54,13 +52,14 @@ pub(super) fn command(line: &str) -> Explanation {
         (false, verb, arguments)
     };
     let mut explanation = tagged_command(&verb, arguments, by_uid).unwrap_or_else(|| {
-        fill(
+        fill!(
             &Template {
                 rfc: "RFC 3501 §7.1.3",
                 en: "{0} is not an IMAP command this server knows; it will answer “{1} BAD”.",
                 zh: "{0}不是本服务器认识的 IMAP 命令；服务器会回复“{1} BAD”。",
             },
-            &[&quoted(&verb), tag],
+            quoted(&verb),
+            tag,
         )
     });
     // Every tagged command shares the sentence about its tag, after the command's own reference.
@@ -202,13 +201,15 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
                 ),
                 None => Default::default(),
             };
-            fill(
+            fill!(
                 &Template {
                     rfc: "RFC 3501 §6.3.11",
                     en: "Uploads a message into {0}, for example a copy of mail just sent.{1}",
                     zh: "把一封邮件上传到{0}，例如刚发出邮件的副本。{2}",
                 },
-                &[&mailbox, &size_en, &size_zh],
+                mailbox,
+                size_en,
+                size_zh,
             )
         }
         "FETCH" => fetch(arguments, by_uid),
@@ -223,13 +224,15 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
             } else {
                 ["", ""]
             };
-            fill(
+            fill!(
                 &Template {
                     rfc: "RFC 5161 §3.1",
                     en: "Switches on the extension {0}.{1}",
                     zh: "开启扩展{0}。{2}",
                 },
-                &[&quoted(arguments), extra_en, extra_zh],
+                quoted(arguments),
+                extra_en,
+                extra_zh,
             )
         }
         _ => {
@@ -242,20 +245,18 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
             } else {
                 ["message numbers", "邮件序号"]
             };
-            fill(
+            fill!(
                 &template,
-                &[
-                    &quoted(first),
-                    &mailbox,
-                    &quoted(mailbox_name(after_box).0),
-                    &quoted(items),
-                    &quoted(arguments),
-                    answer_en,
-                    answer_zh,
-                    &set_en,
-                    &spaced(&set_zh),
-                    &quoted(target),
-                ],
+                quoted(first),
+                mailbox,
+                quoted(mailbox_name(after_box).0),
+                quoted(items),
+                quoted(arguments),
+                answer_en,
+                answer_zh,
+                set_en,
+                spaced(&set_zh),
+                quoted(target),
             )
         }
     })
@@ -279,7 +280,7 @@ fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
     } else {
         ["", ""]
     };
-    fill(
+    fill!(
         &Template {
             rfc: match (resync, verb) {
                 (true, _) => "RFC 7162 §3.2.5",
@@ -290,7 +291,11 @@ fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
                  UIDVALIDITY.{3}",
             zh: "打开邮箱{0}（{2}）。服务器会回复邮件数量、标记和 UIDVALIDITY。{4}",
         },
-        &[mailbox, mode_en, mode_zh, resync_en, resync_zh],
+        mailbox,
+        mode_en,
+        mode_zh,
+        resync_en,
+        resync_zh,
     )
 }
 
@@ -409,7 +414,7 @@ fn fetch(arguments: &str, by_uid: bool) -> Explanation {
         None => Default::default(),
     };
     let [uid_en, uid_zh] = uid_note(by_uid);
-    fill(
+    fill!(
         &Template {
             rfc: match (changed_since, by_uid) {
                 (Some(_), _) => "RFC 7162 §3.1.4.1",
@@ -419,16 +424,14 @@ fn fetch(arguments: &str, by_uid: bool) -> Explanation {
             en: "Fetches {0}: {2}.{4}{6}",
             zh: "获取{1}：{3}。{5}{7}",
         },
-        &[
-            &set_en,
-            &spaced(&set_zh),
-            &described_en.join("; "),
-            &described_zh.join("；"),
-            &since_en,
-            &since_zh,
-            uid_en,
-            uid_zh,
-        ],
+        set_en,
+        spaced(&set_zh),
+        described_en.join("; "),
+        described_zh.join("；"),
+        since_en,
+        since_zh,
+        uid_en,
+        uid_zh,
     )
 }
 
@@ -485,7 +488,7 @@ fn store(arguments: &str, by_uid: bool) -> Explanation {
         ]
     };
     let [uid_en, uid_zh] = uid_note(by_uid);
-    fill(
+    fill!(
         &Template {
             rfc: if by_uid {
                 "RFC 3501 §6.4.8"
@@ -495,8 +498,13 @@ fn store(arguments: &str, by_uid: bool) -> Explanation {
             en: "{0}{2} Flags live on the server, so every device sees the change.{4}{6}",
             zh: "{1}{3}标记保存在服务器上，所以每台设备都会看到这个变化。{5}{7}",
         },
-        &[
-            &action_en, &action_zh, deleted_en, deleted_zh, reply_en, reply_zh, uid_en, uid_zh,
-        ],
+        action_en,
+        action_zh,
+        deleted_en,
+        deleted_zh,
+        reply_en,
+        reply_zh,
+        uid_en,
+        uid_zh,
     )
 }

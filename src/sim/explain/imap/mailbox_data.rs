@@ -42,13 +42,11 @@ pub(super) fn numbered(n: u64, tail: &str, answered: &str) -> Explanation {
         "FETCH" => return fetch_response(n, data, &answered_verb),
         _ => return unrecognised(WireProtocol::Imap, Direction::ServerToClient, tail),
     };
-    fill(
+    fill!(
         template,
-        &[
-            &messages(n),
-            &n.to_string(),
-            &n.saturating_add(1).to_string(),
-        ],
+        messages(n),
+        n.to_string(),
+        n.saturating_add(1).to_string()
     )
 }
 
@@ -116,7 +114,7 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
             zh: "关于第 {0} 封邮件的新消息：{2}。",
         },
     };
-    fill(template, &[&n.to_string(), &listed_en, &listed_zh])
+    fill!(template, n.to_string(), listed_en, listed_zh)
 }
 
 pub(super) fn list_response(tail: &str) -> Explanation {
@@ -147,21 +145,19 @@ pub(super) fn list_response(tail: &str) -> Explanation {
                 &[&quoted(delimiter), delimiter],
             )
         };
-    fill(
+    fill!(
         &Template {
             rfc: "RFC 3501 §7.2.2",
             en: "One mailbox: {0}{1}.{3}{5}",
             zh: "一个邮箱：{0}{2}。{4}{6}",
         },
-        &[
-            &quoted(name),
-            &attributes_en,
-            &attributes_zh,
-            select_en,
-            select_zh,
-            &delimiter_en,
-            &delimiter_zh,
-        ],
+        quoted(name),
+        attributes_en,
+        attributes_zh,
+        select_en,
+        select_zh,
+        delimiter_en,
+        delimiter_zh,
     )
 }
 
@@ -208,12 +204,14 @@ pub(super) fn status_response(tail: &str) -> Explanation {
         });
         zh.push(item_zh);
     }
-    fill(
+    fill!(
         &Template {
             rfc: "RFC 3501 §7.2.4",
             en: "Mailbox {0}, without opening it: {1}.",
             zh: "邮箱{0}（未打开）：{2}。",
         },
-        &[&quoted(name), &en.join(", "), &zh.join("，")],
+        quoted(name),
+        en.join(", "),
+        zh.join("，"),
     )
 }

@@ -26,14 +26,11 @@ pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
         return continuation(rest.trim(), answered);
     }
     if line.trim_start().starts_with(')') {
-        return fill(
-            &Template {
-                rfc: "RFC 3501 §7.4.2",
-                en: "Closes the FETCH response whose message data came just before.",
-                zh: "结束前面那条带邮件数据的 FETCH 响应。",
-            },
-            &[],
-        );
+        return fill!(&Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "Closes the FETCH response whose message data came just before.",
+            zh: "结束前面那条带邮件数据的 FETCH 响应。",
+        },);
     }
     let mut words = line.splitn(3, ' ');
     let (tag, status, text) = (
@@ -73,7 +70,7 @@ fn continuation(text: &str, answered: &str) -> Explanation {
         }
     };
     let size = size.map_or_else(String::new, |size| size.to_string());
-    fill(template, &[&quoted(text), &size])
+    fill!(template, quoted(text), size)
 }
 
 /// Status response codes in brackets, such as `[UIDVALIDITY 3857529045]`. Slots: {0} the first argument as a
@@ -230,13 +227,15 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
                 ["messages", "邮件"]
             };
             let numbers = tail.split_whitespace().collect::<Vec<_>>().join(" ");
-            return fill(
+            return fill!(
                 &Template {
                     rfc: "RFC 3501 §7.2.5",
                     en: "The {0} matching the search: {2}.",
                     zh: "符合搜索条件的{1}：{2}。",
                 },
-                &[what_en, what_zh, &quoted(&numbers)],
+                what_en,
+                what_zh,
+                quoted(&numbers),
             );
         }
         "CAPABILITY" => (
@@ -270,7 +269,7 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
                     zh: "UID 为{2}的邮件刚刚被删除，作用和 EXPUNGE 一样，只是用 UID 指明。",
                 }
             };
-            return fill(&template, &["", "", &quoted(uids)]);
+            return fill!(&template, "", "", quoted(uids));
         }
         "ENABLED" => (
             Default::default(),
@@ -282,7 +281,7 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
         ),
         _ => return unrecognised(WireProtocol::Imap, Direction::ServerToClient, rest),
     };
-    fill(&template, &[&described_en, &described_zh, &quoted(tail)])
+    fill!(&template, described_en, described_zh, quoted(tail))
 }
 
 fn untagged_status(
@@ -295,7 +294,7 @@ fn untagged_status(
     let explained_code = code.and_then(response_code);
     if !greeting {
         if let Some(([en, zh], rfc)) = explained_code {
-            return fill(&Template { rfc, ..AS_IS }, &[&en, &zh]);
+            return fill!(&Template { rfc, ..AS_IS }, en, zh);
         }
     }
     // Slots: {0} the server's text quoted, {1} and {2} a greeting's code explained.
@@ -345,7 +344,7 @@ fn untagged_status(
         Some(([en, zh], _)) => [" ".to_string() + &en, zh],
         None => Default::default(),
     };
-    fill(template, &[&quoted(text), &code_en, &code_zh])
+    fill!(template, quoted(text), code_en, code_zh)
 }
 
 /// What a successful command leaves behind, for the commands that change the session's state.
@@ -426,20 +425,24 @@ fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
     );
     // A response code explains more precisely than the status, so its reference is the one cited.
     match code.and_then(response_code) {
-        Some(([code_en, code_zh], rfc)) => fill(
+        Some(([code_en, code_zh], rfc)) => fill!(
             &Template {
                 rfc,
                 en: "{0} {1}",
                 zh: "{2}{3}",
             },
-            &[&en, &code_en, &zh, &code_zh],
+            en,
+            code_en,
+            zh,
+            code_zh,
         ),
-        None => fill(
+        None => fill!(
             &Template {
                 rfc: template.rfc,
                 ..AS_IS
             },
-            &[&en, &zh],
+            en,
+            zh,
         ),
     }
 }

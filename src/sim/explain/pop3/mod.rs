@@ -136,13 +136,11 @@ fn command(line: &str) -> Explanation {
     let mut words = rest.split_whitespace();
     let first = words.next().unwrap_or("");
     let lines = words.next().unwrap_or("");
-    fill(
+    fill!(
         template,
-        &[
-            &quoted(first),
-            &message_en(first),
-            &message_zh(first),
-            &plain(lines),
-        ],
+        quoted(first),
+        message_en(first),
+        message_zh(first),
+        plain(lines)
     )
 }

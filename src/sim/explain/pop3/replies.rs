@@ -52,13 +52,12 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
     let [first_shown, second_shown] = [first, second].map(|n| n.map(|n| n.to_string()));
     let both = first_shown.as_deref().zip(second_shown.as_deref());
     match answered_verb.as_str() {
-        "USER" => fill(
+        "USER" => fill!(
             &Template {
                 rfc: "RFC 1939 §7",
                 en: "+OK: the server knows this user name and now waits for the password.",
                 zh: "+OK：服务器认得这个用户名，现在等待密码。",
             },
-            &[],
         ),
         "PASS" | "APOP" => {
             let [count_en, count_zh] = match (first, both) {
@@ -69,7 +68,7 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
                 ),
                 _ => Default::default(),
             };
-            fill(
+            fill!(
                 &Template {
                     rfc: "RFC 1939 §4",
                     en: "+OK: logged in.{0} The server locks the mailbox for this session; the client is now in \
@@ -77,29 +76,33 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
                     zh: "+OK：登录成功。{1}服务器在本次会话期间锁定这个邮箱；客户端进入 TRANSACTION（事务）状态，\
                          可以读取和标记邮件。",
                 },
-                &[&count_en, &count_zh],
+                count_en,
+                count_zh,
             )
         }
         "STAT" => match (first, both) {
-            (Some(count), Some((count_shown, octets))) => fill(
+            (Some(count), Some((count_shown, octets))) => fill!(
                 &Template {
                     rfc: "RFC 1939 §5",
                     en: "+OK {1} {2}: the mailbox holds {0}, {2} octets (bytes) in total. Messages marked for \
                          deletion are not counted.",
                     zh: "+OK {1} {2}：邮箱里有 {1} 封邮件，总共 {2} 字节。已标记删除的邮件不计算在内。",
                 },
-                &[&messages(count), count_shown, octets],
+                messages(count),
+                count_shown,
+                octets,
             ),
             _ => ok_generic(&answered_verb),
         },
         "LIST" if !answered_first.is_empty() => match both {
-            Some((message, octets)) => fill(
+            Some((message, octets)) => fill!(
                 &Template {
                     rfc: "RFC 1939 §5",
                     en: "+OK: message {0} is {1} octets (bytes) long.",
                     zh: "+OK：第 {0} 封邮件大小为 {1} 字节。",
                 },
-                &[message, octets],
+                message,
+                octets,
             ),
             _ => ok_generic(&answered_verb),
         },
@@ -108,13 +111,12 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
             let (message, id) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
             unique_id(message, id, "+OK: ", "+OK：")
         }
-        "LIST" | "UIDL" => fill(&LIST_FOLLOWS, &[]),
-        "CAPA" => fill(
+        "LIST" | "UIDL" => fill!(&LIST_FOLLOWS),
+        "CAPA" => fill!(
             &Template {
                 rfc: "RFC 2449 §5",
                 ..LIST_FOLLOWS
             },
-            &[],
         ),
         "RETR" | "TOP" => {
             let [size_en, size_zh] = match first_shown.as_deref() {
@@ -133,47 +135,44 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
             } else {
                 (message, "全文", "RFC 1939 §5")
             };
-            fill(
+            fill!(
                 &Template {
                     rfc,
                     en: "+OK: here comes {0}{1}, line by line, until a line holding only “.”.",
                     zh: "+OK：接下来逐行发送{2}的{3}{4}，直到只有一个“.”的行为止。",
                 },
-                &[
-                    &what_en,
-                    &size_en,
-                    &message_zh(answered_first),
-                    what_zh,
-                    &size_zh,
-                ],
+                what_en,
+                size_en,
+                message_zh(answered_first),
+                what_zh,
+                size_zh,
             )
         }
-        "DELE" => fill(
+        "DELE" => fill!(
             &Template {
                 rfc: "RFC 1939 §6",
                 en: "+OK: {0} is marked for deletion. It disappears from listings now but is only deleted at \
                      QUIT; RSET would undo it.",
                 zh: "+OK：{1}已标记为删除。它现在不再出现在列表中，但要到 QUIT 时才真正删除；用 RSET 还能撤销。",
             },
-            &[&message_en(answered_first), &message_zh(answered_first)],
+            message_en(answered_first),
+            message_zh(answered_first),
         ),
-        "RSET" => fill(
+        "RSET" => fill!(
             &Template {
                 rfc: "RFC 1939 §5",
                 en: "+OK: all deletion marks are removed; every message is back.",
                 zh: "+OK：所有删除标记都已撤销，邮件全部恢复。",
             },
-            &[],
         ),
-        "NOOP" => fill(
+        "NOOP" => fill!(
             &Template {
                 rfc: "RFC 1939 §5",
                 en: "+OK: the server is still there.",
                 zh: "+OK：服务器仍在线。",
             },
-            &[],
         ),
-        "QUIT" => fill(
+        "QUIT" => fill!(
             &Template {
                 rfc: "RFC 1939 §6",
                 en: "+OK: goodbye ({0}). After a login, this is the UPDATE state: messages marked with DELE are \
@@ -181,7 +180,7 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
                 zh: "+OK：再见（{0}）。如果之前已登录，这就是 UPDATE（更新）状态：用 DELE 标记的邮件此刻被永久删除，\
                      邮箱锁也随之解除。",
             },
-            &[&quoted(text)],
+            quoted(text),
         ),
         _ => ok_generic(&answered_verb),
     }
@@ -201,7 +200,7 @@ fn ok_generic(answered_verb: &str) -> Explanation {
             zh: "+OK：{0}命令执行成功。",
         }
     };
-    fill(template, &[&quoted(answered_verb)])
+    fill!(template, quoted(answered_verb))
 }
 
 fn greeting(text: &str) -> Explanation {
@@ -210,22 +209,21 @@ fn greeting(text: &str) -> Explanation {
         .and_then(|start| Some((start, text.get(start..)?.find('>')? + start)))
         .and_then(|(start, end)| text.get(start..=end));
     match timestamp {
-        Some(timestamp) => fill(
+        Some(timestamp) => fill!(
             &Template {
                 rfc: "RFC 1939 §4",
                 en: "+OK: the server is ready. {0} is a one-time timestamp: APOP logs in by hashing it with the \
                      password, so the password never crosses the wire.",
                 zh: "+OK：服务器已就绪。{0}是一次性的时间戳：APOP 登录时把它和密码一起算成摘要，密码本身从不在网络上传输。",
             },
-            &[&quoted(timestamp)],
+            quoted(timestamp),
         ),
-        None => fill(
+        None => fill!(
             &Template {
                 rfc: "RFC 1939 §4",
                 en: "+OK: the server is ready and waits for the client to log in (the AUTHORIZATION state).",
                 zh: "+OK：服务器已就绪，等待客户端登录（AUTHORIZATION，即认证状态）。",
             },
-            &[],
         ),
     }
 }
@@ -261,7 +259,7 @@ fn failure(text: &str, answered: &str) -> Explanation {
             zh: "-ERR：命令{1}失败（{0}）。什么都没有改变，会话继续。",
         },
     };
-    fill(template, &[&quoted(text), &redacted(answered)])
+    fill!(template, quoted(text), redacted(answered))
 }
 
 /// A line inside a multi-line reply to LIST, UIDL or CAPA.
@@ -269,13 +267,14 @@ fn list_line(line: &str, answered_verb: &str) -> Explanation {
     let mut words = line.split_whitespace();
     let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     match answered_verb {
-        "LIST" if number(first).is_some() && number(second).is_some() => fill(
+        "LIST" if number(first).is_some() && number(second).is_some() => fill!(
             &Template {
                 rfc: "RFC 1939 §5",
                 en: "Message {0} is {1} octets (bytes) long.",
                 zh: "第 {0} 封邮件大小为 {1} 字节。",
             },
-            &[&plain(first), &plain(second)],
+            plain(first),
+            plain(second),
         ),
         "UIDL" if number(first).is_some() && !second.is_empty() => unique_id(first, second, "", ""),
         "CAPA" => capability(line),
@@ -284,19 +283,17 @@ fn list_line(line: &str, answered_verb: &str) -> Explanation {
 }
 
 fn unique_id(message: &str, id: &str, prefix_en: &str, prefix_zh: &str) -> Explanation {
-    fill(
+    fill!(
         &Template {
             rfc: "RFC 1939 §7",
             en: "{0}{1} has the unique ID {2}. Message numbers change between sessions; this ID stays the same.",
             zh: "{3}{4}的唯一标识是{2}。邮件编号在不同会话间会变化，而这个 ID 始终不变。",
         },
-        &[
-            prefix_en,
-            &crate::sim::pop3::codec::capitalized(&message_en(message)),
-            &quoted(id),
-            prefix_zh,
-            &message_zh(message),
-        ],
+        prefix_en,
+        crate::sim::pop3::codec::capitalized(&message_en(message)),
+        quoted(id),
+        prefix_zh,
+        message_zh(message),
     )
 }
 
@@ -368,13 +365,13 @@ const CAPABILITIES: &[(&str, &str, &str, &str)] = &[
 fn capability(line: &str) -> Explanation {
     let (name, argument) = verb_and_rest(line);
     let Some(&(_, en, zh, rfc)) = CAPABILITIES.iter().find(|(known, ..)| *known == name) else {
-        return fill(
+        return fill!(
             &Template {
                 rfc: "RFC 2449 §5",
                 en: "The server supports {0}, an extension this lesson does not cover.",
                 zh: "服务器支持{0}，本课不涉及这项扩展。",
             },
-            &[&quoted(line)],
+            quoted(line),
         );
     };
     let shown_argument = if argument.is_empty() {
@@ -382,34 +379,35 @@ fn capability(line: &str) -> Explanation {
     } else {
         substitute(" {0}", &[&quoted(argument)])
     };
-    fill(
+    fill!(
         &Template {
             rfc,
             en: "Capability {0}{1}: {2}.",
             zh: "功能 {0}{1}：{3}。",
         },
-        &[&name, &shown_argument, en, zh],
+        name,
+        shown_argument,
+        en,
+        zh,
     )
 }
 
 /// The lone "." that ends a multi-line reply.
 fn end_of_list(answered_verb: &str, answered_first: &str) -> Explanation {
     match answered_verb {
-        "RETR" | "TOP" => fill(
+        "RETR" | "TOP" => fill!(
             &Template {
                 rfc: "RFC 1939 §3",
                 en: "A line holding only “.”: the end of {0}.",
                 zh: "只有一个“.”的行：{1}到此结束。",
             },
-            &[&message_en(answered_first), &message_zh(answered_first)],
+            message_en(answered_first),
+            message_zh(answered_first),
         ),
-        _ => fill(
-            &Template {
-                rfc: "RFC 1939 §3",
-                en: "A line holding only “.”: the end of this multi-line reply.",
-                zh: "只有一个“.”的行：这个多行回复到此结束。",
-            },
-            &[],
-        ),
+        _ => fill!(&Template {
+            rfc: "RFC 1939 §3",
+            en: "A line holding only “.”: the end of this multi-line reply.",
+            zh: "只有一个“.”的行：这个多行回复到此结束。",
+        },),
     }
 }
