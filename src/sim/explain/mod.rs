@@ -29,8 +29,8 @@ pub struct Explanation {
     pub rfc: &'static str,
 }
 
-/// Explains one wire line (without or with its CRLF). Kept out of line: the transcript's view calls it, and
-/// inlined there it would hide the explainer's size inside the view's.
+/// Explains one wire line (without or with its CRLF). Kept out of line in the compiler's wasm, so that its size
+/// reads apart from the transcript view's there (wasm-opt may still inline it into the page's).
 #[inline(never)]
 pub fn explain(
     protocol: WireProtocol,
@@ -81,8 +81,7 @@ fn fill_texts(template: &Template, args: &[&str]) -> Explanation {
 }
 
 /// The pieces for a template's slots, in order, kept in one text: a call site hands each piece over (a `String`
-/// moves in) instead of dropping each of its temporaries itself, which in the page's wasm costs more than the
-/// explanation's own logic.
+/// moves in), so it does not carry the code that drops each of its temporaries.
 struct Slots {
     text: String,
     ends: [usize; 10],
