@@ -76,114 +76,177 @@ pub(super) fn command(line: &str) -> Explanation {
 /// The commands explained by a template alone. Slots: {0} the first argument quoted, {1} the mailbox quoted,
 /// {2} the name after the mailbox (a new name, a pattern) quoted, {3} STATUS's items quoted, {4} all arguments
 /// quoted, {5} and {6} what SEARCH answers with, {7} and {8} the message set, {9} the target mailbox quoted.
-fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
-    let by_uid_or = |uid_rfc, rfc| if by_uid { uid_rfc } else { rfc };
-    Some(match verb {
-        "CAPABILITY" => Template {
+const TAGGED_COMMANDS: &[(&str, Template)] = &[
+    (
+        "CAPABILITY",
+        Template {
             rfc: "RFC 3501 §6.1.1",
             en: "Asks what this server can do: its IMAP version and extensions such as IDLE or MOVE.",
             zh: "询问服务器的能力：IMAP 版本以及 IDLE、MOVE 等扩展。",
         },
-        "NOOP" => Template {
+    ),
+    (
+        "NOOP",
+        Template {
             rfc: "RFC 3501 §6.1.2",
             en: "Does nothing, but gives the server a chance to report changes: new mail, or flags changed on \
                  another device.",
             zh: "什么也不做，但给服务器一个报告变化的机会：新邮件，或其他设备改动过的标记。",
         },
-        "LOGOUT" => Template {
+    ),
+    (
+        "LOGOUT",
+        Template {
             rfc: "RFC 3501 §6.1.3",
             en: "Ends the session: the server says BYE and closes the connection. Unlike POP3's QUIT, nothing is \
                  deleted now; the mail stays on the server.",
             zh: "结束会话：服务器说 BYE 并关闭连接。与 POP3 的 QUIT 不同，此时不会删除任何东西，邮件仍留在服务器上。",
         },
-        "LOGIN" => Template {
+    ),
+    (
+        "LOGIN",
+        Template {
             rfc: "RFC 3501 §6.2.3",
             en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so real servers \
                  require an encrypted connection first.",
             zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以真实的服务器要求先加密连接。",
         },
-        "AUTHENTICATE" => Template {
+    ),
+    (
+        "AUTHENTICATE",
+        Template {
             rfc: "RFC 3501 §6.2.2",
             en: "Starts logging in with the {0} method; the credentials follow after a “+”.",
             zh: "开始用{0}方式登录；凭据会在服务器回复“+”之后发送。",
         },
-        "CREATE" => Template {
+    ),
+    (
+        "CREATE",
+        Template {
             rfc: "RFC 3501 §6.3.3",
             en: "Creates a new mailbox (folder) named {1} on the server.",
             zh: "在服务器上新建一个名为{1}的邮箱（文件夹）。",
         },
-        "DELETE" => Template {
+    ),
+    (
+        "DELETE",
+        Template {
             rfc: "RFC 3501 §6.3.4",
             en: "Deletes the mailbox {1} and every message in it, for every device.",
             zh: "删除邮箱{1}及其中的全部邮件，所有设备上都会消失。",
         },
-        "RENAME" => Template {
+    ),
+    (
+        "RENAME",
+        Template {
             rfc: "RFC 3501 §6.3.5",
             en: "Renames the mailbox {1} to {2}.",
             zh: "把邮箱{1}改名为{2}。",
         },
-        "LIST" | "LSUB" => Template {
-            rfc: if verb == "LIST" {
-                "RFC 3501 §6.3.8"
-            } else {
-                "RFC 3501 §6.3.9"
-            },
+    ),
+    (
+        "LIST",
+        Template {
+            rfc: "RFC 3501 §6.3.8",
             en: "Asks for the mailboxes whose names match {2} (“*” matches anything, “%” one level).",
             zh: "询问名字符合{2}的邮箱（“*”匹配任意内容，“%”只匹配一层）。",
         },
-        "STATUS" => Template {
+    ),
+    (
+        "STATUS",
+        Template {
             rfc: "RFC 3501 §6.3.10",
             en: "Asks about {1} without opening it: {3}.",
             zh: "不打开邮箱，直接询问{1}的情况：{3}。",
         },
-        "CLOSE" => Template {
+    ),
+    (
+        "CLOSE",
+        Template {
             rfc: "RFC 3501 §6.4.2",
             en: "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are \
                  sent.",
             zh: "关闭邮箱，并悄悄删除所有标记为 \\Deleted 的邮件：不会发送 EXPUNGE 响应。",
         },
-        "UNSELECT" => Template {
+    ),
+    (
+        "UNSELECT",
+        Template {
             rfc: "RFC 3691 §2",
             en: "Closes the mailbox without removing anything: unlike CLOSE, messages marked \\Deleted stay.",
             zh: "关闭邮箱但不删除任何邮件：与 CLOSE 不同，标记为 \\Deleted 的邮件会保留。",
         },
-        "EXPUNGE" if by_uid => Template {
+    ),
+    (
+        "UID EXPUNGE",
+        Template {
             rfc: "RFC 4315 §2.1",
             en: "Permanently removes {7}, if marked \\Deleted; other deleted messages stay.",
             zh: "永久删除{8}（仅限标记为 \\Deleted 的）；其他标记删除的邮件保留。",
         },
-        "EXPUNGE" => Template {
+    ),
+    (
+        "EXPUNGE",
+        Template {
             rfc: "RFC 3501 §6.4.3",
             en: "Permanently removes every message marked \\Deleted in this mailbox. The server reports each one \
                  with “* n EXPUNGE”.",
             zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”。",
         },
-        "SEARCH" => Template {
-            rfc: by_uid_or("RFC 3501 §6.4.8", "RFC 3501 §6.4.4"),
+    ),
+    (
+        "SEARCH",
+        Template {
+            rfc: "RFC 3501 §6.4.4",
             en: "Asks which messages match {4}. The server searches, so nothing is downloaded; it answers with \
                  their {5}.",
             zh: "查找符合{4}的邮件。搜索在服务器上进行，无需下载；服务器回复它们的{6}。",
         },
-        "COPY" => Template {
-            rfc: by_uid_or("RFC 3501 §6.4.8", "RFC 3501 §6.4.7"),
+    ),
+    (
+        "COPY",
+        Template {
+            rfc: "RFC 3501 §6.4.7",
             en: "Copies {7} into the mailbox {9}; the originals stay here.",
             zh: "把{8}复制到邮箱{9}；原邮件留在这里。",
         },
-        "MOVE" => Template {
+    ),
+    (
+        "MOVE",
+        Template {
             rfc: "RFC 6851 §3",
             en: "Moves {7} to the mailbox {9} in one step: copied there, then removed here (the server reports \
                  “* n EXPUNGE”).",
             zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”）。",
         },
-        "IDLE" => Template {
+    ),
+    (
+        "IDLE",
+        Template {
             rfc: "RFC 2177 §3",
             en: "Asks the server to push changes (new mail, deletions, flag changes) the moment they happen, \
                  instead of the client asking again and again. The client ends it with DONE.",
             zh: "请服务器在变化发生的那一刻就主动推送（新邮件、删除、标记变化），而不是让客户端一遍遍地询问。\
                  客户端用 DONE 结束。",
         },
-        _ => return None,
-    })
+    ),
+];
+
+/// The template of a command explained by a template alone, with its reference for UID or LSUB.
+fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
+    let name = match verb {
+        "EXPUNGE" if by_uid => "UID EXPUNGE",
+        "LSUB" => "LIST",
+        _ => verb,
+    };
+    let &(_, mut template) = TAGGED_COMMANDS.iter().find(|(known, _)| *known == name)?;
+    template.rfc = match verb {
+        "LSUB" => "RFC 3501 §6.3.9",
+        // With UID in front, SEARCH and COPY are defined by RFC 3501 §6.4.8.
+        "SEARCH" | "COPY" if by_uid => "RFC 3501 §6.4.8",
+        _ => template.rfc,
+    };
+    Some(template)
 }
 
 fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanation> {
