@@ -1,10 +1,12 @@
 //! IMAP (RFC 3501 and extensions): mail stays on the server, organised in mailboxes, with flags every device
 //! shares. Each command carries a tag; the server answers with untagged `*` lines and one tagged result.
-//! Client commands are explained in `commands`, server responses in `responses` and, for the data about a
-//! mailbox and its messages, `mailbox_data`; this file holds the parsers and descriptions they share.
+//! Client commands are explained in `commands` (FETCH and STORE in `message_commands`), server responses in
+//! `responses` and, for the data about a mailbox and its messages, `mailbox_data`; this file holds the parsers
+//! and descriptions they share.
 
 mod commands;
 mod mailbox_data;
+mod message_commands;
 mod responses;
 #[cfg(test)]
 mod tests;
