@@ -1,8 +1,8 @@
 //! SMTP (RFC 5321): how a message reaches the server. Commands are words; replies start with a 3-digit code.
 
 use super::{
-    cited, dot_stuffed, message_content, quoted, redacted, unrecognised, verb_and_rest,
-    Explanation, LineContext, WireProtocol,
+    dot_stuffed, fill, message_content, phrase, quoted, redacted, substitute, unrecognised,
+    verb_and_rest, Explanation, LineContext, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
@@ -17,10 +17,12 @@ pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -
 /// A line sent between DATA's 354 and the lone ".".
 fn content(line: &str) -> Explanation {
     if line == "." {
-        return cited(
-            "RFC 5321 §4.1.1.4",
-            "A line holding only “.” ends the message. The server now decides whether to accept it.",
-            "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
+        return fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.4",
+                en: "A line holding only “.” ends the message. The server now decides whether to accept it.",
+                zh: "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
+            },
         );
     }
     if line.starts_with("..") {
@@ -36,75 +38,78 @@ fn address(arguments: &str) -> Option<&str> {
     arguments.get(start..start + length)
 }
 
+/// Every client command's explanation; `{0}` is the command's argument (host name or address) quoted.
+fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
+    Some(match verb {
+        "EHLO" => &Template {
+            rfc: "RFC 5321 §4.1.1.1",
+            en: "Says hello and names the sending computer, {0}. EHLO (“extended hello”) also asks which \
+                 extensions the server supports.",
+            zh: "打招呼，并报上发信计算机的名字{0}。EHLO（“扩展问候”）同时询问服务器支持哪些扩展功能。",
+        },
+        "HELO" => &Template {
+            rfc: "RFC 5321 §4.1.1.1",
+            en: "Says hello and names the sending computer, {0}. HELO is the old greeting: it does not ask about \
+                 extensions.",
+            zh: "打招呼，并报上发信计算机的名字{0}。HELO 是旧式问候，不询问扩展功能。",
+        },
+        "MAIL" => match address(rest)? {
+            "" => &Template {
+                rfc: "RFC 5321 §4.5.5",
+                en: "Starts a new message with an empty sender, <>. Bounce notices use it so that they can never \
+                     bounce back themselves.",
+                zh: "开始一封新邮件，发件人为空（<>）。退信通知使用空发件人，这样它本身就不会再被退回。",
+            },
+            _ => &Template {
+                rfc: "RFC 5321 §4.1.1.2",
+                en: "Starts a new message from {0}. If delivery fails, the bounce notice goes back to this \
+                     address.",
+                zh: "开始一封新邮件，发件人是{0}。如果投递失败，退信通知会寄回这个地址。",
+            },
+        },
+        "RCPT" => {
+            address(rest)?;
+            &Template {
+                rfc: "RFC 5321 §4.1.1.3",
+                en: "Names one recipient, {0}. A message to several people needs one RCPT per recipient.",
+                zh: "指定一位收件人{0}。发给多人时，每位收件人各发一条 RCPT。",
+            }
+        }
+        "DATA" => &Template {
+            rfc: "RFC 5321 §4.1.1.4",
+            en: "Asks to send the message itself. Once the server agrees (354), every line is message content \
+                 until a line holding only “.”.",
+            zh: "请求发送邮件本身。服务器同意（354）后，接下来的每一行都是邮件内容，直到只有一个“.”的行为止。",
+        },
+        "RSET" => &Template {
+            rfc: "RFC 5321 §4.1.1.5",
+            en: "Abandons the message in progress: sender and recipients are forgotten, the connection stays \
+                 open.",
+            zh: "放弃正在发送的邮件：发件人和收件人都被清空，连接仍然保持。",
+        },
+        "NOOP" => &Template {
+            rfc: "RFC 5321 §4.1.1.9",
+            en: "Does nothing; the server answers 250 to show the connection is alive.",
+            zh: "什么也不做；服务器回复 250，表示连接仍然正常。",
+        },
+        "QUIT" => &Template {
+            rfc: "RFC 5321 §4.1.1.10",
+            en: "Says goodbye. The server answers 221 and closes the connection.",
+            zh: "告别。服务器回复 221 并关闭连接。",
+        },
+        _ => return None,
+    })
+}
+
 fn command(line: &str) -> Explanation {
     let (verb, rest) = verb_and_rest(line);
-    match verb.as_str() {
-        "EHLO" | "HELO" => {
-            let extended = verb == "EHLO";
-            cited(
-                "RFC 5321 §4.1.1.1",
-                format!(
-                    "Says hello and names the sending computer, {}.{}",
-                    quoted(rest),
-                    if extended { " EHLO (“extended hello”) also asks which extensions the server supports." } else { " HELO is the old greeting: it does not ask about extensions." }
-                ),
-                format!(
-                    "打招呼，并报上发信计算机的名字{}。{}",
-                    quoted(rest),
-                    if extended { "EHLO（“扩展问候”）同时询问服务器支持哪些扩展功能。" } else { "HELO 是旧式问候，不询问扩展功能。" }
-                ),
-            )
-        }
-        "MAIL" => match address(rest) {
-            Some("") => cited(
-                "RFC 5321 §4.5.5",
-                "Starts a new message with an empty sender, <>. Bounce notices use it so that they can never \
-                 bounce back themselves.",
-                "开始一封新邮件，发件人为空（<>）。退信通知使用空发件人，这样它本身就不会再被退回。",
-            ),
-            Some(sender) => cited(
-                "RFC 5321 §4.1.1.2",
-                format!(
-                    "Starts a new message from {}. If delivery fails, the bounce notice goes back to this address.",
-                    quoted(sender)
-                ),
-                format!("开始一封新邮件，发件人是{}。如果投递失败，退信通知会寄回这个地址。", quoted(sender)),
-            ),
-            None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
-        },
-        "RCPT" => match address(rest) {
-            Some(recipient) => cited(
-                "RFC 5321 §4.1.1.3",
-                format!(
-                    "Names one recipient, {}. A message to several people needs one RCPT per recipient.",
-                    quoted(recipient)
-                ),
-                format!("指定一位收件人{}。发给多人时，每位收件人各发一条 RCPT。", quoted(recipient)),
-            ),
-            None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
-        },
-        "DATA" => cited(
-            "RFC 5321 §4.1.1.4",
-            "Asks to send the message itself. Once the server agrees (354), every line is message content until \
-             a line holding only “.”.",
-            "请求发送邮件本身。服务器同意（354）后，接下来的每一行都是邮件内容，直到只有一个“.”的行为止。",
-        ),
-        "RSET" => cited(
-            "RFC 5321 §4.1.1.5",
-            "Abandons the message in progress: sender and recipients are forgotten, the connection stays open.",
-            "放弃正在发送的邮件：发件人和收件人都被清空，连接仍然保持。",
-        ),
-        "NOOP" => cited(
-            "RFC 5321 §4.1.1.9",
-            "Does nothing; the server answers 250 to show the connection is alive.",
-            "什么也不做；服务器回复 250，表示连接仍然正常。",
-        ),
-        "QUIT" => cited(
-            "RFC 5321 §4.1.1.10",
-            "Says goodbye. The server answers 221 and closes the connection.",
-            "告别。服务器回复 221 并关闭连接。",
-        ),
-        _ => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
+    let argument = match verb.as_str() {
+        "MAIL" | "RCPT" => address(rest).unwrap_or(rest),
+        _ => rest,
+    };
+    match command_template(&verb, rest) {
+        Some(template) => fill!(template, quoted(argument)),
+        None => unrecognised(WireProtocol::Smtp, Direction::ClientToServer, line),
     }
 }
 
@@ -123,40 +128,86 @@ fn parse_reply(line: &str) -> Option<(u16, bool, &str)> {
 }
 
 /// What an EHLO reply line advertises, in a few words, and where that extension is defined.
-fn extension(keyword: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    Some(match keyword {
-        "SIZE" => (
-            "the largest message it accepts, in octets (bytes)",
-            "可接收的最大邮件字节数",
-            "RFC 1870 §4",
-        ),
-        "8BITMIME" => (
-            "it accepts 8-bit text, not only 7-bit ASCII",
-            "可接收 8 位文本，不限于 7 位 ASCII",
-            "RFC 6152 §2",
-        ),
-        "PIPELINING" => (
-            "the client may send several commands without waiting",
-            "客户端可以连发多条命令而不必逐条等待",
-            "RFC 2920 §3",
-        ),
-        "SMTPUTF8" => (
-            "addresses may contain non-ASCII characters, like 中文",
-            "地址中可以包含中文等非 ASCII 字符",
-            "RFC 6531 §3.1",
-        ),
-        "STARTTLS" => (
-            "the connection can be switched to encryption",
-            "连接可以切换为加密",
-            "RFC 3207 §2",
-        ),
-        "AUTH" => (
-            "clients can log in with these methods",
-            "客户端可以用这些方式登录",
-            "RFC 4954 §3",
-        ),
-        _ => return None,
-    })
+const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
+    (
+        "SIZE",
+        "the largest message it accepts, in octets (bytes)",
+        "可接收的最大邮件字节数",
+        "RFC 1870 §4",
+    ),
+    (
+        "8BITMIME",
+        "it accepts 8-bit text, not only 7-bit ASCII",
+        "可接收 8 位文本，不限于 7 位 ASCII",
+        "RFC 6152 §2",
+    ),
+    (
+        "PIPELINING",
+        "the client may send several commands without waiting",
+        "客户端可以连发多条命令而不必逐条等待",
+        "RFC 2920 §3",
+    ),
+    (
+        "SMTPUTF8",
+        "addresses may contain non-ASCII characters, like 中文",
+        "地址中可以包含中文等非 ASCII 字符",
+        "RFC 6531 §3.1",
+    ),
+    (
+        "STARTTLS",
+        "the connection can be switched to encryption",
+        "连接可以切换为加密",
+        "RFC 3207 §2",
+    ),
+    (
+        "AUTH",
+        "clients can log in with these methods",
+        "客户端可以用这些方式登录",
+        "RFC 4954 §3",
+    ),
+];
+
+/// The replies whose explanation depends on the code alone; `{0}` is the server's text quoted, `{1}` the code.
+fn reply_template(code: u16) -> &'static Template {
+    match code {
+        220 => &Template {
+            rfc: "RFC 5321 §3.1",
+            en: "The server answers the connection: 220 means it is ready. {0} names the server.",
+            zh: "服务器接听了连接：220 表示已准备就绪。{0}是服务器的自我介绍。",
+        },
+        221 => &Template {
+            rfc: "RFC 5321 §4.1.1.10",
+            en: "221: the server says goodbye and closes the connection.",
+            zh: "221：服务器道别并关闭连接。",
+        },
+        354 => &Template {
+            rfc: "RFC 5321 §4.1.1.4",
+            en: "354: go ahead. The server waits for the message and treats every line as content until a line \
+                 holding only “.”.",
+            zh: "354：请开始。服务器等待邮件内容，把每一行都当作内容，直到只有一个“.”的行为止。",
+        },
+        421 => &Template {
+            rfc: "RFC 5321 §4.2.3",
+            en: "421: the service is not available right now and the server is closing the connection ({0}). \
+                 Try later.",
+            zh: "421：服务暂时不可用，服务器正在关闭连接（{0}）。请稍后再试。",
+        },
+        200..=299 => &Template {
+            rfc: "RFC 5321 §4.2.1",
+            en: "{1} (2xx): done, the request succeeded ({0}).",
+            zh: "{1}（2xx）：完成，请求已成功（{0}）。",
+        },
+        300..=399 => &Template {
+            rfc: "RFC 5321 §4.2.1",
+            en: "{1} (3xx): so far so good; the server waits for more from the client.",
+            zh: "{1}（3xx）：到目前为止一切正常；服务器在等客户端继续发送。",
+        },
+        _ => &Template {
+            rfc: "RFC 5321 §4.2.1",
+            en: "{1} (4xx): a temporary failure ({0}). The client keeps the message and tries again later.",
+            zh: "{1}（4xx）：暂时性失败（{0}）。客户端保留邮件，稍后重试。",
+        },
+    }
 }
 
 fn reply(line: &str, context: &LineContext) -> Explanation {
@@ -166,48 +217,9 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     let (answered_verb, answered_rest) = verb_and_rest(answered);
     match code {
-        220 => cited(
-            "RFC 5321 §3.1",
-            format!("The server answers the connection: 220 means it is ready. {} names the server.", quoted(text)),
-            format!("服务器接听了连接：220 表示已准备就绪。{}是服务器的自我介绍。", quoted(text)),
-        ),
-        221 => cited(
-            "RFC 5321 §4.1.1.10",
-            "221: the server says goodbye and closes the connection.",
-            "221：服务器道别并关闭连接。",
-        ),
         250 if more || answered_verb == "EHLO" => ehlo_line(more, text),
         250 => accepted(&answered_verb, answered_rest, text),
-        354 => cited(
-            "RFC 5321 §4.1.1.4",
-            "354: go ahead. The server waits for the message and treats every line as content until a line \
-             holding only “.”.",
-            "354：请开始。服务器等待邮件内容，把每一行都当作内容，直到只有一个“.”的行为止。",
-        ),
-        421 => cited(
-            "RFC 5321 §4.2.3",
-            format!("421: the service is not available right now and the server is closing the connection ({}). Try later.", quoted(text)),
-            format!("421：服务暂时不可用，服务器正在关闭连接（{}）。请稍后再试。", quoted(text)),
-        ),
-        500..=554 if code != 551 => refusal(code, text, answered),
-        200..=299 => cited(
-            "RFC 5321 §4.2.1",
-            format!("{code} (2xx): done, the request succeeded ({}).", quoted(text)),
-            format!("{code}（2xx）：完成，请求已成功（{}）。", quoted(text)),
-        ),
-        300..=399 => cited(
-            "RFC 5321 §4.2.1",
-            format!("{code} (3xx): so far so good; the server waits for more from the client."),
-            format!("{code}（3xx）：到目前为止一切正常；服务器在等客户端继续发送。"),
-        ),
-        400..=499 => cited(
-            "RFC 5321 §4.2.1",
-            format!(
-                "{code} (4xx): a temporary failure ({}). The client keeps the message and tries again later.",
-                quoted(text)
-            ),
-            format!("{code}（4xx）：暂时性失败（{}）。客户端保留邮件，稍后重试。", quoted(text)),
-        ),
+        200..=499 => fill!(reply_template(code), quoted(text), code.to_string()),
         500..=599 => refusal(code, text, answered),
         _ => unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line),
     }
@@ -216,128 +228,168 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
 /// One line of the multi-line reply to EHLO: the greeting, or one extension.
 fn ehlo_line(more: bool, text: &str) -> Explanation {
     let (keyword, parameters) = verb_and_rest(text);
-    let (dash_en, dash_zh) = if more {
-        (
+    let [dash_en, dash_zh] = if more {
+        [
             "The dash in “250-” means more lines follow.",
             "“250-”中的连字符表示后面还有更多行。",
-        )
+        ]
     } else {
-        (
+        [
             "A space after 250, not a dash: this is the last line.",
             "250 后面是空格而不是连字符：这是最后一行。",
-        )
+        ]
     };
-    match extension(&keyword) {
-        Some((en, zh, rfc)) => {
+    match EXTENSIONS.iter().find(|(known, ..)| *known == keyword) {
+        Some(&(_, en, zh, rfc)) => {
             let shown_parameters = if parameters.is_empty() {
                 String::new()
             } else {
-                format!(" {}", quoted(parameters))
+                substitute(" {0}", &[&quoted(parameters)])
             };
-            cited(
-                rfc,
-                format!("The server supports {keyword}{shown_parameters}: {en}. {dash_en}"),
-                format!("服务器支持 {keyword}{shown_parameters}：{zh}。{dash_zh}"),
+            fill!(
+                &Template {
+                    rfc,
+                    en: "The server supports {0}{1}: {2}. {4}",
+                    zh: "服务器支持 {0}{1}：{3}。{5}",
+                },
+                keyword,
+                shown_parameters,
+                en,
+                zh,
+                dash_en,
+                dash_zh,
             )
         }
-        None => cited(
-            "RFC 5321 §4.1.1.1",
-            format!(
-                "The server accepts the greeting ({}). {dash_en}",
-                quoted(text)
-            ),
-            format!("服务器接受了问候（{}）。{dash_zh}", quoted(text)),
+        None => fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.1",
+                en: "The server accepts the greeting ({0}). {1}",
+                zh: "服务器接受了问候（{0}）。{2}",
+            },
+            quoted(text),
+            dash_en,
+            dash_zh,
         ),
     }
 }
 
-/// A single-line 250 reply, read in the light of the command it answers.
+/// A single-line 250 reply, read in the light of the command it answers; `{0}` is the server's text quoted,
+/// `{1}` the recipient quoted.
 fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation {
     let lowered = text.to_ascii_lowercase();
-    match answered_verb {
-        "MAIL" => cited(
-            "RFC 5321 §4.1.1.2",
-            "250: sender accepted. Next the client names the recipients with RCPT TO.",
-            "250：发件人已接受。接下来客户端用 RCPT TO 指定收件人。",
-        ),
-        "RCPT" => {
-            let recipient = quoted(address(answered_rest).unwrap_or(answered_rest));
-            cited(
-                "RFC 5321 §4.1.1.3",
-                format!("250: recipient {recipient} accepted; the server will deliver to this mailbox."),
-                format!("250：收件人{recipient}已接受；服务器会投递到这个邮箱。"),
-            )
+    let template = match answered_verb {
+        "MAIL" => &Template {
+            rfc: "RFC 5321 §4.1.1.2",
+            en: "250: sender accepted. Next the client names the recipients with RCPT TO.",
+            zh: "250：发件人已接受。接下来客户端用 RCPT TO 指定收件人。",
+        },
+        "RCPT" => &Template {
+            rfc: "RFC 5321 §4.1.1.3",
+            en: "250: recipient {1} accepted; the server will deliver to this mailbox.",
+            zh: "250：收件人{1}已接受；服务器会投递到这个邮箱。",
+        },
+        "RSET" => &Template {
+            rfc: "RFC 5321 §4.1.1.5",
+            en: "250: the message in progress is forgotten; the client can start again.",
+            zh: "250：正在发送的邮件已清空，客户端可以重新开始。",
+        },
+        "NOOP" => &Template {
+            rfc: "RFC 5321 §4.1.1.9",
+            en: "250: the connection is alive.",
+            zh: "250：连接正常。",
+        },
+        "HELO" => &Template {
+            rfc: "RFC 5321 §4.1.1.1",
+            en: "250: the server accepts the greeting ({0}).",
+            zh: "250：服务器接受了问候（{0}）。",
+        },
+        _ if answered_verb == "."
+            || answered_verb == "DATA"
+            || lowered.contains("queued")
+            || lowered.contains("accepted") =>
+        {
+            &Template {
+                rfc: "RFC 5321 §4.1.1.4",
+                en: "250: the message is accepted ({0}). From now on the server is responsible for delivering \
+                     it.",
+                zh: "250：邮件已接收（{0}）。从现在起，投递这封邮件由服务器负责。",
+            }
         }
-        "RSET" => cited(
-            "RFC 5321 §4.1.1.5",
-            "250: the message in progress is forgotten; the client can start again.",
-            "250：正在发送的邮件已清空，客户端可以重新开始。",
-        ),
-        "NOOP" => cited(
-            "RFC 5321 §4.1.1.9",
-            "250: the connection is alive.",
-            "250：连接正常。",
-        ),
-        "HELO" => cited(
-            "RFC 5321 §4.1.1.1",
-            format!("250: the server accepts the greeting ({}).", quoted(text)),
-            format!("250：服务器接受了问候（{}）。", quoted(text)),
-        ),
-        _ if answered_verb == "." || answered_verb == "DATA" || lowered.contains("queued") || lowered.contains("accepted") => cited(
-            "RFC 5321 §4.1.1.4",
-            format!(
-                "250: the message is accepted ({}). From now on the server is responsible for delivering it.",
-                quoted(text)
-            ),
-            format!("250：邮件已接收（{}）。从现在起，投递这封邮件由服务器负责。", quoted(text)),
-        ),
-        _ => cited(
-            "RFC 5321 §4.2.1",
-            format!("250: done, the request succeeded ({}).", quoted(text)),
-            format!("250：完成，请求已成功（{}）。", quoted(text)),
-        ),
-    }
+        _ => &Template {
+            rfc: "RFC 5321 §4.2.1",
+            en: "250: done, the request succeeded ({0}).",
+            zh: "250：完成，请求已成功（{0}）。",
+        },
+    };
+    let recipient = address(answered_rest).unwrap_or(answered_rest);
+    fill!(template, quoted(text), quoted(recipient))
 }
+
+/// What each 5xx code means, in a few words.
+const REFUSALS: &[(u16, &str, &str)] = &[
+    (
+        500,
+        "syntax error: the server does not recognise this command",
+        "语法错误：服务器不认识这条命令",
+    ),
+    (
+        501,
+        "syntax error in the arguments, such as a malformed address",
+        "参数语法错误，比如地址格式不对",
+    ),
+    (
+        502,
+        "this command is not implemented here",
+        "本服务器没有实现这条命令",
+    ),
+    (
+        503,
+        "bad sequence of commands: not allowed yet (RCPT needs MAIL first; DATA needs an accepted recipient)",
+        "命令顺序不对：现在还不能用（RCPT 之前要先有 MAIL，DATA 之前要有已接受的收件人）",
+    ),
+    (
+        550,
+        "refused: mailbox unavailable, for example no such user here",
+        "拒绝：邮箱不可用，例如这里没有这个用户",
+    ),
+    (
+        552,
+        "refused: the message is larger than the server allows",
+        "拒绝：邮件超出了服务器允许的大小",
+    ),
+    (554, "the transaction failed", "事务失败"),
+];
 
 /// A 5xx reply: permanent, so repeating the same command will not help.
 fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
-    let (en, zh) = match code {
-        500 => ("syntax error: the server does not recognise this command", "语法错误：服务器不认识这条命令"),
-        501 => ("syntax error in the arguments, such as a malformed address", "参数语法错误，比如地址格式不对"),
-        502 => ("this command is not implemented here", "本服务器没有实现这条命令"),
-        503 => (
-            "bad sequence of commands: not allowed yet (RCPT needs MAIL first; DATA needs an accepted recipient)",
-            "命令顺序不对：现在还不能用（RCPT 之前要先有 MAIL，DATA 之前要有已接受的收件人）",
-        ),
-        550 => ("refused: mailbox unavailable, for example no such user here", "拒绝：邮箱不可用，例如这里没有这个用户"),
-        552 => ("refused: the message is larger than the server allows", "拒绝：邮件超出了服务器允许的大小"),
-        554 => ("the transaction failed", "事务失败"),
-        _ => ("a permanent failure", "永久性失败"),
-    };
-    let (answering_en, answering_zh) = if answered.trim().is_empty() {
-        (String::new(), String::new())
+    let (en, zh) = REFUSALS.iter().find(|(known, ..)| *known == code).map_or(
+        ("a permanent failure", "永久性失败"),
+        |&(_, en, zh)| (en, zh),
+    );
+    let [answering_en, answering_zh] = if answered.trim().is_empty() {
+        Default::default()
     } else {
-        (
-            format!(" in reply to {}", redacted(answered)),
-            format!("对{}的", redacted(answered)),
-        )
+        phrase(" in reply to {0}", "对{0}的", &[&redacted(answered)])
     };
+    // 503 is about the order of commands, which RFC 5321 §4.1.4 sets.
     let rfc = if code == 503 {
         "RFC 5321 §4.1.4"
     } else {
         "RFC 5321 §4.2.3"
     };
-    cited(
-        rfc,
-        format!(
-            "{code}{answering_en}: {en}. The server's words: {}. A 5xx reply is permanent: sending the same command \
-             again will not help.",
-            quoted(text)
-        ),
-        format!(
-            "{answering_zh}回复 {code}：{zh}。服务器原话：{}。5xx 表示永久性错误：原样再发一次也没用。",
-            quoted(text)
-        ),
+    fill!(
+        &Template {
+            rfc,
+            en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: sending the same command again \
+                 will not help.",
+            zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：原样再发一次也没用。",
+        },
+        code.to_string(),
+        answering_en,
+        answering_zh,
+        en,
+        zh,
+        quoted(text),
     )
 }
 

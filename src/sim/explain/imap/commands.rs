@@ -1,0 +1,345 @@
+//! IMAP client commands: each is a tag, a command name (perhaps after "UID") and its arguments.
+
+use super::{literal_size, mailbox_name, message_commands, parenthesised, set_described};
+use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanation, Template};
+
+pub(super) fn command(line: &str) -> Explanation {
+    let trimmed = line.trim();
+    if trimmed.eq_ignore_ascii_case("DONE") {
+        return fill!(
+            &Template {
+                rfc: "RFC 2177 §3",
+                en: "DONE ends IDLE: the client wants to send commands again. The server answers with the tagged \
+                     OK for IDLE.",
+                zh: "DONE 结束 IDLE：客户端要重新发送命令了。服务器会用 IDLE 那条命令的带标签 OK 来回应。",
+            },
+        );
+    }
+    let Some((tag, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return fill!(
+            &Template {
+                rfc: "RFC 3501 §2.2.1",
+                en: "A line with no command. Every IMAP command is a tag plus a command name, like “A1 NOOP”; a \
+                     lone line like this only makes sense as data the server asked for with “+”.",
+                zh: "这一行没有命令。每条 IMAP 命令都由标签加命令名组成，例如“A1 NOOP”；这样单独的一行，\
+                     只有在服务器用“+”索要数据时才有意义。",
+            },
+        );
+    };
+    let (verb, arguments) = verb_and_rest(rest);
+    let (by_uid, verb, arguments) = if verb == "UID" {
+        let (verb, arguments) = verb_and_rest(arguments);
+        (true, verb, arguments)
+    } else {
+        (false, verb, arguments)
+    };
+    let mut explanation = tagged_command(&verb, arguments, by_uid).unwrap_or_else(|| {
+        fill!(
+            &Template {
+                rfc: "RFC 3501 §7.1.3",
+                en: "{0} is not an IMAP command this server knows; it will answer “{1} BAD”.",
+                zh: "{0}不是本服务器认识的 IMAP 命令；服务器会回复“{1} BAD”。",
+            },
+            quoted(&verb),
+            tag,
+        )
+    });
+    // Every tagged command shares the sentence about its tag, after the command's own reference.
+    let [tag_en, tag_zh] = phrase(
+        " The tag {0} lets the client match the server's reply to this command (RFC 3501 §2.2.1).",
+        "标签{0}让客户端把服务器的回复和这条命令对上号（RFC 3501 §2.2.1）。",
+        &[&quoted(tag)],
+    );
+    explanation.en.push_str(&tag_en);
+    explanation.zh.push_str(&tag_zh);
+    explanation
+}
+
+/// The commands explained by a template alone. Slots: {0} the first argument quoted, {1} the mailbox quoted,
+/// {2} the name after the mailbox (a new name, a pattern) quoted, {3} STATUS's items quoted, {4} all arguments
+/// quoted, {5} and {6} what SEARCH answers with, {7} and {8} the message set, {9} the target mailbox quoted.
+const TAGGED_COMMANDS: &[(&str, Template)] = &[
+    (
+        "CAPABILITY",
+        Template {
+            rfc: "RFC 3501 §6.1.1",
+            en: "Asks what this server can do: its IMAP version and extensions such as IDLE or MOVE.",
+            zh: "询问服务器的能力：IMAP 版本以及 IDLE、MOVE 等扩展。",
+        },
+    ),
+    (
+        "NOOP",
+        Template {
+            rfc: "RFC 3501 §6.1.2",
+            en: "Does nothing, but gives the server a chance to report changes: new mail, or flags changed on \
+                 another device.",
+            zh: "什么也不做，但给服务器一个报告变化的机会：新邮件，或其他设备改动过的标记。",
+        },
+    ),
+    (
+        "LOGOUT",
+        Template {
+            rfc: "RFC 3501 §6.1.3",
+            en: "Ends the session: the server says BYE and closes the connection. Unlike POP3's QUIT, nothing is \
+                 deleted now; the mail stays on the server.",
+            zh: "结束会话：服务器说 BYE 并关闭连接。与 POP3 的 QUIT 不同，此时不会删除任何东西，邮件仍留在服务器上。",
+        },
+    ),
+    (
+        "LOGIN",
+        Template {
+            rfc: "RFC 3501 §6.2.3",
+            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so real servers \
+                 require an encrypted connection first.",
+            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以真实的服务器要求先加密连接。",
+        },
+    ),
+    (
+        "AUTHENTICATE",
+        Template {
+            rfc: "RFC 3501 §6.2.2",
+            en: "Starts logging in with the {0} method; the credentials follow after a “+”.",
+            zh: "开始用{0}方式登录；凭据会在服务器回复“+”之后发送。",
+        },
+    ),
+    (
+        "CREATE",
+        Template {
+            rfc: "RFC 3501 §6.3.3",
+            en: "Creates a new mailbox (folder) named {1} on the server.",
+            zh: "在服务器上新建一个名为{1}的邮箱（文件夹）。",
+        },
+    ),
+    (
+        "DELETE",
+        Template {
+            rfc: "RFC 3501 §6.3.4",
+            en: "Deletes the mailbox {1} and every message in it, for every device.",
+            zh: "删除邮箱{1}及其中的全部邮件，所有设备上都会消失。",
+        },
+    ),
+    (
+        "RENAME",
+        Template {
+            rfc: "RFC 3501 §6.3.5",
+            en: "Renames the mailbox {1} to {2}.",
+            zh: "把邮箱{1}改名为{2}。",
+        },
+    ),
+    (
+        "LIST",
+        Template {
+            rfc: "RFC 3501 §6.3.8",
+            en: "Asks for the mailboxes whose names match {2} (“*” matches anything, “%” one level).",
+            zh: "询问名字符合{2}的邮箱（“*”匹配任意内容，“%”只匹配一层）。",
+        },
+    ),
+    (
+        "STATUS",
+        Template {
+            rfc: "RFC 3501 §6.3.10",
+            en: "Asks about {1} without opening it: {3}.",
+            zh: "不打开邮箱，直接询问{1}的情况：{3}。",
+        },
+    ),
+    (
+        "CLOSE",
+        Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are \
+                 sent.",
+            zh: "关闭邮箱，并悄悄删除所有标记为 \\Deleted 的邮件：不会发送 EXPUNGE 响应。",
+        },
+    ),
+    (
+        "UNSELECT",
+        Template {
+            rfc: "RFC 3691 §2",
+            en: "Closes the mailbox without removing anything: unlike CLOSE, messages marked \\Deleted stay.",
+            zh: "关闭邮箱但不删除任何邮件：与 CLOSE 不同，标记为 \\Deleted 的邮件会保留。",
+        },
+    ),
+    (
+        "UID EXPUNGE",
+        Template {
+            rfc: "RFC 4315 §2.1",
+            en: "Permanently removes {7}, if marked \\Deleted; other deleted messages stay.",
+            zh: "永久删除{8}（仅限标记为 \\Deleted 的）；其他标记删除的邮件保留。",
+        },
+    ),
+    (
+        "EXPUNGE",
+        Template {
+            rfc: "RFC 3501 §6.4.3",
+            en: "Permanently removes every message marked \\Deleted in this mailbox. The server reports each one \
+                 with “* n EXPUNGE”.",
+            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”。",
+        },
+    ),
+    (
+        "SEARCH",
+        Template {
+            rfc: "RFC 3501 §6.4.4",
+            en: "Asks which messages match {4}. The server searches, so nothing is downloaded; it answers with \
+                 their {5}.",
+            zh: "查找符合{4}的邮件。搜索在服务器上进行，无需下载；服务器回复它们的{6}。",
+        },
+    ),
+    (
+        "COPY",
+        Template {
+            rfc: "RFC 3501 §6.4.7",
+            en: "Copies {7} into the mailbox {9}; the originals stay here.",
+            zh: "把{8}复制到邮箱{9}；原邮件留在这里。",
+        },
+    ),
+    (
+        "MOVE",
+        Template {
+            rfc: "RFC 6851 §3",
+            en: "Moves {7} to the mailbox {9} in one step: copied there, then removed here (the server reports \
+                 “* n EXPUNGE”).",
+            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”）。",
+        },
+    ),
+    (
+        "IDLE",
+        Template {
+            rfc: "RFC 2177 §3",
+            en: "Asks the server to push changes (new mail, deletions, flag changes) the moment they happen, \
+                 instead of the client asking again and again. The client ends it with DONE.",
+            zh: "请服务器在变化发生的那一刻就主动推送（新邮件、删除、标记变化），而不是让客户端一遍遍地询问。\
+                 客户端用 DONE 结束。",
+        },
+    ),
+];
+
+/// The template of a command explained by a template alone, with its reference for UID or LSUB.
+fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
+    let name = match verb {
+        "EXPUNGE" if by_uid => "UID EXPUNGE",
+        "LSUB" => "LIST",
+        _ => verb,
+    };
+    let &(_, mut template) = TAGGED_COMMANDS.iter().find(|(known, _)| *known == name)?;
+    template.rfc = match verb {
+        "LSUB" => "RFC 3501 §6.3.9",
+        // With UID in front, SEARCH and COPY are defined by RFC 3501 §6.4.8.
+        "SEARCH" | "COPY" if by_uid => "RFC 3501 §6.4.8",
+        _ => template.rfc,
+    };
+    Some(template)
+}
+
+fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanation> {
+    let first = arguments.split_whitespace().next().unwrap_or("");
+    let (box_name, after_box) = mailbox_name(arguments);
+    let mailbox = quoted(box_name);
+    Some(match verb {
+        "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
+        "APPEND" => {
+            let [size_en, size_zh] = match literal_size(arguments) {
+                Some(size) => phrase(
+                    " {{0}} announces {0} octets of message data; the client sends them after the server's “+”.",
+                    "{{0}} 预告接下来有 {0} 字节的邮件数据；客户端等服务器回复“+”后再发送。",
+                    &[&size.to_string()],
+                ),
+                None => Default::default(),
+            };
+            fill!(
+                &Template {
+                    rfc: "RFC 3501 §6.3.11",
+                    en: "Uploads a message into {0}, for example a copy of mail just sent.{1}",
+                    zh: "把一封邮件上传到{0}，例如刚发出邮件的副本。{2}",
+                },
+                mailbox,
+                size_en,
+                size_zh,
+            )
+        }
+        "FETCH" => message_commands::fetch(arguments, by_uid),
+        "STORE" => message_commands::store(arguments, by_uid),
+        "ENABLE" => {
+            let [extra_en, extra_zh] = if arguments.to_ascii_uppercase().contains("QRESYNC") {
+                [
+                    " With QRESYNC the server reports removed messages by UID (* VANISHED) and a returning \
+                     client can catch up quickly on its next SELECT.",
+                    "启用 QRESYNC 后，服务器按 UID 报告已删除的邮件（* VANISHED），客户端下次 SELECT 时能快速同步。",
+                ]
+            } else {
+                ["", ""]
+            };
+            fill!(
+                &Template {
+                    rfc: "RFC 5161 §3.1",
+                    en: "Switches on the extension {0}.{1}",
+                    zh: "开启扩展{0}。{2}",
+                },
+                quoted(arguments),
+                extra_en,
+                extra_zh,
+            )
+        }
+        _ => {
+            let template = command_template(verb, by_uid)?;
+            let items = parenthesised(after_box).map_or(after_box, |(inner, _)| inner);
+            let [set_en, set_zh] = set_described(first, by_uid);
+            let (target, _) = mailbox_name(arguments.get(first.len()..).unwrap_or(""));
+            let [answer_en, answer_zh] = if by_uid {
+                ["UIDs", "UID"]
+            } else {
+                ["message numbers", "邮件序号"]
+            };
+            fill!(
+                &template,
+                quoted(first),
+                mailbox,
+                quoted(mailbox_name(after_box).0),
+                quoted(items),
+                quoted(arguments),
+                answer_en,
+                answer_zh,
+                set_en,
+                spaced(&set_zh),
+                quoted(target),
+            )
+        }
+    })
+}
+
+fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
+    let resync = arguments.to_ascii_uppercase().contains("QRESYNC");
+    let [mode_en, mode_zh] = if verb == "SELECT" {
+        ["for reading and changing", "可读可改"]
+    } else {
+        [
+            "read-only: nothing in it will change, not even \\Seen",
+            "只读：其中任何东西都不会改变，连 \\Seen 也不会",
+        ]
+    };
+    let [resync_en, resync_zh] = if resync {
+        [
+            " The QRESYNC part gives what the client remembers, so the server sends only what changed since.",
+            "QRESYNC 部分告诉服务器客户端记得的状态，服务器只发送此后的变化。",
+        ]
+    } else {
+        ["", ""]
+    };
+    fill!(
+        &Template {
+            rfc: match (resync, verb) {
+                (true, _) => "RFC 7162 §3.2.5",
+                (false, "SELECT") => "RFC 3501 §6.3.1",
+                _ => "RFC 3501 §6.3.2",
+            },
+            en: "Opens the mailbox {0}, {1}. The server replies with its message count, flags and \
+                 UIDVALIDITY.{3}",
+            zh: "打开邮箱{0}（{2}）。服务器会回复邮件数量、标记和 UIDVALIDITY。{4}",
+        },
+        mailbox,
+        mode_en,
+        mode_zh,
+        resync_en,
+        resync_zh,
+    )
+}

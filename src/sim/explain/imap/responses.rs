@@ -1,0 +1,489 @@
+//! IMAP server responses: untagged `*` data, `+` continuations, and the tagged result of each command.
+
+use super::{
+    answered_verb, capabilities_described, flags_described, literal_size, mailbox_data,
+    parenthesised,
+};
+use crate::sim::explain::{
+    fill, number, phrase, plain, quoted, redacted, unrecognised, verb_and_rest, Explanation,
+    LineContext, Template, WireProtocol,
+};
+use crate::sim::session::Direction;
+
+/// The two texts of a finished sentence as a template, to give them a reference.
+const AS_IS: Template = Template {
+    rfc: "",
+    en: "{0}",
+    zh: "{1}",
+};
+
+pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
+    let answered = context.answering.as_deref().unwrap_or("");
+    if let Some(rest) = line.strip_prefix('*') {
+        return untagged(rest.trim_start(), answered, context.greeting);
+    }
+    if let Some(rest) = line.strip_prefix('+') {
+        return continuation(rest.trim(), answered);
+    }
+    if line.trim_start().starts_with(')') {
+        return fill!(&Template {
+            rfc: "RFC 3501 §7.4.2",
+            en: "Closes the FETCH response whose message data came just before.",
+            zh: "结束前面那条带邮件数据的 FETCH 响应。",
+        },);
+    }
+    let mut words = line.splitn(3, ' ');
+    let (tag, status, text) = (
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+    );
+    match status.to_ascii_uppercase().as_str() {
+        "OK" | "NO" | "BAD" if !tag.is_empty() => {
+            tagged(tag, &status.to_ascii_uppercase(), text, answered)
+        }
+        _ => unrecognised(WireProtocol::Imap, Direction::ServerToClient, line),
+    }
+}
+
+fn continuation(text: &str, answered: &str) -> Explanation {
+    let (verb, _) = answered_verb(answered);
+    let size = literal_size(answered);
+    let template = if verb == "IDLE" {
+        &Template {
+            rfc: "RFC 2177 §3",
+            en: "+: the server confirms IDLE. From now on it pushes every change (new mail, deletions, flags) as \
+                 it happens, until the client sends DONE.",
+            zh: "+：服务器确认进入 IDLE。从现在起，每个变化（新邮件、删除、标记）一发生就会推送过来，直到客户端发送 DONE。",
+        }
+    } else if size.is_some() {
+        &Template {
+            rfc: "RFC 3501 §7.5",
+            en: "+: go ahead. The server is ready for the {1} octets the client announced with {{1}}.",
+            zh: "+：请继续。服务器已准备好接收客户端用 {{1}} 预告的 {1} 字节数据。",
+        }
+    } else {
+        &Template {
+            rfc: "RFC 3501 §7.5",
+            en: "+: the server waits for the client to continue the command ({0}).",
+            zh: "+：服务器在等客户端把命令继续发完（{0}）。",
+        }
+    };
+    let size = size.map_or_else(String::new, |size| size.to_string());
+    fill!(template, quoted(text), size)
+}
+
+/// Status response codes in brackets, such as `[UIDVALIDITY 3857529045]`. Slots: {0} the first argument as a
+/// number, {1} and {2} the listed flags or capabilities described, {3} the second argument as a number, {4} and
+/// {5} the second and third arguments quoted.
+const RESPONSE_CODES: &[(&str, Template)] = &[
+    (
+        "UNSEEN",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "Message {0} is the first unread one.",
+            zh: "第 {0} 封是第一封未读邮件。",
+        },
+    ),
+    (
+        "PERMANENTFLAGS",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "Flags the client may change and that are saved for good: {1}.",
+            zh: "客户端可以修改并会被永久保存的标记：{2}。",
+        },
+    ),
+    (
+        "UIDNEXT",
+        Template {
+            rfc: "RFC 3501 §2.3.1.1",
+            en: "The next message to arrive will get UID {0} or higher; a client that remembers this spots new \
+                 mail quickly.",
+            zh: "下一封到达的邮件的 UID 将是 {0} 或更大；客户端记住它就能很快发现新邮件。",
+        },
+    ),
+    (
+        "UIDVALIDITY",
+        Template {
+            rfc: "RFC 3501 §2.3.1.1",
+            en: "This mailbox's UIDVALIDITY is {0}. While it stays the same, UIDs the client remembers stay \
+                 valid; if it ever changes, all cached UIDs are void and the client must start over.",
+            zh: "这个邮箱的 UIDVALIDITY 是 {0}。只要它不变，客户端记住的 UID 就一直有效；一旦改变，缓存的 UID 全部作废，\
+                 客户端必须从头同步。",
+        },
+    ),
+    (
+        "HIGHESTMODSEQ",
+        Template {
+            rfc: "RFC 7162 §3.1.2.1",
+            en: "Every change here gets a rising modification number; the highest so far is {0}. Next time the \
+                 client can ask only for changes after it.",
+            zh: "这里的每次改动都有一个递增的修改序号，目前最高为 {0}。下次客户端只需询问此后的变化。",
+        },
+    ),
+    (
+        "CAPABILITY",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "The server lists what it supports: {1}.",
+            zh: "服务器列出它支持的功能：{2}。",
+        },
+    ),
+    (
+        "READ-WRITE",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[READ-WRITE]: the mailbox is open for reading and changing flags or removing messages.",
+            zh: "[READ-WRITE]：邮箱已以可读写方式打开，可以修改标记或删除邮件。",
+        },
+    ),
+    (
+        "READ-ONLY",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[READ-ONLY]: the mailbox is open read-only; nothing changes, not even \\Seen.",
+            zh: "[READ-ONLY]：邮箱以只读方式打开，什么都不会改变，连 \\Seen 也不会。",
+        },
+    ),
+    (
+        "TRYCREATE",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[TRYCREATE]: the target mailbox does not exist; the client may CREATE it and try again.",
+            zh: "[TRYCREATE]：目标邮箱不存在；客户端可以先 CREATE 再重试。",
+        },
+    ),
+    (
+        "ALERT",
+        Template {
+            rfc: "RFC 3501 §7.1",
+            en: "[ALERT]: the server wants this text shown to the user.",
+            zh: "[ALERT]：服务器要求把这段文字显示给用户看。",
+        },
+    ),
+    (
+        "APPENDUID",
+        Template {
+            rfc: "RFC 4315 §3",
+            en: "[APPENDUID]: the uploaded message got UID {3} (UIDVALIDITY {0}).",
+            zh: "[APPENDUID]：上传的邮件得到的 UID 是 {3}（UIDVALIDITY 为 {0}）。",
+        },
+    ),
+    (
+        "COPYUID",
+        Template {
+            rfc: "RFC 4315 §3",
+            en: "[COPYUID]: in the target mailbox (UIDVALIDITY {0}), the messages with UIDs {4} got the new UIDs \
+                 {5}.",
+            zh: "[COPYUID]：在目标邮箱（UIDVALIDITY 为 {0}）中，UID 为{4}的邮件得到了新的 UID{5}。",
+        },
+    ),
+];
+
+/// The template of a status response code, if it is one a lesson meets.
+fn response_code_template(name: &str) -> Option<Template> {
+    RESPONSE_CODES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, template)| template)
+}
+
+/// A status response code's own explanation, in English and Chinese, and where it is defined.
+fn response_code(code: &str) -> Option<([String; 2], &'static str)> {
+    let (name, arguments) = verb_and_rest(code);
+    let template = response_code_template(&name)?;
+    let mut words = arguments.split_whitespace();
+    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
+    let [listed_en, listed_zh] = match name.as_str() {
+        "PERMANENTFLAGS" => {
+            flags_described(parenthesised(arguments).map_or(arguments, |(inner, _)| inner))
+        }
+        "CAPABILITY" => capabilities_described(arguments),
+        _ => Default::default(),
+    };
+    let texts = phrase(
+        template.en,
+        template.zh,
+        &[
+            &plain(first),
+            &listed_en,
+            &listed_zh,
+            &plain(second),
+            &quoted(second),
+            &quoted(third),
+        ],
+    );
+    Some((texts, template.rfc))
+}
+
+/// `[CODE …] text` split into the code and the human text.
+fn split_code(text: &str) -> (Option<&str>, &str) {
+    match text
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+    {
+        Some((code, rest)) => (Some(code), rest.trim()),
+        None => (None, text.trim()),
+    }
+}
+
+fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
+    let (first, tail) = verb_and_rest(rest);
+    if let Some(n) = number(&first) {
+        return mailbox_data::numbered(n, tail, answered);
+    }
+    let (answered_verb, answered_by_uid) = answered_verb(answered);
+    // Slots: {0} and {1} the data described, {2} the data quoted.
+    let ([described_en, described_zh], template) = match first.as_str() {
+        "OK" | "NO" | "BAD" | "PREAUTH" | "BYE" => {
+            let (code, text) = split_code(tail);
+            let is_greeting = greeting
+                || (answered.is_empty()
+                    && code.is_some_and(|c| c.to_ascii_uppercase().starts_with("CAPABILITY")));
+            return untagged_status(&first, code, text, is_greeting, &answered_verb);
+        }
+        "LIST" | "LSUB" => return mailbox_data::list_response(tail),
+        "STATUS" => return mailbox_data::status_response(tail),
+        "FLAGS" => (
+            flags_described(parenthesised(tail).map_or(tail, |(inner, _)| inner)),
+            Template {
+                rfc: "RFC 3501 §7.2.6",
+                en: "The flags used in this mailbox: {0}.",
+                zh: "这个邮箱使用的标记：{1}。",
+            },
+        ),
+        "SEARCH" if tail.split_whitespace().next().is_none() => (
+            Default::default(),
+            Template {
+                rfc: "RFC 3501 §7.2.5",
+                en: "No message matches the search.",
+                zh: "没有邮件符合搜索条件。",
+            },
+        ),
+        "SEARCH" => {
+            let [what_en, what_zh] = if answered_by_uid {
+                ["UIDs", "UID"]
+            } else {
+                ["messages", "邮件"]
+            };
+            let numbers = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+            return fill!(
+                &Template {
+                    rfc: "RFC 3501 §7.2.5",
+                    en: "The {0} matching the search: {2}.",
+                    zh: "符合搜索条件的{1}：{2}。",
+                },
+                what_en,
+                what_zh,
+                quoted(&numbers),
+            );
+        }
+        "CAPABILITY" => (
+            capabilities_described(tail),
+            Template {
+                rfc: "RFC 3501 §7.2.1",
+                en: "The server lists what it can do: {0}.",
+                zh: "服务器列出它的能力：{1}。",
+            },
+        ),
+        "VANISHED" => {
+            let earlier = tail
+                .get(..9)
+                .is_some_and(|head| head.eq_ignore_ascii_case("(EARLIER)"));
+            let uids = if earlier {
+                tail.get(9..).unwrap_or("").trim()
+            } else {
+                tail
+            };
+            let template = if earlier {
+                Template {
+                    rfc: "RFC 7162 §3.2.10",
+                    en: "VANISHED (EARLIER): the messages with UIDs {2} were removed while the client was away; \
+                         it should drop them from its copy.",
+                    zh: "VANISHED (EARLIER)：UID 为{2}的邮件在客户端离开期间已被删除；客户端应从本地副本中删掉它们。",
+                }
+            } else {
+                Template {
+                    rfc: "RFC 7162 §3.2.10",
+                    en: "The messages with UIDs {2} were just removed, like EXPUNGE but named by UID.",
+                    zh: "UID 为{2}的邮件刚刚被删除，作用和 EXPUNGE 一样，只是用 UID 指明。",
+                }
+            };
+            return fill!(&template, "", "", quoted(uids));
+        }
+        "ENABLED" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 5161 §3.2",
+                en: "The server confirms these extensions are now on: {2}.",
+                zh: "服务器确认这些扩展已开启：{2}。",
+            },
+        ),
+        _ => return unrecognised(WireProtocol::Imap, Direction::ServerToClient, rest),
+    };
+    fill!(&template, described_en, described_zh, quoted(tail))
+}
+
+fn untagged_status(
+    status: &str,
+    code: Option<&str>,
+    text: &str,
+    greeting: bool,
+    answered_verb: &str,
+) -> Explanation {
+    let explained_code = code.and_then(response_code);
+    if !greeting {
+        if let Some(([en, zh], rfc)) = explained_code {
+            return fill!(&Template { rfc, ..AS_IS }, en, zh);
+        }
+    }
+    // Slots: {0} the server's text quoted, {1} and {2} a greeting's code explained.
+    let template = match status {
+        "PREAUTH" if greeting => &Template {
+            rfc: "RFC 3501 §7.1.4",
+            en: "The server greets the client and has already logged it in (PREAUTH).",
+            zh: "服务器向客户端问好，并且已经让它处于登录状态（PREAUTH）。",
+        },
+        "BYE" if greeting => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "The server refuses the connection ({0}).",
+            zh: "服务器拒绝了这次连接（{0}）。",
+        },
+        _ if greeting => &Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "The server greets the client and is ready for it to log in.{1}",
+            zh: "服务器向客户端问好，已准备好让它登录。{2}",
+        },
+        "BYE" if answered_verb == "LOGOUT" => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "BYE: the server says goodbye because the client logged out; the connection closes.",
+            zh: "BYE：客户端已注销，服务器道别，连接随即关闭。",
+        },
+        "BYE" => &Template {
+            rfc: "RFC 3501 §7.1.5",
+            en: "BYE: the server is closing the connection ({0}), perhaps shutting down or idle too long.",
+            zh: "BYE：服务器正在关闭连接（{0}），可能是要停机，或空闲太久。",
+        },
+        "NO" => &Template {
+            rfc: "RFC 3501 §7.1.2",
+            en: "A warning from the server: {0}.",
+            zh: "服务器发出的警告：{0}。",
+        },
+        "BAD" => &Template {
+            rfc: "RFC 3501 §7.1.3",
+            en: "The server reports a problem it cannot tie to one command: {0}.",
+            zh: "服务器报告了一个无法归到某条命令的问题：{0}。",
+        },
+        _ => &Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "A note from the server: {0}.",
+            zh: "服务器的通知：{0}。",
+        },
+    };
+    let [code_en, code_zh] = match explained_code {
+        Some(([en, zh], _)) => [" ".to_string() + &en, zh],
+        None => Default::default(),
+    };
+    fill!(template, quoted(text), code_en, code_zh)
+}
+
+/// What a successful command leaves behind, for the commands that change the session's state.
+const AFTER_OK: &[(&str, &str, &str)] = &[
+    (
+        "LOGIN",
+        "The client is logged in and can open mailboxes.",
+        "客户端已登录，可以打开邮箱了。",
+    ),
+    (
+        "AUTHENTICATE",
+        "The client is logged in and can open mailboxes.",
+        "客户端已登录，可以打开邮箱了。",
+    ),
+    ("SELECT", "The mailbox is now open.", "邮箱现已打开。"),
+    ("EXAMINE", "The mailbox is now open.", "邮箱现已打开。"),
+    ("LOGOUT", "The connection now closes.", "连接随即关闭。"),
+    (
+        "IDLE",
+        "IDLE is over; the client may send commands again.",
+        "IDLE 已结束，客户端可以再发命令了。",
+    ),
+    (
+        "CLOSE",
+        "Messages marked \\Deleted were removed silently; no mailbox is open now.",
+        "标记为 \\Deleted 的邮件已被悄悄删除；现在没有打开的邮箱。",
+    ),
+    (
+        "EXPUNGE",
+        "Every message marked \\Deleted is gone.",
+        "所有标记为 \\Deleted 的邮件都已删除。",
+    ),
+];
+
+fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
+    let (code, text) = split_code(text);
+    let (verb, _) = answered_verb(answered);
+    let [command_en, command_zh] = if answered.trim().is_empty() {
+        ["its command".to_string(), "对应的命令".to_string()]
+    } else {
+        phrase("the command {0}", "命令{0}", &[&redacted(answered)])
+    };
+    let (_, after_en, after_zh) = AFTER_OK
+        .iter()
+        .find(|(known, ..)| *known == verb)
+        .copied()
+        .unwrap_or(("", "", ""));
+    // Slots: {0} the tag quoted, {1} and {2} the command, {3} and {4} what success leaves, {5} the text quoted.
+    let template = match status {
+        "OK" => Template {
+            rfc: "RFC 3501 §7.1.1",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
+        "NO" => Template {
+            rfc: "RFC 3501 §7.1.2",
+            en: "The reply tagged {0} says {1} failed: {5}. The server understood it but could not do it.",
+            zh: "带标签{0}的回复表示{2}失败：{5}。服务器理解这条命令，但无法执行。",
+        },
+        _ => Template {
+            rfc: "RFC 3501 §7.1.3",
+            en: "The reply tagged {0} rejects {1}: a syntax error, an unknown command, or one not allowed right \
+                 now ({5}).",
+            zh: "带标签{0}的回复拒绝了{2}：语法错误、未知命令，或当前不允许使用（{5}）。",
+        },
+    };
+    let [en, zh] = phrase(
+        template.en,
+        template.zh,
+        &[
+            &quoted(tag),
+            &command_en,
+            &command_zh,
+            after_en,
+            after_zh,
+            &quoted(text),
+        ],
+    );
+    // A response code explains more precisely than the status, so its reference is the one cited.
+    match code.and_then(response_code) {
+        Some(([code_en, code_zh], rfc)) => fill!(
+            &Template {
+                rfc,
+                en: "{0} {1}",
+                zh: "{2}{3}",
+            },
+            en,
+            code_en,
+            zh,
+            code_zh,
+        ),
+        None => fill!(
+            &Template {
+                rfc: template.rfc,
+                ..AS_IS
+            },
+            en,
+            zh,
+        ),
+    }
+}

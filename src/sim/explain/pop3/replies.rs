@@ -1,0 +1,413 @@
+//! POP3 server replies: `+OK` or `-ERR` with a text, the lines of a multi-line list, and message content.
+
+use super::{message_en, message_zh};
+use crate::sim::explain::{
+    dot_stuffed, fill, message_content, messages, number, phrase, plain, quoted, redacted,
+    substitute, unrecognised, verb_and_rest, Explanation, LineContext, Template, WireProtocol,
+};
+use crate::sim::session::Direction;
+
+/// The first two whole numbers in a reply text, as in "+OK 2 320" or "maildrop has 2 messages (320 octets)".
+fn two_numbers(text: &str) -> (Option<u64>, Option<u64>) {
+    let mut numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|piece| !piece.is_empty())
+        .filter_map(number);
+    (numbers.next(), numbers.next())
+}
+
+const LIST_FOLLOWS: Template = Template {
+    rfc: "RFC 1939 §5",
+    en: "+OK: a list follows, one line per item, ending with a line holding only “.”.",
+    zh: "+OK：下面是一份清单，每项一行，以只有一个“.”的行结束。",
+};
+
+pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
+    let answered = context.answering.as_deref().unwrap_or("");
+    let (answered_verb, answered_rest) = verb_and_rest(answered);
+    let answered_first = answered_rest.split_whitespace().next().unwrap_or("");
+    let carries_message = matches!(answered_verb.as_str(), "RETR" | "TOP");
+
+    if line == "." {
+        return end_of_list(&answered_verb, answered_first);
+    }
+    if context.in_content
+        || (carries_message && !line.starts_with("+OK") && !line.starts_with("-ERR"))
+    {
+        if line.starts_with("..") {
+            return dot_stuffed("RFC 1939 §3");
+        }
+        return message_content(line);
+    }
+    if let Some(text) = line.strip_prefix("-ERR") {
+        return failure(text.trim(), answered);
+    }
+    let Some(text) = line.strip_prefix("+OK").map(str::trim) else {
+        return list_line(line, &answered_verb);
+    };
+    if context.greeting || (answered.is_empty() && text.contains('<')) {
+        return greeting(text);
+    }
+    let (first, second) = two_numbers(text);
+    let [first_shown, second_shown] = [first, second].map(|n| n.map(|n| n.to_string()));
+    let both = first_shown.as_deref().zip(second_shown.as_deref());
+    match answered_verb.as_str() {
+        "USER" => fill!(
+            &Template {
+                rfc: "RFC 1939 §7",
+                en: "+OK: the server knows this user name and now waits for the password.",
+                zh: "+OK：服务器认得这个用户名，现在等待密码。",
+            },
+        ),
+        "PASS" | "APOP" => {
+            let [count_en, count_zh] = match (first, both) {
+                (Some(count), Some((count_shown, octets))) => phrase(
+                    " The mailbox holds {0}, {2} octets.",
+                    "邮箱里有 {1} 封邮件，共 {2} 字节。",
+                    &[&messages(count), count_shown, octets],
+                ),
+                _ => Default::default(),
+            };
+            fill!(
+                &Template {
+                    rfc: "RFC 1939 §4",
+                    en: "+OK: logged in.{0} The server locks the mailbox for this session; the client is now in \
+                         the TRANSACTION state and may read and mark messages.",
+                    zh: "+OK：登录成功。{1}服务器在本次会话期间锁定这个邮箱；客户端进入 TRANSACTION（事务）状态，\
+                         可以读取和标记邮件。",
+                },
+                count_en,
+                count_zh,
+            )
+        }
+        "STAT" => match (first, both) {
+            (Some(count), Some((count_shown, octets))) => fill!(
+                &Template {
+                    rfc: "RFC 1939 §5",
+                    en: "+OK {1} {2}: the mailbox holds {0}, {2} octets (bytes) in total. Messages marked for \
+                         deletion are not counted.",
+                    zh: "+OK {1} {2}：邮箱里有 {1} 封邮件，总共 {2} 字节。已标记删除的邮件不计算在内。",
+                },
+                messages(count),
+                count_shown,
+                octets,
+            ),
+            _ => ok_generic(&answered_verb),
+        },
+        "LIST" if !answered_first.is_empty() => match both {
+            Some((message, octets)) => fill!(
+                &Template {
+                    rfc: "RFC 1939 §5",
+                    en: "+OK: message {0} is {1} octets (bytes) long.",
+                    zh: "+OK：第 {0} 封邮件大小为 {1} 字节。",
+                },
+                message,
+                octets,
+            ),
+            _ => ok_generic(&answered_verb),
+        },
+        "UIDL" if !answered_first.is_empty() => {
+            let mut words = text.split_whitespace();
+            let (message, id) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            unique_id(message, id, "+OK: ", "+OK：")
+        }
+        "LIST" | "UIDL" => fill!(&LIST_FOLLOWS),
+        "CAPA" => fill!(
+            &Template {
+                rfc: "RFC 2449 §5",
+                ..LIST_FOLLOWS
+            },
+        ),
+        "RETR" | "TOP" => {
+            let [size_en, size_zh] = match first_shown.as_deref() {
+                Some(octets) if text.to_ascii_lowercase().contains("octet") => {
+                    phrase(" ({0} octets)", "（{0} 字节）", &[octets])
+                }
+                _ => Default::default(),
+            };
+            let message = message_en(answered_first);
+            let (what_en, what_zh, rfc) = if answered_verb == "TOP" {
+                (
+                    substitute("the headers and first lines of {0}", &[&message]),
+                    "信头和正文开头",
+                    "RFC 1939 §7",
+                )
+            } else {
+                (message, "全文", "RFC 1939 §5")
+            };
+            fill!(
+                &Template {
+                    rfc,
+                    en: "+OK: here comes {0}{1}, line by line, until a line holding only “.”.",
+                    zh: "+OK：接下来逐行发送{2}的{3}{4}，直到只有一个“.”的行为止。",
+                },
+                what_en,
+                size_en,
+                message_zh(answered_first),
+                what_zh,
+                size_zh,
+            )
+        }
+        "DELE" => fill!(
+            &Template {
+                rfc: "RFC 1939 §6",
+                en: "+OK: {0} is marked for deletion. It disappears from listings now but is only deleted at \
+                     QUIT; RSET would undo it.",
+                zh: "+OK：{1}已标记为删除。它现在不再出现在列表中，但要到 QUIT 时才真正删除；用 RSET 还能撤销。",
+            },
+            message_en(answered_first),
+            message_zh(answered_first),
+        ),
+        "RSET" => fill!(
+            &Template {
+                rfc: "RFC 1939 §5",
+                en: "+OK: all deletion marks are removed; every message is back.",
+                zh: "+OK：所有删除标记都已撤销，邮件全部恢复。",
+            },
+        ),
+        "NOOP" => fill!(
+            &Template {
+                rfc: "RFC 1939 §5",
+                en: "+OK: the server is still there.",
+                zh: "+OK：服务器仍在线。",
+            },
+        ),
+        "QUIT" => fill!(
+            &Template {
+                rfc: "RFC 1939 §6",
+                en: "+OK: goodbye ({0}). After a login, this is the UPDATE state: messages marked with DELE are \
+                     now deleted for good and the mailbox lock is released.",
+                zh: "+OK：再见（{0}）。如果之前已登录，这就是 UPDATE（更新）状态：用 DELE 标记的邮件此刻被永久删除，\
+                     邮箱锁也随之解除。",
+            },
+            quoted(text),
+        ),
+        _ => ok_generic(&answered_verb),
+    }
+}
+
+fn ok_generic(answered_verb: &str) -> Explanation {
+    let template = if answered_verb.is_empty() {
+        &Template {
+            rfc: "RFC 1939 §3",
+            en: "+OK: the command succeeded.",
+            zh: "+OK：命令执行成功。",
+        }
+    } else {
+        &Template {
+            rfc: "RFC 1939 §3",
+            en: "+OK: the {0} command succeeded.",
+            zh: "+OK：{0}命令执行成功。",
+        }
+    };
+    fill!(template, quoted(answered_verb))
+}
+
+fn greeting(text: &str) -> Explanation {
+    let timestamp = text
+        .find('<')
+        .and_then(|start| Some((start, text.get(start..)?.find('>')? + start)))
+        .and_then(|(start, end)| text.get(start..=end));
+    match timestamp {
+        Some(timestamp) => fill!(
+            &Template {
+                rfc: "RFC 1939 §4",
+                en: "+OK: the server is ready. {0} is a one-time timestamp: APOP logs in by hashing it with the \
+                     password, so the password never crosses the wire.",
+                zh: "+OK：服务器已就绪。{0}是一次性的时间戳：APOP 登录时把它和密码一起算成摘要，密码本身从不在网络上传输。",
+            },
+            quoted(timestamp),
+        ),
+        None => fill!(
+            &Template {
+                rfc: "RFC 1939 §4",
+                en: "+OK: the server is ready and waits for the client to log in (the AUTHORIZATION state).",
+                zh: "+OK：服务器已就绪，等待客户端登录（AUTHORIZATION，即认证状态）。",
+            },
+        ),
+    }
+}
+
+fn failure(text: &str, answered: &str) -> Explanation {
+    let code = text
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(code, _)| code.to_ascii_uppercase())
+        .unwrap_or_default();
+    let template = match code.as_str() {
+        "IN-USE" => &Template {
+            rfc: "RFC 2449 §8.1.2",
+            en: "-ERR [IN-USE]: another session already has this mailbox open. POP3 locks a mailbox during a \
+                 session (RFC 1939 §4) so two clients cannot delete messages at the same time. Try again later.",
+            zh: "-ERR [IN-USE]：另一个会话已经打开了这个邮箱。POP3 在会话期间锁定邮箱（RFC 1939 §4），\
+                 防止两个客户端同时删除邮件。请稍后再试。",
+        },
+        "AUTH" => &Template {
+            rfc: "RFC 3206 §5",
+            en: "-ERR [AUTH]: login refused because the user name or password is wrong, not because of a server \
+                 fault.",
+            zh: "-ERR [AUTH]：登录被拒绝，原因是用户名或密码错误，而不是服务器故障。",
+        },
+        _ if answered.trim().is_empty() => &Template {
+            rfc: "RFC 1939 §3",
+            en: "-ERR: something failed ({0}). The session goes on.",
+            zh: "-ERR：操作失败（{0}）。会话继续。",
+        },
+        _ => &Template {
+            rfc: "RFC 1939 §3",
+            en: "-ERR: the command {1} failed ({0}). Nothing changed; the session goes on.",
+            zh: "-ERR：命令{1}失败（{0}）。什么都没有改变，会话继续。",
+        },
+    };
+    fill!(template, quoted(text), redacted(answered))
+}
+
+/// A line inside a multi-line reply to LIST, UIDL or CAPA.
+fn list_line(line: &str, answered_verb: &str) -> Explanation {
+    let mut words = line.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    match answered_verb {
+        "LIST" if number(first).is_some() && number(second).is_some() => fill!(
+            &Template {
+                rfc: "RFC 1939 §5",
+                en: "Message {0} is {1} octets (bytes) long.",
+                zh: "第 {0} 封邮件大小为 {1} 字节。",
+            },
+            plain(first),
+            plain(second),
+        ),
+        "UIDL" if number(first).is_some() && !second.is_empty() => unique_id(first, second, "", ""),
+        "CAPA" => capability(line),
+        _ => unrecognised(WireProtocol::Pop3, Direction::ServerToClient, line),
+    }
+}
+
+fn unique_id(message: &str, id: &str, prefix_en: &str, prefix_zh: &str) -> Explanation {
+    fill!(
+        &Template {
+            rfc: "RFC 1939 §7",
+            en: "{0}{1} has the unique ID {2}. Message numbers change between sessions; this ID stays the same.",
+            zh: "{3}{4}的唯一标识是{2}。邮件编号在不同会话间会变化，而这个 ID 始终不变。",
+        },
+        prefix_en,
+        crate::sim::pop3::codec::capitalized(&message_en(message)),
+        quoted(id),
+        prefix_zh,
+        message_zh(message),
+    )
+}
+
+/// Each CAPA line a lesson meets: its name, what it tells the client, and where it is defined.
+const CAPABILITIES: &[(&str, &str, &str, &str)] = &[
+    (
+        "TOP",
+        "the TOP command (preview a message) works",
+        "支持 TOP 命令（预览邮件）",
+        "RFC 2449 §6.1",
+    ),
+    (
+        "USER",
+        "login with USER and PASS works",
+        "支持用 USER 和 PASS 登录",
+        "RFC 2449 §6.2",
+    ),
+    (
+        "SASL",
+        "logging in with AUTH works, using these methods",
+        "支持用 AUTH 命令及这些方式登录",
+        "RFC 2449 §6.3",
+    ),
+    (
+        "RESP-CODES",
+        "errors carry codes in brackets, like [IN-USE]",
+        "错误信息会带方括号代码，如 [IN-USE]",
+        "RFC 2449 §6.4",
+    ),
+    (
+        "LOGIN-DELAY",
+        "the minimum wait between logins, in seconds",
+        "两次登录之间至少要等待的秒数",
+        "RFC 2449 §6.5",
+    ),
+    (
+        "PIPELINING",
+        "the client may send several commands without waiting",
+        "客户端可以连发多条命令而不必等待",
+        "RFC 2449 §6.6",
+    ),
+    (
+        "EXPIRE",
+        "how many days the server keeps messages (NEVER: forever)",
+        "服务器保留邮件的天数（NEVER 表示永久）",
+        "RFC 2449 §6.7",
+    ),
+    (
+        "UIDL",
+        "the UIDL command (permanent message IDs) works",
+        "支持 UIDL 命令（永久不变的邮件 ID）",
+        "RFC 2449 §6.8",
+    ),
+    (
+        "IMPLEMENTATION",
+        "the name of the server software",
+        "服务器软件的名称",
+        "RFC 2449 §6.9",
+    ),
+    (
+        "STLS",
+        "the connection can be switched to encryption",
+        "连接可以切换为加密",
+        "RFC 2595 §4",
+    ),
+];
+
+/// One line of the CAPA list.
+fn capability(line: &str) -> Explanation {
+    let (name, argument) = verb_and_rest(line);
+    let Some(&(_, en, zh, rfc)) = CAPABILITIES.iter().find(|(known, ..)| *known == name) else {
+        return fill!(
+            &Template {
+                rfc: "RFC 2449 §5",
+                en: "The server supports {0}, an extension this lesson does not cover.",
+                zh: "服务器支持{0}，本课不涉及这项扩展。",
+            },
+            quoted(line),
+        );
+    };
+    let shown_argument = if argument.is_empty() {
+        String::new()
+    } else {
+        substitute(" {0}", &[&quoted(argument)])
+    };
+    fill!(
+        &Template {
+            rfc,
+            en: "Capability {0}{1}: {2}.",
+            zh: "功能 {0}{1}：{3}。",
+        },
+        name,
+        shown_argument,
+        en,
+        zh,
+    )
+}
+
+/// The lone "." that ends a multi-line reply.
+fn end_of_list(answered_verb: &str, answered_first: &str) -> Explanation {
+    match answered_verb {
+        "RETR" | "TOP" => fill!(
+            &Template {
+                rfc: "RFC 1939 §3",
+                en: "A line holding only “.”: the end of {0}.",
+                zh: "只有一个“.”的行：{1}到此结束。",
+            },
+            message_en(answered_first),
+            message_zh(answered_first),
+        ),
+        _ => fill!(&Template {
+            rfc: "RFC 1939 §3",
+            en: "A line holding only “.”: the end of this multi-line reply.",
+            zh: "只有一个“.”的行：这个多行回复到此结束。",
+        },),
+    }
+}

@@ -1,0 +1,170 @@
+//! What the POP3 explanations must say about each command and reply.
+
+use crate::sim::explain::{answering, explained, Explanation, LineContext, WireProtocol};
+use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
+
+fn client(line: &str) -> Explanation {
+    explained(WireProtocol::Pop3, C, line, &LineContext::default())
+}
+
+fn server(line: &str, command: &str) -> Explanation {
+    explained(WireProtocol::Pop3, S, line, &answering(command))
+}
+
+#[test]
+fn greeting_mentions_the_apop_timestamp() {
+    let context = LineContext {
+        greeting: true,
+        ..LineContext::default()
+    };
+    let greeting = explained(
+        WireProtocol::Pop3,
+        S,
+        "+OK POP3 ready <1896.697170952@dbc.mtview.ca.us>",
+        &context,
+    );
+    assert!(
+        greeting.en.contains("<1896.697170952@dbc.mtview.ca.us>") && greeting.en.contains("APOP")
+    );
+    assert_eq!(greeting.rfc, "RFC 1939 §4");
+    let plain = explained(WireProtocol::Pop3, S, "+OK POP3 ready", &context);
+    assert!(plain.en.contains("log in"));
+}
+
+#[test]
+fn login_never_shows_the_password() {
+    let user = client("USER alice");
+    assert!(user.en.contains("alice") && user.zh.contains("alice"));
+    let pass = client("PASS hunter2");
+    assert!(!pass.en.contains("hunter2") && !pass.zh.contains("hunter2"));
+    assert_eq!(pass.rfc, "RFC 1939 §7");
+    let logged_in = server("+OK maildrop has 2 messages (320 octets)", "PASS hunter2");
+    assert!(
+        logged_in.en.contains("2 messages")
+            && logged_in.en.contains("320")
+            && logged_in.en.contains("locks")
+    );
+    let refused = server("-ERR invalid password", "PASS hunter2");
+    assert!(!refused.en.contains("hunter2") && !refused.zh.contains("hunter2"));
+    let apop = client("APOP mrose c4c9334bac560ecc979e58001b3e22fb");
+    assert!(apop.en.contains("mrose") && apop.en.contains("MD5"));
+    assert!(server("+OK", "USER alice").en.contains("password"));
+}
+
+#[test]
+fn capa_and_its_list() {
+    assert_eq!(client("CAPA").rfc, "RFC 2449 §5");
+    assert!(server("+OK Capability list follows", "CAPA")
+        .en
+        .contains("list follows"));
+    let top = server("TOP", "CAPA");
+    assert_eq!(top.rfc, "RFC 2449 §6.1");
+    let expire = server("EXPIRE NEVER", "CAPA");
+    assert!(expire.en.contains("NEVER"));
+    assert_eq!(server("UIDL", "CAPA").rfc, "RFC 2449 §6.8");
+    assert!(server("X-SHINY", "CAPA").en.contains("X-SHINY"));
+}
+
+#[test]
+fn stat_uses_the_numbers() {
+    assert_eq!(client("STAT").rfc, "RFC 1939 §5");
+    let stat = server("+OK 2 320", "STAT");
+    assert!(stat.en.contains("2 messages") && stat.en.contains("320 octets"));
+    assert!(stat.zh.contains("2 封") && stat.zh.contains("320 字节"));
+}
+
+#[test]
+fn list_and_scan_lines() {
+    assert!(client("LIST").en.contains("every message"));
+    assert!(client("LIST 3").en.contains("message 3"));
+    assert!(server("+OK 3 120", "LIST 3")
+        .en
+        .contains("message 3 is 120 octets"));
+    let scan = server("1 120", "LIST");
+    assert!(scan.en.contains("Message 1 is 120 octets"));
+    assert!(scan.zh.contains("第 1 封") && scan.zh.contains("120 字节"));
+    assert!(server(".", "LIST")
+        .en
+        .contains("end of this multi-line reply"));
+}
+
+#[test]
+fn uidl_ids_survive_sessions() {
+    let all = client("UIDL");
+    assert_eq!(all.rfc, "RFC 1939 §7");
+    let line = server("2 QhdPYR:00WBw1Ph7x7", "UIDL");
+    assert!(
+        line.en.contains("Message 2")
+            && line.en.contains("QhdPYR:00WBw1Ph7x7")
+            && line.en.contains("stays the same")
+    );
+    assert_eq!(line.rfc, "RFC 1939 §7");
+    assert!(server("+OK 2 QhdPYR:00WBw1Ph7x7", "UIDL 2")
+        .en
+        .contains("QhdPYR:00WBw1Ph7x7"));
+}
+
+#[test]
+fn retr_and_top_carry_content_until_the_dot() {
+    assert!(client("RETR 1").en.contains("message 1"));
+    let ok = server("+OK 120 octets", "RETR 1");
+    assert!(ok.en.contains("message 1") && ok.en.contains("120 octets"));
+    let body = server("Subject: lunch", "RETR 1");
+    assert_eq!(body.rfc, "");
+    let context = LineContext {
+        in_content: true,
+        ..answering("RETR 1")
+    };
+    assert_eq!(
+        explained(WireProtocol::Pop3, S, "..hidden dot", &context).rfc,
+        "RFC 1939 §3"
+    );
+    let end = server(".", "RETR 1");
+    assert!(end.en.contains("end of message 1"));
+    let top = client("TOP 1 10");
+    assert!(top.en.contains("message 1") && top.en.contains("10"));
+    assert_eq!(top.rfc, "RFC 1939 §7");
+    assert!(client("TOP 3 0").en.contains("message 3: only its headers"));
+    assert!(server("+OK", "TOP 1 10").en.contains("headers"));
+}
+
+#[test]
+fn dele_only_marks_and_rset_unmarks() {
+    let dele = client("DELE 2");
+    assert!(
+        dele.en.contains("message 2")
+            && dele.en.contains("QUIT")
+            && dele.en.ends_with("(RFC 1939 §6).")
+    );
+    assert!(dele.zh.contains("第 2 封") && dele.zh.ends_with("（RFC 1939 §6）。"));
+    assert!(server("+OK message 2 deleted", "DELE 2")
+        .en
+        .contains("only deleted at QUIT"));
+    assert!(client("RSET").en.contains("deletion mark"));
+    assert!(server("+OK", "RSET").en.contains("removed"));
+    assert_eq!(client("NOOP").rfc, "RFC 1939 §5");
+    assert!(server("+OK", "NOOP").en.contains("still there"));
+}
+
+#[test]
+fn quit_explains_the_update_state() {
+    let quit = client("QUIT");
+    assert!(quit.en.contains("UPDATE") && quit.en.contains("before login"));
+    assert_eq!(quit.rfc, "RFC 1939 §6");
+    let bye = server("+OK dewey POP3 server signing off", "QUIT");
+    assert!(bye.en.contains("deleted for good"));
+}
+
+#[test]
+fn errors_and_response_codes() {
+    let in_use = server("-ERR [IN-USE] mailbox locked", "PASS hunter2");
+    assert!(in_use.en.contains("locks") && in_use.en.contains("RFC 1939 §4"));
+    assert_eq!(in_use.rfc, "RFC 2449 §8.1.2");
+    assert_eq!(
+        server("-ERR [AUTH] bad password", "PASS x").rfc,
+        "RFC 3206 §5"
+    );
+    let missing = server("-ERR no such message", "RETR 9");
+    assert!(missing.en.contains("RETR 9") && missing.en.contains("no such message"));
+    assert!(server("+OK", "").en.contains("succeeded"));
+}
