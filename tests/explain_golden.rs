@@ -459,7 +459,7 @@ fn lesson_lines(out: &mut Golden) {
     out.section("Lines of every lesson's sessions");
     let mut seen = BTreeSet::new();
     for lesson in catalogue() {
-        let mut timeline = Timeline::new(lesson.setup.clone());
+        let mut timeline = Timeline::new((lesson.setup)());
         let mut run = LessonRun::new(lesson);
         loop {
             run.predict(0);
