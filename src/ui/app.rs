@@ -53,9 +53,14 @@ pub fn app(props: &AppProps) -> Html {
         }
         state
     });
+    // One callback for the page's life (the reducer's dispatcher never changes): a new one on each render
+    // would make every component's props differ, and re-render them all on every animation frame.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     // A share link in the fragment opens once, after the first render (decompressing is asynchronous).
     {
@@ -87,25 +92,29 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     use_autosave(&state.sim, state.autosave);
+    // Kept while the timeline is the same one (it is read when clicked), for the same reason as `dispatch`.
     let open_share = {
         let dispatch = dispatch.clone();
         let sim = state.sim.clone();
-        Callback::from(move |()| {
-            dispatch.emit(Action::ToggledSharePanel);
-            let json = sim.timeline().to_json();
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match share::fragment_for(&json).await {
-                    Ok(fragment) => {
-                        dispatch.emit(Action::MadeShareLink(share::page_url(&fragment)))
+        (*use_memo(state.sim.change_key().0, move |_| {
+            Callback::from(move |()| {
+                dispatch.emit(Action::ToggledSharePanel);
+                let json = sim.timeline().to_json();
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match share::fragment_for(&json).await {
+                        Ok(fragment) => {
+                            dispatch.emit(Action::MadeShareLink(share::page_url(&fragment)))
+                        }
+                        Err(error) => dispatch.emit(Action::WorldFailed {
+                            source: WorldSource::Link,
+                            reason: share::describe(&error),
+                        }),
                     }
-                    Err(error) => dispatch.emit(Action::WorldFailed {
-                        source: WorldSource::Link,
-                        reason: share::describe(&error),
-                    }),
-                }
-            });
-        })
+                });
+            })
+        }))
+        .clone()
     };
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
     // Frames are requested only while playing with something to show moving (or time to pass).
