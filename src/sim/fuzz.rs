@@ -25,8 +25,9 @@ pub struct Target {
     pub run: fn(&[u8]),
 }
 
-/// Every target: one per session kind, and the two decoders of what strangers hand the page.
-pub const TARGETS: [Target; 8] = [
+/// Every target: one per session kind, the two decoders of what strangers hand the page, and the explainer of
+/// every wire line (lines typed in the terminal reach it as they are).
+pub const TARGETS: [Target; 9] = [
     Target {
         name: "pop3_server",
         run: pop3_server,
@@ -58,6 +59,10 @@ pub const TARGETS: [Target; 8] = [
     Target {
         name: "share_link",
         run: share_link,
+    },
+    Target {
+        name: "explain",
+        run: explain,
     },
 ];
 
@@ -225,4 +230,36 @@ pub fn share_link(data: &[u8]) {
         Ok(data),
         "bytes changed on the way through a fragment"
     );
+}
+
+/// Any line, of any protocol, either direction, as content or not, answering the line before it: explained in
+/// both languages, never a panic. The first byte picks the protocol, the direction and the context.
+pub fn explain(data: &[u8]) {
+    use crate::sim::explain::{explain, LineContext, WireProtocol};
+    use crate::sim::session::Direction;
+    let Some((&choice, rest)) = data.split_first() else {
+        return;
+    };
+    let protocol =
+        [WireProtocol::Pop3, WireProtocol::Imap, WireProtocol::Smtp][usize::from(choice % 3)];
+    let direction = if choice & 4 == 0 {
+        Direction::ClientToServer
+    } else {
+        Direction::ServerToClient
+    };
+    let text = String::from_utf8_lossy(rest);
+    let mut answering: Option<String> = None;
+    for line in text.split('\n') {
+        let context = LineContext {
+            answering: answering.clone(),
+            in_content: choice & 8 != 0,
+            greeting: choice & 16 != 0,
+        };
+        let explanation = explain(protocol, direction, line, &context);
+        assert!(
+            !explanation.en.is_empty() && !explanation.zh.is_empty(),
+            "a line went unexplained: {line:?}"
+        );
+        answering = Some(line.to_string());
+    }
 }
