@@ -20,11 +20,10 @@ use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
-use super::state::{Action, Speed, State, WorldSource};
+use super::state::{world_arrived, Action, Speed, State, WorldSource};
 use super::url::UrlOptions;
 use crate::sim::device::DeviceClient;
 use crate::sim::saved::link::is_share_fragment;
-use crate::sim::timeline::Timeline;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -71,16 +70,9 @@ pub fn app(props: &AppProps) -> Html {
             if is_share_fragment(&fragment) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let action = match share::json_from(&fragment).await {
-                        Ok(json) => {
-                            let kept_previous = autosave
-                                && Timeline::from_json(&json).is_ok()
-                                && persist::keep_as_previous();
-                            Action::ReceivedWorld {
-                                json,
-                                source: WorldSource::Link,
-                                kept_previous,
-                            }
-                        }
+                        Ok(json) => world_arrived(&json, WorldSource::Link, || {
+                            autosave && persist::keep_as_previous()
+                        }),
                         Err(error) => Action::WorldFailed {
                             source: WorldSource::Link,
                             reason: share::describe(&error),

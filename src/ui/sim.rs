@@ -16,6 +16,16 @@ pub struct Sim {
     moments: usize,
 }
 
+/// As actions print: which timeline and which version, not the whole world.
+impl std::fmt::Debug for Sim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sim")
+            .field("moment_key", &self.moment_key())
+            .field("version", &self.version)
+            .finish()
+    }
+}
+
 impl PartialEq for Sim {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.timeline, &other.timeline) && self.version == other.version

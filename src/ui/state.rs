@@ -212,9 +212,9 @@ pub enum Action {
     PressedRunStep,
     PressedNextStep,
     ClosedLesson,
-    /// A world's JSON arrived from a link, a file or storage.
+    /// A world arrived from a link, a file or storage, and loaded (see [`world_arrived`]).
     ReceivedWorld {
-        json: String,
+        sim: Sim,
         source: WorldSource,
         kept_previous: bool,
     },
@@ -392,10 +392,10 @@ impl Reducible for State {
             }
             Action::ClosedLesson => next.lesson = None,
             Action::ReceivedWorld {
-                json,
+                sim,
                 source,
                 kept_previous,
-            } => next.load_world(&json, source, kept_previous),
+            } => next.show_world(sim, source, kept_previous),
             Action::WorldFailed { source, reason } => {
                 next.error = Some(PageError::WorldNotLoaded { source, reason })
             }
@@ -411,22 +411,32 @@ impl Reducible for State {
     }
 }
 
+/// The action for a world's JSON that arrived from a link, a file or storage: loaded here, once (a replay can
+/// take a while), so the reducer only shows it; or the reason it cannot be. `keep_previous` runs only for a
+/// world that loads, and says whether the saved world it replaces was kept.
+pub fn world_arrived(
+    json: &str,
+    source: WorldSource,
+    keep_previous: impl FnOnce() -> bool,
+) -> Action {
+    match Timeline::from_json(json) {
+        Ok(timeline) => Action::ReceivedWorld {
+            sim: Sim::new(timeline),
+            source,
+            kept_previous: keep_previous(),
+        },
+        Err(e) => Action::WorldFailed {
+            source,
+            reason: e.to_string(),
+        },
+    }
+}
+
 impl State {
     /// Replaces the world with a saved one, paused where it was saved; a bad one changes nothing and says why.
     pub fn load_world(&mut self, json: &str, source: WorldSource, kept_previous: bool) {
         match Timeline::from_json(json) {
-            Ok(timeline) => {
-                self.sim = Sim::new(timeline);
-                self.lesson = None;
-                self.reader = None;
-                self.transcript_device = None;
-                self.playing = false;
-                self.error = None;
-                self.notice = (source != WorldSource::Saved).then_some(Notice::OpenedWorld {
-                    source,
-                    kept_previous,
-                });
-            }
+            Ok(timeline) => self.show_world(Sim::new(timeline), source, kept_previous),
             Err(e) => {
                 self.error = Some(PageError::WorldNotLoaded {
                     source,
@@ -434,6 +444,20 @@ impl State {
                 })
             }
         }
+    }
+
+    /// Shows a loaded world, paused where it was saved.
+    fn show_world(&mut self, sim: Sim, source: WorldSource, kept_previous: bool) {
+        self.sim = sim;
+        self.lesson = None;
+        self.reader = None;
+        self.transcript_device = None;
+        self.playing = false;
+        self.error = None;
+        self.notice = (source != WorldSource::Saved).then_some(Notice::OpenedWorld {
+            source,
+            kept_previous,
+        });
     }
 
     /// Starts a lesson from its own world; an unknown id leaves the world as it is and says so.

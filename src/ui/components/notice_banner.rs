@@ -3,7 +3,7 @@
 
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::persist;
-use crate::ui::state::{Action, Notice, WorldSource};
+use crate::ui::state::{world_arrived, Action, Notice, WorldSource};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,12 +34,10 @@ pub fn notice_banner(props: &NoticeBannerProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(json) = persist::previous_world() {
-                persist::keep_as_previous();
-                dispatch.emit(Action::ReceivedWorld {
-                    json,
-                    source: WorldSource::Previous,
-                    kept_previous: true,
-                });
+                dispatch.emit(world_arrived(&json, WorldSource::Previous, || {
+                    persist::keep_as_previous();
+                    true
+                }));
             }
         })
     };

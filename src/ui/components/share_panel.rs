@@ -6,7 +6,7 @@ use crate::ui::diagram;
 use crate::ui::files;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::persist;
-use crate::ui::state::{Action, Sim, WorldSource};
+use crate::ui::state::{world_arrived, Action, Sim, WorldSource};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -87,16 +87,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read_text(file).await {
-                    Ok(json) => {
-                        let kept_previous = autosave
-                            && crate::sim::timeline::Timeline::from_json(&json).is_ok()
-                            && persist::keep_as_previous();
-                        dispatch.emit(Action::ReceivedWorld {
-                            json,
-                            source: WorldSource::File,
-                            kept_previous,
-                        });
-                    }
+                    Ok(json) => dispatch.emit(world_arrived(&json, WorldSource::File, || {
+                        autosave && persist::keep_as_previous()
+                    })),
                     Err(files::FileError::TooLarge(size)) => dispatch.emit(Action::WorldFailed {
                         source: WorldSource::File,
                         reason: format!("{size} bytes is more than a saved world may be"),

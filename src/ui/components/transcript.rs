@@ -89,8 +89,7 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
     }
     let lines = sent[hidden..].iter().map(|(i, e)| {
         html! {
-            <TranscriptLine key={ *i } {lang} sim={ props.sim.clone() } index={ *i }
-                who={ AttrValue::from(endpoint_name(lang, world, &e.endpoint)) } lost={ e.lost } dispatch={ props.dispatch.clone() } />
+            <TranscriptLine key={ *i } {lang} sim={ props.sim.clone() } index={ *i } lost={ e.lost } dispatch={ props.dispatch.clone() } />
         }
     });
     html! {

@@ -2,6 +2,7 @@
 //! is neither explained nor diffed again when the next line arrives.
 
 use crate::sim::session::Direction;
+use crate::ui::components::transcript::endpoint_name;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
@@ -12,19 +13,17 @@ pub struct TranscriptLineProps {
     pub sim: Sim,
     /// The line's place in the world's transcript.
     pub index: usize,
-    /// The endpoint's display name (`Laptop`, `Sender`).
-    pub who: AttrValue,
     pub lost: bool,
     pub dispatch: Callback<Action>,
 }
 
-/// A line written once stays as it is while time passes; only a change by the user (an action, a step back,
-/// a loaded world) can put another line at the same place, and that changes `Sim::change_key`.
+/// A line written once stays as it is while time passes (but for being lost on the way); only a change by the
+/// user (an action, a step back, a loaded world, a removed device) can put another line or another name at the
+/// same place, and that changes `Sim::change_key`.
 impl PartialEq for TranscriptLineProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
             && self.index == other.index
-            && self.who == other.who
             && self.lost == other.lost
             && self.sim.change_key() == other.sim.change_key()
     }
@@ -34,7 +33,8 @@ impl PartialEq for TranscriptLineProps {
 pub fn transcript_line(props: &TranscriptLineProps) -> Html {
     let lang = props.lang;
     let timeline = props.sim.timeline();
-    let Some(entry) = timeline.world().transcript().get(props.index) else {
+    let world = timeline.world();
+    let Some(entry) = world.transcript().get(props.index) else {
         return Html::default();
     };
     let dir = match entry.direction {
@@ -54,7 +54,7 @@ pub fn transcript_line(props: &TranscriptLineProps) -> Html {
     html! {
         <li class={ classes!("transcript-entry", dir, entry.protocol.id(), entry.in_content.then_some("content"), props.lost.then_some("lost")) }>
             <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
-                <span class="who">{ props.who.clone() }</span>
+                <span class="who">{ endpoint_name(lang, world, &entry.endpoint) }</span>
                 <code class="wire" data-testid="transcript-line" data-device={ entry.endpoint.clone() } data-dir={ dir }>
                     <span class="prefix" aria-hidden="true">{ entry.direction.prefix() }{ ": " }</span>{ &entry.text }
                 </code>
