@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use mailroom::sim::harness::drain;
-use mailroom::sim::imap::{ImapServer, ImapState};
+use mailroom::sim::imap::{ImapServer, ImapState, CAPABILITIES};
 use mailroom::sim::mail::{Flag, Store};
 use mailroom::sim::session::ServerSession;
 
@@ -34,7 +34,7 @@ mod any_state {
         let mut s = ImapServer::new(1, T0);
         let greeting = drain(&mut s);
         assert_eq!(greeting.len(), 1);
-        assert!(greeting[0].starts_with("* OK [CAPABILITY IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC] "));
+        assert!(greeting[0].starts_with(&format!("* OK [CAPABILITY {CAPABILITIES}] ")));
         assert_eq!(s.state(), ImapState::NotAuthenticated);
     }
 
@@ -43,10 +43,23 @@ mod any_state {
         let mut store = Store::default_world();
         let mut s = connect(1);
         let lines = send(&mut s, &mut store, "c1 CAPABILITY");
-        assert_eq!(
-            lines[0],
-            "* CAPABILITY IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC"
-        );
+        for served in [
+            "IMAP4rev1",
+            "LITERAL+",
+            "IDLE",
+            "MOVE",
+            "UIDPLUS",
+            "UNSELECT",
+            "ENABLE",
+            "CONDSTORE",
+            "QRESYNC",
+        ] {
+            assert!(
+                lines[0].split(' ').any(|w| w == served),
+                "{served}: {lines:?}"
+            );
+        }
+        assert_eq!(lines[0], format!("* CAPABILITY {CAPABILITIES}"));
         tagged(&lines, "c1", "OK");
     }
 
@@ -128,6 +141,81 @@ mod not_authenticated {
         let mut s = connect(1);
         let line = tagged(&send(&mut s, &mut store, "a SELECT INBOX"), "a", "BAD").to_string();
         assert!(line.contains("Not logged in"), "{line}");
+    }
+
+    /// RFC 4616 §2 message `\0alice\0wonderland`, base64 (RFC 4648 §4).
+    const ALICE_PLAIN: &str = "AGFsaWNlAHdvbmRlcmxhbmQ=";
+
+    #[test]
+    fn capability_offers_auth_plain_and_sasl_ir() {
+        // RFC 3501 §6.2.2 (AUTH=PLAIN must be offered), RFC 4959 §7 (SASL-IR).
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let lines = send(&mut s, &mut store, "c CAPABILITY");
+        let words: Vec<&str> = lines[0].split(' ').collect();
+        assert!(words.contains(&"AUTH=PLAIN"), "{lines:?}");
+        assert!(words.contains(&"SASL-IR"), "{lines:?}");
+    }
+
+    #[test]
+    fn authenticate_plain_with_an_initial_response_logs_in() {
+        // RFC 4959 §3: the initial response rides on the command; RFC 4616: PLAIN.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let lines = send(
+            &mut s,
+            &mut store,
+            &format!("a AUTHENTICATE PLAIN {ALICE_PLAIN}"),
+        );
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(tagged(&lines, "a", "OK").contains("Logged in"));
+        assert_eq!(s.state(), ImapState::Authenticated);
+    }
+
+    #[test]
+    fn authenticate_plain_without_initial_response_asks_with_an_empty_continuation() {
+        // RFC 3501 §6.2.2: the server sends "+ " and reads the base64 response line.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        assert_eq!(send(&mut s, &mut store, "a AUTHENTICATE PLAIN"), vec!["+ "]);
+        tagged(&send(&mut s, &mut store, ALICE_PLAIN), "a", "OK");
+        assert_eq!(s.state(), ImapState::Authenticated);
+    }
+
+    #[test]
+    fn authenticate_with_a_wrong_password_is_no_authenticationfailed() {
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        // "\0alice\0wrong"
+        let lines = send(&mut s, &mut store, "a AUTHENTICATE PLAIN AGFsaWNlAHdyb25n");
+        assert_eq!(
+            significant(tagged(&lines, "a", "NO")),
+            "a NO [AUTHENTICATIONFAILED]"
+        );
+        assert_eq!(s.state(), ImapState::NotAuthenticated);
+    }
+
+    #[test]
+    fn authenticate_cancelled_with_a_star_is_bad() {
+        // RFC 3501 §6.2.2: "*" cancels, and the server MUST answer a tagged BAD.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        send(&mut s, &mut store, "a AUTHENTICATE PLAIN");
+        tagged(&send(&mut s, &mut store, "*"), "a", "BAD");
+        tagged(&send(&mut s, &mut store, "b NOOP"), "b", "OK");
+        assert_eq!(s.state(), ImapState::NotAuthenticated);
+    }
+
+    #[test]
+    fn authenticate_with_an_unsupported_mechanism_is_no() {
+        // RFC 3501 §6.2.2: NO - unsupported authentication mechanism.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        tagged(
+            &send(&mut s, &mut store, "a AUTHENTICATE CRAM-MD5"),
+            "a",
+            "NO",
+        );
     }
 
     #[test]

@@ -87,6 +87,73 @@ mod authorization {
     }
 
     #[test]
+    fn capa_lists_sasl_plain_for_auth() {
+        // RFC 5034 §6: the SASL capability names the mechanisms AUTH accepts.
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        let capa = exchange(&mut server, &mut store, "CAPA", SimTime::ZERO);
+        assert!(capa.iter().any(|l| l == "SASL PLAIN"), "{capa:?}");
+    }
+
+    #[test]
+    fn auth_plain_with_an_initial_response_opens_the_maildrop() {
+        // RFC 5034 §4 with the PLAIN mechanism of RFC 4616: "\0alice\0wonderland" in base64.
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        let reply = one(
+            &mut server,
+            &mut store,
+            "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=",
+        );
+        assert!(
+            reply.starts_with("+OK alice's maildrop has 3 messages"),
+            "{reply}"
+        );
+        assert_eq!(server.state(), Pop3State::Transaction);
+    }
+
+    #[test]
+    fn auth_plain_without_initial_response_sends_an_empty_challenge() {
+        // RFC 5034 §4: "+ " then the client's base64 response line.
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        assert_eq!(one(&mut server, &mut store, "AUTH PLAIN"), "+ ");
+        let reply = one(&mut server, &mut store, "AGFsaWNlAHdvbmRlcmxhbmQ=");
+        assert!(reply.starts_with("+OK "), "{reply}");
+        assert_eq!(server.state(), Pop3State::Transaction);
+    }
+
+    #[test]
+    fn auth_plain_with_a_wrong_password_is_err_auth() {
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        let reply = one(&mut server, &mut store, "AUTH PLAIN AGFsaWNlAHdyb25n");
+        assert!(reply.starts_with("-ERR [AUTH] "), "{reply}");
+        assert_eq!(server.state(), Pop3State::Authorization);
+    }
+
+    #[test]
+    fn auth_cancelled_with_a_star_is_err_and_stays_in_authorization() {
+        // RFC 5034 §4: a "*" response cancels the exchange; the server answers -ERR.
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        one(&mut server, &mut store, "AUTH PLAIN");
+        assert!(one(&mut server, &mut store, "*").starts_with("-ERR "));
+        assert_eq!(
+            one(&mut server, &mut store, "NOOP").split(' ').next(),
+            Some("-ERR")
+        );
+        assert_eq!(server.state(), Pop3State::Authorization);
+    }
+
+    #[test]
+    fn auth_with_an_unsupported_mechanism_is_err() {
+        let mut store = Store::default_world();
+        let mut server = pop3_session(1);
+        assert!(one(&mut server, &mut store, "AUTH CRAM-MD5").starts_with("-ERR "));
+    }
+
+    #[test]
     fn pass_without_user_is_err() {
         let mut store = Store::default_world();
         let mut server = pop3_session(1);

@@ -10,6 +10,7 @@ pub mod lesson;
 pub mod line_reader;
 pub mod mail;
 pub mod pop3;
+pub mod sasl;
 pub mod saved;
 pub mod session;
 pub mod smtp;

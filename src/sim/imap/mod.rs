@@ -19,7 +19,7 @@ use crate::sim::time::SimTime;
 
 /// What the server announces in its greeting and in CAPABILITY (RFC 3501 §7.2.1).
 pub const CAPABILITIES: &str =
-    "IMAP4rev1 LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC";
+    "IMAP4rev1 SASL-IR LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC AUTH=PLAIN";
 
 /// Makes an IMAP server session for a new connection; matches `bridge::SessionFactory`, and is named like
 /// `pop3::server_session` and `smtp::server_session`.

@@ -42,6 +42,11 @@ pub enum Pop3Command {
         msg: Option<u32>,
     },
     Capa,
+    /// SASL authentication (RFC 5034 §4): the mechanism and, optionally, the first response in base64.
+    Auth {
+        mechanism: String,
+        initial_response: Option<String>,
+    },
 }
 
 impl Pop3Command {
@@ -61,6 +66,7 @@ impl Pop3Command {
             Pop3Command::Top { .. } => "TOP",
             Pop3Command::Uidl { .. } => "UIDL",
             Pop3Command::Capa => "CAPA",
+            Pop3Command::Auth { .. } => "AUTH",
         }
     }
 }
@@ -77,6 +83,11 @@ impl fmt::Display for Pop3Command {
             Pop3Command::Retr { msg } => write!(f, "RETR {msg}"),
             Pop3Command::Dele { msg } => write!(f, "DELE {msg}"),
             Pop3Command::Top { msg, lines } => write!(f, "TOP {msg} {lines}"),
+            Pop3Command::Auth {
+                mechanism,
+                initial_response: Some(response),
+            } => write!(f, "AUTH {mechanism} {response}"),
+            Pop3Command::Auth { mechanism, .. } => write!(f, "AUTH {mechanism}"),
             other => f.write_str(other.keyword()),
         }
     }
@@ -174,6 +185,18 @@ pub fn parse_command(line: &[u8]) -> Result<Pop3Command, CommandError> {
         },
         "DELE" => Pop3Command::Dele {
             msg: number(one_word("DELE", &args)?)?,
+        },
+        "AUTH" => match args.as_slice() {
+            [mechanism] => Pop3Command::Auth {
+                mechanism: mechanism.to_string(),
+                initial_response: None,
+            },
+            [mechanism, response] => Pop3Command::Auth {
+                mechanism: mechanism.to_string(),
+                initial_response: Some(response.to_string()),
+            },
+            [] => return Err(CommandError::MissingArgument { command: "AUTH" }),
+            _ => return Err(CommandError::TooManyArguments { command: "AUTH" }),
         },
         "TOP" => match args.as_slice() {
             [msg, lines] => Pop3Command::Top {

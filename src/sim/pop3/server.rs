@@ -6,6 +6,7 @@ use super::codec::{
 };
 use crate::sim::line_reader::{Incoming, LineReader};
 use crate::sim::mail::{Flag, Store};
+use crate::sim::sasl;
 use crate::sim::session::ServerSession;
 use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
@@ -51,10 +52,11 @@ impl fmt::Display for Pop3State {
 /// RFC 1939 §3: an idle session may be closed after an autologout timer of at least 10 minutes.
 pub const AUTOLOGOUT: SimTime = SimTime::from_minutes(10);
 
-/// The capabilities CAPA lists (RFC 2449 §5–§6; AUTH-RESP-CODE from RFC 3206).
-pub const CAPABILITIES: [&str; 7] = [
+/// The capabilities CAPA lists (RFC 2449 §5–§6; AUTH-RESP-CODE from RFC 3206; SASL PLAIN from RFC 5034 §6).
+pub const CAPABILITIES: [&str; 8] = [
     "TOP",
     "USER",
+    "SASL PLAIN",
     "UIDL",
     "RESP-CODES",
     "AUTH-RESP-CODE",
@@ -106,6 +108,8 @@ pub struct Pop3Server {
     /// The name given by USER, waiting for PASS.
     user: Option<String>,
     maildrop: Option<Maildrop>,
+    /// AUTH PLAIN sent an empty challenge and waits for the client's response line (RFC 5034 §4).
+    awaiting_sasl_response: bool,
     closed: bool,
     /// When the client last sent anything, for the autologout timer.
     last_activity: SimTime,
@@ -127,6 +131,7 @@ impl Pop3Server {
             output,
             user: None,
             maildrop: None,
+            awaiting_sasl_response: false,
             closed: false,
             last_activity: now,
         }
@@ -161,6 +166,14 @@ impl Pop3Server {
     }
 
     fn handle_line(&mut self, store: &mut Store, incoming: Incoming) {
+        if std::mem::take(&mut self.awaiting_sasl_response) {
+            let credentials = match &incoming {
+                Incoming::Line(line) => sasl::plain_from_response_line(line),
+                Incoming::TooLong { .. } => Err(sasl::SaslError::Malformed),
+            };
+            self.finish_auth(store, credentials);
+            return;
+        }
         let parsed = match incoming {
             Incoming::Line(line) => parse_command(&line),
             Incoming::TooLong { .. } => Err(CommandError::TooLong),
@@ -212,11 +225,56 @@ impl Pop3Server {
                 });
                 self.open_maildrop(store, &name, authenticated);
             }
+            (
+                Pop3State::Authorization,
+                Pop3Command::Auth {
+                    mechanism,
+                    initial_response,
+                },
+            ) => self.auth(store, &mechanism, initial_response.as_deref()),
             (Pop3State::Transaction, command) => self.handle_transaction(store, command),
             (state, command) => self.reply(format!(
                 "-ERR {} not allowed in the {state} state",
                 command.keyword()
             )),
+        }
+    }
+
+    /// AUTH PLAIN (RFC 5034 §4, RFC 4616): the credentials come with the command or, after an empty `+ `
+    /// challenge, on the next line. Other mechanisms are refused; the texts are Dovecot's.
+    fn auth(&mut self, store: &mut Store, mechanism: &str, initial_response: Option<&str>) {
+        self.user = None;
+        if !mechanism.eq_ignore_ascii_case("PLAIN") {
+            self.reply("-ERR Unsupported authentication mechanism.");
+            return;
+        }
+        match initial_response {
+            Some(response) => {
+                let credentials = sasl::plain_from_response_line(response.as_bytes());
+                self.finish_auth(store, credentials);
+            }
+            None => {
+                self.reply("+ ");
+                self.awaiting_sasl_response = true;
+            }
+        }
+    }
+
+    fn finish_auth(
+        &mut self,
+        store: &mut Store,
+        credentials: Result<sasl::PlainCredentials, sasl::SaslError>,
+    ) {
+        match credentials {
+            // RFC 5034 §4: a `*` cancels, and the server answers -ERR.
+            Err(sasl::SaslError::Cancelled) => self.reply("-ERR Authentication aborted by client."),
+            Err(sasl::SaslError::InvalidBase64) => self.reply("-ERR Invalid base64 in response"),
+            Err(sasl::SaslError::Malformed) => self.open_maildrop(store, "", false),
+            Ok(credentials) => {
+                let login = credentials.login().unwrap_or("").to_string();
+                let authenticated = store.authenticate(&login, &credentials.password).is_some();
+                self.open_maildrop(store, &login, authenticated);
+            }
         }
     }
 

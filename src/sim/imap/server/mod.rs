@@ -10,9 +10,11 @@ use super::framing::{CommandFramer, Framed};
 use super::wire::{command_word, leading_tag};
 use super::CAPABILITIES;
 use crate::sim::mail::{Mailbox, Store};
+use crate::sim::sasl;
 use crate::sim::session::ServerSession;
 use crate::sim::time::SimTime;
 use imap_codec::decode::Decoder;
+use imap_codec::imap_types::auth::AuthMechanism;
 use imap_codec::imap_types::command::{Command, CommandBody};
 use imap_codec::imap_types::extensions::enable::CapabilityEnable;
 use imap_codec::CommandCodec;
@@ -51,6 +53,8 @@ pub struct ImapServer {
     output: VecDeque<String>,
     /// The tag of the IDLE command in progress (RFC 2177 §3).
     idle_tag: Option<String>,
+    /// The tag of an AUTHENTICATE waiting for the client's response line (RFC 3501 §6.2.2).
+    authenticate_tag: Option<String>,
     reporting: Reporting,
 }
 
@@ -73,6 +77,7 @@ impl ImapServer {
             framer: CommandFramer::default(),
             output: VecDeque::new(),
             idle_tag: None,
+            authenticate_tag: None,
             reporting: Reporting::default(),
         };
         // RFC 3501 §7.1.1: the greeting may carry the capabilities, saving the client a round trip.
@@ -158,6 +163,11 @@ impl ImapServer {
             Framed::Command(bytes) => {
                 if let Some(tag) = self.idle_tag.take() {
                     self.finish_idle(store, &tag, &bytes);
+                } else if let Some(tag) = self.authenticate_tag.take() {
+                    let line = bytes.strip_suffix(b"\r\n").unwrap_or(&bytes);
+                    let outcome =
+                        self.finish_authenticate(store, sasl::plain_from_response_line(line));
+                    self.push_outcome(&tag, outcome);
                 } else {
                     self.handle_command(store, &bytes, now);
                 }
@@ -197,11 +207,72 @@ impl ImapServer {
         };
         let tag = command.tag.as_ref().to_string();
         let outcome = self.dispatch(store, command, &tag, now);
+        self.push_outcome(&tag, outcome);
+    }
+
+    fn push_outcome(&mut self, tag: &str, outcome: Outcome) {
         match outcome {
             Outcome::Ok(text) => self.push(format!("{tag} OK {text}")),
             Outcome::No(text) => self.push(format!("{tag} NO {text}")),
             Outcome::Bad(text) => self.push(format!("{tag} BAD {text}")),
             Outcome::Done => {}
+        }
+    }
+
+    /// AUTHENTICATE PLAIN (RFC 3501 §6.2.2, RFC 4616): with the credentials in the command (SASL-IR, RFC 4959 §3)
+    /// or, without them, after an empty continuation request. Other mechanisms are refused as Dovecot does.
+    fn authenticate(
+        &mut self,
+        store: &mut Store,
+        tag: &str,
+        mechanism: &AuthMechanism<'_>,
+        initial_response: Option<&[u8]>,
+    ) -> Outcome {
+        if *mechanism != AuthMechanism::Plain {
+            return Outcome::No("Unsupported authentication mechanism.".into());
+        }
+        match initial_response {
+            Some(message) => self.finish_authenticate(store, sasl::plain_from_message(message)),
+            None => {
+                self.push("+ ".into());
+                self.authenticate_tag = Some(tag.to_string());
+                Outcome::Done
+            }
+        }
+    }
+
+    /// Logs in with what the client's PLAIN response carried; the tagged answers are Dovecot's.
+    fn finish_authenticate(
+        &mut self,
+        store: &mut Store,
+        credentials: Result<sasl::PlainCredentials, sasl::SaslError>,
+    ) -> Outcome {
+        match credentials {
+            Err(sasl::SaslError::Cancelled) => {
+                Outcome::Bad("Authentication aborted by client.".into())
+            }
+            Err(sasl::SaslError::InvalidBase64) => {
+                Outcome::Bad("Invalid base64 in the AUTHENTICATE response".into())
+            }
+            Err(sasl::SaslError::Malformed) => {
+                Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
+            }
+            Ok(credentials) => match credentials.login() {
+                Some(login) => self.log_in(store, login, &credentials.password),
+                None => Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into()),
+            },
+        }
+    }
+
+    /// Opens the account if the password is right (LOGIN, RFC 3501 §6.2.3; AUTHENTICATE, §6.2.2).
+    fn log_in(&mut self, store: &Store, user: &str, pass: &str) -> Outcome {
+        if store.authenticate(user, pass).is_some() {
+            self.login = Some(user.to_string());
+            self.state = ImapState::Authenticated;
+            // As Dovecot does: the capabilities may change after login, so they come again.
+            Outcome::Ok(format!("[CAPABILITY {CAPABILITIES}] Logged in"))
+        } else {
+            Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
         }
     }
 
@@ -255,19 +326,18 @@ impl ImapServer {
                 }
                 let user = String::from_utf8_lossy(username.as_ref()).into_owned();
                 let pass = String::from_utf8_lossy(password.declassify().as_ref()).into_owned();
-                if store.authenticate(&user, &pass).is_some() {
-                    self.login = Some(user);
-                    self.state = ImapState::Authenticated;
-                    // As Dovecot does: the capabilities may change after login, so they come again.
-                    Outcome::Ok(format!("[CAPABILITY {CAPABILITIES}] Logged in"))
-                } else {
-                    Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
-                }
+                self.log_in(store, &user, &pass)
             }
-            C::Authenticate { .. } => Outcome::No(
-                "AUTHENTICATE is not offered here; use LOGIN (no AUTH= capability is advertised)"
-                    .into(),
-            ),
+            C::Authenticate {
+                mechanism,
+                initial_response,
+            } => {
+                if let Some(refusal) = needs(ImapState::NotAuthenticated) {
+                    return refusal;
+                }
+                let initial = initial_response.as_ref().map(|r| r.declassify().as_ref());
+                self.authenticate(store, tag, &mechanism, initial)
+            }
             C::Enable { capabilities } => {
                 if let Some(refusal) = needs(ImapState::Authenticated) {
                     return refusal;
@@ -430,6 +500,7 @@ impl ServerSession for ImapServer {
         self.state = ImapState::Logout;
         self.selected = None;
         self.idle_tag = None;
+        self.authenticate_tag = None;
     }
 
     fn poll_output(&mut self) -> Option<String> {
