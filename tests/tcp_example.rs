@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 fn serve(messages: usize) -> Listening {
     let options = ServeOptions {
@@ -138,6 +138,41 @@ fn options_default_to_the_documented_ports_and_read_every_flag() {
             flag: "--pop".to_string()
         })
     );
+}
+
+fn inbox_uid_validity(listening: &Listening) -> u32 {
+    listening
+        .bridge
+        .with_store(|s| s.account("alice").map(|a| a.inbox().uid_validity))
+        .expect("alice has an INBOX")
+}
+
+#[test]
+fn every_start_takes_a_uidvalidity_from_the_clock_so_a_restart_reuses_no_uid_or_uidl() {
+    // RFC 3501 §2.3.1.1: UIDs start again from 1, so UIDVALIDITY must grow; RFC 1939 §7: UIDLs follow it.
+    let started = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let first = serve(0);
+    let first_validity = inbox_uid_validity(&first);
+    assert!(
+        u64::from(first_validity) >= started,
+        "UIDVALIDITY {first_validity} is older than the start at {started}"
+    );
+    let second = serve(0);
+    let second_validity = inbox_uid_validity(&second);
+    assert!(second_validity >= first_validity);
+    let pop = session("pop3_session.py", second.pop3.port(), &["uidl", "quit"]);
+    let uidls = &result(&pop, "uidl")[1];
+    assert_eq!(uidls.as_array().map(Vec::len), Some(3), "{uidls}");
+    for line in uidls.as_array().into_iter().flatten() {
+        let text = line.as_str().unwrap_or_default();
+        assert!(
+            text.ends_with(&format!("{second_validity:08X}")),
+            "{text} is not made of this run's UIDVALIDITY"
+        );
+    }
 }
 
 #[test]

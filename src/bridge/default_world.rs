@@ -9,6 +9,7 @@ use crate::sim::{pop3, smtp};
 use std::fmt;
 use std::io;
 use std::net::SocketAddr;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The command line of the example: where each protocol listens and how many generated messages to add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,12 +127,22 @@ impl fmt::Display for Listening {
     }
 }
 
+/// A UIDVALIDITY greater than any an earlier run handed out: the seconds since 1970, as Dovecot's are. The
+/// served world numbers its UIDs from 1 again, so clients must hear a new UIDVALIDITY (RFC 3501 §2.3.1.1), and
+/// UIDL strings, made of UIDVALIDITY and UID, never name another message than last time (RFC 1939 §7).
+pub fn fresh_uid_validity() -> u32 {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    u32::try_from(seconds).unwrap_or(u32::MAX).max(1)
+}
+
 /// Serves the default world, with `options.messages` generated messages added, on the three addresses.
 pub fn serve_default_world(
     options: &ServeOptions,
     transcript: Transcript,
 ) -> Result<Listening, ServeError> {
-    let mut store = Store::default_world();
+    let mut store = Store::default_world_starting_at(fresh_uid_validity());
     store
         .seed_generated(
             "alice@example.org",

@@ -9,7 +9,9 @@
 mod default_world;
 mod outbox;
 
-pub use default_world::{serve_default_world, Listening, OptionsError, ServeError, ServeOptions};
+pub use default_world::{
+    fresh_uid_validity, serve_default_world, Listening, OptionsError, ServeError, ServeOptions,
+};
 pub use outbox::MAX_BACKLOG_OCTETS;
 
 use crate::sim::line_reader::{Incoming, LineReader};
@@ -130,7 +132,7 @@ impl Bridge {
         Ok(local)
     }
 
-    /// Sim time on the bridge is wall time since it started: the only place the clock is read.
+    /// Sim time on the bridge is wall time since it started; the sessions never read a clock themselves.
     fn now(&self) -> SimTime {
         SimTime::from_millis(self.started.elapsed().as_millis() as u64)
     }

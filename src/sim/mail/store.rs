@@ -110,20 +110,32 @@ pub struct Store {
 }
 
 impl Store {
-    /// The first UIDVALIDITY, in the style of Dovecot's (a Unix time); any non-zero value is valid.
-    const FIRST_UID_VALIDITY: u32 = 1_772_442_000;
+    /// The simulation's first UIDVALIDITY, in the style of Dovecot's (a Unix time); any non-zero value is valid.
+    pub const FIRST_UID_VALIDITY: u32 = 1_772_442_000;
 
     pub fn new() -> Self {
+        Store::starting_at(Self::FIRST_UID_VALIDITY)
+    }
+
+    /// A store whose mailboxes take UIDVALIDITY values from `first_uid_validity` up. A server that starts again
+    /// with UIDs from 1 must pass a greater value than last time (RFC 3501 §2.3.1.1): the TCP bridge passes the
+    /// seconds since 1970, so the store itself never reads a clock.
+    pub fn starting_at(first_uid_validity: u32) -> Self {
         Store {
             accounts: Vec::new(),
-            next_uid_validity: Self::FIRST_UID_VALIDITY,
+            next_uid_validity: first_uid_validity.max(1),
             generation: 0,
         }
     }
 
     /// The default world's server (TEST-HOOKS.md): alice with three messages from three senders in INBOX.
     pub fn default_world() -> Self {
-        let mut store = Store::new();
+        Store::default_world_starting_at(Self::FIRST_UID_VALIDITY)
+    }
+
+    /// The default world with UIDVALIDITY values from `first_uid_validity` up (see [`Store::starting_at`]).
+    pub fn default_world_starting_at(first_uid_validity: u32) -> Self {
+        let mut store = Store::starting_at(first_uid_validity);
         store.add_account("alice", "wonderland", "alice@example.org");
         for (i, (from, subject, body)) in DEFAULT_MESSAGES.iter().enumerate() {
             let draft = MessageDraft {
