@@ -321,6 +321,40 @@ mod other_sessions {
     }
 
     #[test]
+    fn move_by_sequence_number_moves_what_the_client_numbered_before_pending_expunges() {
+        // RFC 3501 §7.4.1 and RFC 6851 §3.3: the set names messages by the numbers the client knew when it sent
+        // MOVE; an expunge made elsewhere must not shift them first.
+        let mut store = Store::default_world();
+        let mut mover = selected(&mut store, 1);
+        let mut other = selected(&mut store, 2);
+        send(
+            &mut other,
+            &mut store,
+            "a STORE 1 +FLAGS.SILENT (\\Deleted)",
+        );
+        send(&mut other, &mut store, "b EXPUNGE");
+        let lines = send(&mut mover, &mut store, "c MOVE 2 Archive");
+        tagged(&lines, "c", "OK");
+        let archived: Vec<String> = store
+            .account("alice")
+            .and_then(|a| a.mailbox("Archive"))
+            .map(|m| m.messages.iter().map(|m| m.message_id.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(archived, ["2.default@mailroom.example"], "{lines:?}");
+        assert_eq!(inbox_uids(&store), vec![3]);
+        let expunges: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| l.ends_with(" EXPUNGE"))
+            .collect();
+        assert_eq!(
+            expunges,
+            ["* 2 EXPUNGE", "* 1 EXPUNGE"],
+            "the moved one first, by the old numbers"
+        );
+    }
+
+    #[test]
     fn uid_commands_may_report_expunges() {
         let mut store = Store::default_world();
         let mut s = selected(&mut store, 1);

@@ -177,7 +177,9 @@ impl ImapServer {
                 return refusal;
             }
         }
-        self.report_updates(store, by_uid || is_move);
+        // RFC 3501 §7.4.1, RFC 6851 §3.3: MOVE by sequence number uses the numbers the client knew when it sent
+        // the command, so pending EXPUNGEs wait until the set is resolved; they follow the MOVE's own.
+        self.report_updates(store, by_uid);
         let verb = if is_move { "MOVE" } else { "COPY" };
         let target = mailbox_text(target);
         let login = self.login.clone().unwrap_or_default();
