@@ -145,12 +145,7 @@ fn fresh_store() -> Store {
 }
 
 /// Steps where the servers may differ, each with the reason; every other step must agree exactly.
-const KNOWN_DIFFERENCES: [(&str, &str); 2] = [
-    (
-        "fetch while expunge pending",
-        "Dovecot still returns an expunged-but-unreported message (and its last flag change); Mailroom omits it, \
-         which RFC 2180 §4.1.3 also allows: the store keeps no copy of an expunged message",
-    ),
+const KNOWN_DIFFERENCES: [(&str, &str); 1] = [
     (
         "store read-only",
         "Dovecot answers OK and changes nothing; Mailroom answers NO [READ-ONLY] to show that EXAMINE is \

@@ -355,6 +355,46 @@ mod other_sessions {
     }
 
     #[test]
+    fn fetch_of_a_message_expunged_elsewhere_answers_from_what_is_left_until_the_expunge_is_reported(
+    ) {
+        // RFC 3501 §7.4.1: the client still numbers the message; as Dovecot does (RFC 2180 §4.1.1), FETCH answers
+        // its UID and last flags, NIL for its content, with OK [EXPUNGEISSUED] (RFC 5530 §3).
+        let mut store = Store::default_world();
+        let mut watcher = selected(&mut store, 1);
+        let mut actor = selected(&mut store, 2);
+        send(
+            &mut actor,
+            &mut store,
+            "a STORE 1 +FLAGS.SILENT (\\Deleted)",
+        );
+        send(&mut actor, &mut store, "b EXPUNGE");
+        assert_eq!(
+            send(&mut watcher, &mut store, "c FETCH 1:* (UID)"),
+            [
+                "* 1 FETCH (UID 1)",
+                "* 2 FETCH (UID 2)",
+                "* 3 FETCH (UID 3)",
+                "* 1 FETCH (FLAGS (\\Deleted \\Recent))",
+                "c OK Fetch completed"
+            ]
+        );
+        let lines = send(
+            &mut watcher,
+            &mut store,
+            "d FETCH 1 (FLAGS BODY.PEEK[HEADER])",
+        );
+        assert_eq!(
+            lines[0],
+            "* 1 FETCH (FLAGS (\\Deleted \\Recent) BODY[HEADER] NIL)"
+        );
+        assert_eq!(
+            significant(tagged(&lines, "d", "OK")),
+            "d OK [EXPUNGEISSUED]"
+        );
+        assert_eq!(send(&mut watcher, &mut store, "e NOOP")[0], "* 1 EXPUNGE");
+    }
+
+    #[test]
     fn uid_commands_may_report_expunges() {
         let mut store = Store::default_world();
         let mut s = selected(&mut store, 1);
@@ -363,9 +403,10 @@ mod other_sessions {
             .expect("alice")
             .inbox_mut()
             .expunge_uids(&[2]);
+        // As Dovecot does, the changes follow the data, numbered as the client knew them.
         let lines = send(&mut s, &mut store, "a UID FETCH 1:* FLAGS");
-        assert_eq!(&lines[..2], ["* 2 EXPUNGE", "* 2 RECENT"]);
-        assert_eq!(lines[3], "* 2 FETCH (UID 3 FLAGS (\\Recent))");
+        assert_eq!(lines[2], "* 3 FETCH (UID 3 FLAGS (\\Recent))");
+        assert_eq!(&lines[3..5], ["* 2 EXPUNGE", "* 2 RECENT"]);
     }
 }
 

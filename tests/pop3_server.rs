@@ -585,7 +585,7 @@ mod update {
             .account("alice")
             .map(|a| a.inbox().vanished.clone())
             .unwrap_or_default();
-        assert_eq!(vanished.iter().map(|(u, _)| *u).collect::<Vec<_>>(), [uid]);
+        assert_eq!(vanished.iter().map(|v| v.uid).collect::<Vec<_>>(), [uid]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn a_pop3_dele_that_reaches_update_is_an_expunge_for_imap() {
         [1, 3]
     );
     assert_eq!(
-        inbox.vanished.iter().map(|(u, _)| *u).collect::<Vec<_>>(),
+        inbox.vanished.iter().map(|v| v.uid).collect::<Vec<_>>(),
         [2]
     );
     assert!(Some(inbox.highest_modseq) > modseq_before);

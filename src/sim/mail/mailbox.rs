@@ -15,13 +15,23 @@ pub struct Mailbox {
     pub highest_modseq: u64,
     /// Messages in strictly ascending UID order; the index + 1 is the IMAP sequence number.
     pub messages: Vec<Message>,
-    /// Expunged UIDs with the MODSEQ of their expunge, for QRESYNC's VANISHED (RFC 7162 §3.2.10).
-    pub vanished: Vec<(u32, u64)>,
+    /// Expunged messages, oldest expunge first, for QRESYNC's VANISHED (RFC 7162 §3.2.10) and for sessions not
+    /// yet told of the expunge (RFC 3501 §7.4.1).
+    pub vanished: Vec<Vanished>,
     pub subscribed: bool,
     /// UIDs from here up are \Recent to the next IMAP session that sees them; \Recent is a session's, not the
     /// store's, so exactly one session claims each message (RFC 3501 §2.3.2).
     #[serde(default = "first_uid")]
     pub first_recent_uid: u32,
+}
+
+/// What stays of an expunged message: its UID, the MODSEQ of its expunge, and its flags at that moment. A session
+/// that has not yet reported the expunge still numbers the message and answers FETCH for it from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vanished {
+    pub uid: u32,
+    pub modseq: u64,
+    pub flags: Flags,
 }
 
 fn first_uid() -> u32 {
@@ -118,10 +128,25 @@ impl Mailbox {
             return removed;
         }
         let modseq = self.next_modseq();
-        self.messages
-            .retain(|m| removed.binary_search(&m.uid).is_err());
-        self.vanished.extend(removed.iter().map(|u| (*u, modseq)));
+        let mut vanished = Vec::with_capacity(removed.len());
+        self.messages.retain(|m| {
+            let gone = removed.binary_search(&m.uid).is_ok();
+            if gone {
+                vanished.push(Vanished {
+                    uid: m.uid,
+                    modseq,
+                    flags: m.flags,
+                });
+            }
+            !gone
+        });
+        self.vanished.extend(vanished);
         removed
+    }
+
+    /// The record of an expunged message, if this UID was expunged in the current UIDVALIDITY.
+    pub fn vanished_uid(&self, uid: u32) -> Option<&Vanished> {
+        self.vanished.iter().rev().find(|v| v.uid == uid)
     }
 
     /// Starts a new UIDVALIDITY epoch: every message gets a fresh UID, and every client must resync fully.
@@ -186,7 +211,14 @@ mod tests {
         assert_eq!(mb.highest_modseq, before + 1);
         assert_eq!(mb.by_uid(uid).map(|m| m.modseq), Some(before + 1));
         mb.expunge_uids(&[uid]);
-        assert_eq!(mb.vanished, vec![(uid, before + 2)]);
+        assert_eq!(
+            mb.vanished,
+            vec![Vanished {
+                uid,
+                modseq: before + 2,
+                flags: Flags::EMPTY.with(Flag::Seen)
+            }]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod seed;
 mod store;
 
 pub use flags::{Flag, Flags};
-pub use mailbox::Mailbox;
+pub use mailbox::{Mailbox, Vanished};
 pub use message::{header_value, Message, MessageDraft};
 pub use seed::generated_message;
 pub use store::{Account, Store, StoreError, DEFAULT_FOLDERS};

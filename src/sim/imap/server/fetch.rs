@@ -3,7 +3,8 @@
 use super::{ImapServer, Outcome};
 use crate::sim::imap::sequence::{compact, contains, resolve};
 use crate::sim::imap::wire::{astring, flag_list, literal, nstring};
-use crate::sim::mail::{Flag, Message, Store};
+use crate::sim::mail::{Flag, Message, Store, Vanished};
+use crate::sim::time::SimTime;
 use imap_codec::imap_types::command::FetchModifier;
 use imap_codec::imap_types::fetch::{MacroOrMessageDataItemNames, MessageDataItemName, Section};
 use imap_codec::imap_types::sequence::SequenceSet;
@@ -17,8 +18,6 @@ impl ImapServer {
         by_uid: bool,
         modifiers: &[FetchModifier],
     ) -> Outcome {
-        // RFC 3501 §7.4.1: no EXPUNGE during FETCH, since sequence numbers would shift; UID FETCH may.
-        self.report_updates(store, by_uid);
         let mut items = match names {
             MacroOrMessageDataItemNames::Macro(m) => m
                 .expand()
@@ -71,8 +70,8 @@ impl ImapServer {
                 let vanished: Vec<u32> = mailbox
                     .vanished
                     .iter()
-                    .filter(|(uid, modseq)| *modseq > since && contains(set, *uid, star))
-                    .map(|(uid, _)| *uid)
+                    .filter(|v| v.modseq > since && contains(set, v.uid, star))
+                    .map(|v| v.uid)
                     .collect();
                 if !vanished.is_empty() {
                     lines.push(format!("* VANISHED (EARLIER) {}", compact(&vanished)));
@@ -85,10 +84,27 @@ impl ImapServer {
         let Some(view) = self.selected.as_mut() else {
             return Outcome::Bad("No mailbox selected".into());
         };
+        let mut expunge_issued = false;
         for i in indexes {
             let uid = view.uids[i];
             let Some(before) = mailbox.by_uid(uid).map(|m| (m.flags, m.modseq)) else {
-                // Expunged by another session but not yet reported: nothing to send (RFC 2180 §4.1.3).
+                // Expunged elsewhere, not yet reported: the client still numbers it, so it is answered from what
+                // is left of it, as Dovecot does (RFC 2180 §4.1.1); its content is gone (RFC 5530 EXPUNGEISSUED).
+                if let Some(gone) = mailbox.vanished_uid(uid) {
+                    if changed_since.is_none_or(|since| gone.modseq > since) {
+                        let known = &mut view.known[i];
+                        if items.contains(&MessageDataItemName::Flags) {
+                            known.flags = gone.flags;
+                        }
+                        let recent = known.recent;
+                        let parts: Vec<String> = items
+                            .iter()
+                            .filter_map(|item| render_expunged_item(item, gone, recent))
+                            .collect();
+                        expunge_issued |= items.iter().any(needs_content);
+                        lines.push(format!("* {} FETCH ({})", i + 1, parts.join(" ")));
+                    }
+                }
                 continue;
             };
             if changed_since.is_some_and(|since| before.1 <= since) {
@@ -115,8 +131,57 @@ impl ImapServer {
             lines.push(format!("* {} FETCH ({})", i + 1, parts.join(" ")));
         }
         self.push_all(lines);
-        Outcome::Ok("Fetch completed".into())
+        // Changes made elsewhere follow the data, as Dovecot sends them; RFC 3501 §7.4.1: no EXPUNGE during
+        // FETCH, since sequence numbers would shift under the client; UID FETCH may carry them.
+        self.report_updates(store, by_uid);
+        if expunge_issued {
+            Outcome::Ok("[EXPUNGEISSUED] Some messages were already expunged".into())
+        } else {
+            Outcome::Ok("Fetch completed".into())
+        }
     }
+}
+
+/// Whether a data item needs the message's content, which an expunged message no longer has.
+fn needs_content(item: &MessageDataItemName<'_>) -> bool {
+    !matches!(
+        item,
+        MessageDataItemName::Uid | MessageDataItemName::Flags | MessageDataItemName::ModSeq
+    )
+}
+
+/// One data item for a message expunged but not yet reported: UID, last flags and MODSEQ are known; the content
+/// is NIL or empty, as Dovecot answers (RFC 2180 §4.1.1).
+fn render_expunged_item(
+    item: &MessageDataItemName<'_>,
+    gone: &Vanished,
+    recent: bool,
+) -> Option<String> {
+    use MessageDataItemName as N;
+    let empty = Message {
+        uid: gone.uid,
+        flags: gone.flags,
+        internal_date: SimTime::ZERO,
+        modseq: gone.modseq,
+        message_id: String::new(),
+        text: String::new(),
+    };
+    Some(match item {
+        N::InternalDate => "INTERNALDATE \"01-Jan-1970 00:00:00 +0000\"".to_string(),
+        N::Rfc822 => "RFC822 NIL".to_string(),
+        N::Rfc822Header => "RFC822.HEADER NIL".to_string(),
+        N::Rfc822Text => "RFC822.TEXT NIL".to_string(),
+        N::BodyExt {
+            section, partial, ..
+        } => {
+            let (label, _) = section_content(section.as_ref(), &empty);
+            match partial {
+                Some((origin, _)) => format!("BODY[{label}]<{origin}> NIL"),
+                None => format!("BODY[{label}] NIL"),
+            }
+        }
+        other => return render_item(other, &empty, recent),
+    })
 }
 
 fn sets_seen_flag(item: &MessageDataItemName<'_>) -> bool {

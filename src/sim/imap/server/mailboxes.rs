@@ -232,10 +232,10 @@ impl ImapServer {
             let vanished: Vec<u32> = mailbox
                 .vanished
                 .iter()
-                .filter(|(uid, modseq)| {
-                    *modseq > since && known.as_ref().is_none_or(|k| contains(k, *uid, star))
+                .filter(|v| {
+                    v.modseq > since && known.as_ref().is_none_or(|k| contains(k, v.uid, star))
                 })
-                .map(|(uid, _)| *uid)
+                .map(|v| v.uid)
                 .collect();
             if !vanished.is_empty() {
                 lines.push(format!("* VANISHED (EARLIER) {}", compact(&vanished)));

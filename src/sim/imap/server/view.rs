@@ -147,6 +147,25 @@ impl SelectedView {
                 self.remove_expunged(&gone, reporting, out);
             }
         }
+        if !allow_expunge {
+            // An expunged message the client still numbers may have changed flags before it went; the client
+            // hears the last ones, as from Dovecot (RFC 3501 §7.4.1 lets the EXPUNGE itself wait).
+            // Oldest expunge first, so the unchecked ones are a tail.
+            let unchecked = mailbox
+                .vanished
+                .partition_point(|v| v.modseq <= self.checked_modseq);
+            for gone in &mailbox.vanished[unchecked..] {
+                let Ok(i) = self.uids.binary_search(&gone.uid) else {
+                    continue;
+                };
+                let known = &mut self.known[i];
+                if known.flags != gone.flags {
+                    known.flags = gone.flags;
+                    known.modseq = gone.modseq;
+                    out.push(flags_fetch(i + 1, gone.uid, known, reporting));
+                }
+            }
+        }
         // Only messages changed since the last check can differ from what the client knows (RFC 7162 §3.1).
         for message in mailbox
             .messages
