@@ -589,6 +589,26 @@ mod update {
     }
 
     #[test]
+    fn quit_that_cannot_remove_the_marked_messages_says_err() {
+        // RFC 1939 §6: "-ERR some deleted messages not removed" when UPDATE cannot remove them; here the INBOX
+        // got a new UIDVALIDITY, so the marked messages can no longer be told apart.
+        let mut store = Store::default_world();
+        let mut server = logged_in(&mut store, 1);
+        one(&mut server, &mut store, "DELE 1");
+        store
+            .reset_uid_validity("alice", "INBOX")
+            .expect("alice has an INBOX");
+        let reply = one(&mut server, &mut store, "QUIT");
+        assert!(
+            reply.starts_with("-ERR some deleted messages not removed"),
+            "{reply}"
+        );
+        assert_eq!(inbox_uids(&store).len(), 3);
+        assert_eq!(lock_holder(&store), None);
+        assert!(server.is_closed());
+    }
+
+    #[test]
     fn dropped_connection_deletes_nothing() {
         let mut store = Store::default_world();
         let mut server = logged_in(&mut store, 1);

@@ -473,10 +473,23 @@ impl Pop3Server {
         let (left, _) = maildrop.count_and_size();
         let login = maildrop.login.clone();
         let uid_validity = maildrop.uid_validity;
+        let mut removed = true;
         if let Some(inbox) = store.account_mut(&login).map(|a| a.inbox_mut()) {
-            if inbox.uid_validity == uid_validity && !marked.is_empty() {
+            if inbox.uid_validity != uid_validity {
+                // The UIDs this session holds now name other messages: removing none is the only safe choice.
+                removed = marked.is_empty();
+            } else if !marked.is_empty() {
                 inbox.expunge_uids(&marked);
             }
+        }
+        if !removed {
+            // RFC 1939 §6: the server says so when UPDATE could not remove every marked message.
+            self.reply(format!(
+                "-ERR some deleted messages not removed ({} POP3 server signing off)",
+                self.config.hostname
+            ));
+            self.close(store);
+            return;
         }
         let left_text = if left == 0 {
             "maildrop empty".to_string()
