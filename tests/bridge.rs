@@ -24,7 +24,7 @@ impl ServerSession for Counted {
     fn handle_input(&mut self, store: &mut Store, input: &[u8], now: SimTime) {
         self.inner.handle_input(store, input, now);
     }
-    fn handle_store_changed(&mut self, store: &Store, now: SimTime) {
+    fn handle_store_changed(&mut self, store: &mut Store, now: SimTime) {
         self.inner.handle_store_changed(store, now);
     }
     fn handle_disconnect(&mut self, store: &mut Store, now: SimTime) {

@@ -192,16 +192,22 @@ fn while_idling_a_delivery_makes_the_client_end_idle_fetch_and_idle_again() {
     store
         .deliver("alice@example.org", message_text(4), T0)
         .expect("delivered");
-    pair.server.handle_store_changed(&store, T0);
+    pair.server.handle_store_changed(&mut store, T0);
     pair.run_until_idle(&mut store, T0);
     let tail: Vec<String> = pair.transcript_text()[before..]
         .iter()
         .filter(|l| !l.contains("\r\n"))
         .cloned()
         .collect();
+    // The idling session is the first told of the message, so it is \Recent there (RFC 3501 §2.3.2).
     assert_eq!(
-        &tail[..3],
-        ["S: * 4 EXISTS", "C: DONE", "S: a7 OK IDLE terminated"]
+        &tail[..4],
+        [
+            "S: * 4 EXISTS",
+            "S: * 4 RECENT",
+            "C: DONE",
+            "S: a7 OK IDLE terminated"
+        ]
     );
     assert!(
         tail.contains(&"C: a8 UID FETCH 4:* (UID FLAGS BODY.PEEK[])".to_string()),
@@ -231,7 +237,7 @@ fn while_idling_an_expunge_and_a_flag_change_reach_the_cache_at_once() {
         "b STORE 1 +FLAGS.SILENT (\\Deleted)",
     );
     send(&mut other, &mut store, "c EXPUNGE");
-    pair.server.handle_store_changed(&store, T0);
+    pair.server.handle_store_changed(&mut store, T0);
     pair.run_until_idle(&mut store, T0);
     assert!(pair.events.contains(&ImapEvent::MessageVanished {
         folder: "INBOX".into(),

@@ -145,7 +145,7 @@ proptest! {
                 }
             }
             for s in sessions.iter_mut() {
-                s.server.handle_store_changed(&store, T0);
+                s.server.handle_store_changed(&mut store, T0);
                 let lines = drain(&mut s.server);
                 s.model.read(&lines);
             }

@@ -73,7 +73,7 @@ fn every_response_line_parses_as_rfc3501_syntax() {
             store
                 .deliver("alice@example.org", message_text(7), T0)
                 .expect("delivered");
-            s.handle_store_changed(&store, T0);
+            s.handle_store_changed(&mut store, T0);
             for line in drain(&mut s) {
                 seen += 1;
                 assert_parses(&line);

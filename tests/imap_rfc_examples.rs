@@ -192,8 +192,10 @@ fn rfc2177_section_3_idle_example() {
     store
         .deliver("alice@example.org", message_text(4), T0)
         .expect("delivered");
-    s.handle_store_changed(&store, T0);
-    assert_eq!(sig(&drain(&mut s)), vec!["* 4 EXISTS"]);
+    s.handle_store_changed(&mut store, T0);
+    // Difference: the idling session is the first told of the message, so it is \Recent here and the count
+    // follows (RFC 3501 §2.3.2, §7.3.2); the example leaves RECENT out.
+    assert_eq!(sig(&drain(&mut s)), vec!["* 4 EXISTS", "* 1 RECENT"]);
     assert_eq!(sig(&send(&mut s, &mut store, "DONE")), vec!["A002 OK"]);
 
     // ...another client expunges message 2 now...
@@ -208,14 +210,14 @@ fn rfc2177_section_3_idle_example() {
     );
     // ...time passes; another client expunges message 3...
     expunge_by_another_client(&mut store, 4);
-    s.handle_store_changed(&store, T0);
-    assert_eq!(sig(&drain(&mut s)), vec!["* 3 EXPUNGE"]);
+    s.handle_store_changed(&mut store, T0);
+    assert_eq!(sig(&drain(&mut s)), vec!["* 3 EXPUNGE", "* 0 RECENT"]);
     // ...time passes; new mail arrives...
     store
         .deliver("alice@example.org", message_text(5), T0)
         .expect("delivered");
-    s.handle_store_changed(&store, T0);
-    assert_eq!(sig(&drain(&mut s)), vec!["* 3 EXISTS"]);
+    s.handle_store_changed(&mut store, T0);
+    assert_eq!(sig(&drain(&mut s)), vec!["* 3 EXISTS", "* 1 RECENT"]);
     assert_eq!(sig(&send(&mut s, &mut store, "DONE")), vec!["A004 OK"]);
     let fetch = send(&mut s, &mut store, "A005 FETCH 3 ALL");
     assert!(fetch[0].starts_with("* 3 FETCH (FLAGS "), "{fetch:?}");

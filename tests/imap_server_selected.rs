@@ -434,7 +434,7 @@ mod idle {
             &mut store,
             "b STORE 1 +FLAGS.SILENT (\\Deleted)",
         );
-        watcher.handle_store_changed(&store, T0);
+        watcher.handle_store_changed(&mut store, T0);
         assert_eq!(
             drain(&mut watcher),
             vec!["* 1 FETCH (FLAGS (\\Deleted \\Recent))"]
@@ -443,11 +443,28 @@ mod idle {
         store
             .deliver("alice@example.org", message_text(5), T0)
             .expect("delivered");
-        watcher.handle_store_changed(&store, T0);
+        watcher.handle_store_changed(&mut store, T0);
         assert_eq!(
             drain(&mut watcher),
-            vec!["* 1 EXPUNGE", "* 2 RECENT", "* 3 EXISTS"]
+            vec!["* 1 EXPUNGE", "* 2 RECENT", "* 3 EXISTS", "* 3 RECENT"]
         );
+    }
+
+    #[test]
+    fn a_session_in_idle_claims_recent_for_the_mail_it_is_told_of() {
+        // RFC 3501 §2.3.2: \Recent goes to the first session told of a message; the idling one is told first.
+        let mut store = Store::default_world();
+        let mut phone = selected(&mut store, 1);
+        send(&mut phone, &mut store, "a IDLE");
+        store
+            .deliver("alice@example.org", message_text(4), T0)
+            .expect("delivered");
+        phone.handle_store_changed(&mut store, T0);
+        assert_eq!(drain(&mut phone), vec!["* 4 EXISTS", "* 4 RECENT"]);
+        let mut laptop = connect(2);
+        send(&mut laptop, &mut store, "l LOGIN alice wonderland");
+        let select = send(&mut laptop, &mut store, "s SELECT INBOX");
+        assert!(select.contains(&"* 0 RECENT".to_string()), "{select:?}");
     }
 
     #[test]

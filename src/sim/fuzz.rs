@@ -168,8 +168,8 @@ fn drive_server(mut session: impl ServerSession, data: &[u8], rule: LineRule) {
     for piece in input.chunks(chunk) {
         now = now.saturating_add(STEP);
         session.handle_input(&mut store, piece, now);
-        session.handle_store_changed(&store, now);
-        watcher.handle_store_changed(&store, now);
+        session.handle_store_changed(&mut store, now);
+        watcher.handle_store_changed(&mut store, now);
         while let Some(line) = session.poll_output() {
             if rule == LineRule::NoLineBreaks {
                 assert!(!line.contains(['\r', '\n']), "a line break inside {line:?}");
@@ -180,7 +180,7 @@ fn drive_server(mut session: impl ServerSession, data: &[u8], rule: LineRule) {
     if !session.is_closed() {
         session.handle_disconnect(&mut store, now);
     }
-    watcher.handle_store_changed(&store, now);
+    watcher.handle_store_changed(&mut store, now);
     while watcher.poll_output().is_some() {}
 }
 

@@ -11,8 +11,9 @@ pub trait ServerSession {
     fn handle_input(&mut self, store: &mut Store, input: &[u8], now: SimTime);
 
     /// The store changed under this session (a delivery, another session's change). A session that is waiting
-    /// for the mailbox to change, as IMAP IDLE does, queues its untagged responses here; others ignore it.
-    fn handle_store_changed(&mut self, _store: &Store, _now: SimTime) {}
+    /// for the mailbox to change, as IMAP IDLE does, queues its untagged responses here, and may change the
+    /// store in turn (an idling IMAP session claims \Recent, RFC 3501 §2.3.2); others ignore it.
+    fn handle_store_changed(&mut self, _store: &mut Store, _now: SimTime) {}
 
     /// The connection dropped or timed out without a proper end: release locks, apply nothing pending
     /// (RFC 1939 §6: a POP3 session that did not QUIT enters no UPDATE state).

@@ -267,7 +267,7 @@ impl World {
             .collect();
         for id in ids {
             if let Some(conn) = self.connections.get_mut(&id) {
-                conn.server.handle_store_changed(&self.store, now);
+                conn.server.handle_store_changed(&mut self.store, now);
             }
             self.flush_server(id);
         }

@@ -474,25 +474,12 @@ impl ServerSession for ImapServer {
         }
     }
 
-    /// While idling, changes are pushed at once (RFC 2177 §3); otherwise they wait for the next command.
-    fn handle_store_changed(&mut self, store: &Store, _now: SimTime) {
-        if self.idle_tag.is_none() {
-            return;
+    /// While idling, changes are pushed at once (RFC 2177 §3), and this session, the first told of new mail,
+    /// claims its \Recent flag (RFC 3501 §2.3.2); otherwise they wait for the next command.
+    fn handle_store_changed(&mut self, store: &mut Store, _now: SimTime) {
+        if self.idle_tag.is_some() {
+            self.report_updates(store, true);
         }
-        let reporting = self.reporting;
-        let Some(view) = self.selected.as_mut() else {
-            return;
-        };
-        let Some(mailbox) = store
-            .account(self.login.as_deref().unwrap_or(""))
-            .and_then(|a| a.mailbox(&view.mailbox))
-        else {
-            return;
-        };
-        let mut lines = Vec::new();
-        // Without a mutable store this session cannot claim \Recent; the messages stay \Recent for the next one.
-        view.report_changes(mailbox, true, false, reporting, &mut lines);
-        self.output.extend(lines);
     }
 
     fn handle_disconnect(&mut self, _store: &mut Store, _now: SimTime) {
