@@ -208,6 +208,28 @@ mod selected {
     }
 
     #[test]
+    fn copy_past_the_quota_is_no_overquota_and_copies_nothing() {
+        // RFC 9208 §4.3.1 (RFC 5530 §3): OVERQUOTA when the operation would take the user over quota.
+        let mut store = Store::default_world();
+        let used = store.account("alice").map(|a| a.used_bytes()).unwrap_or(0);
+        if let Some(alice) = store.account_mut("alice") {
+            alice.quota_bytes = Some(used + 10);
+        }
+        let mut s = selected(&mut store, 1);
+        let lines = send(&mut s, &mut store, "a COPY 1 Archive");
+        assert_eq!(significant(tagged(&lines, "a", "NO")), "a NO [OVERQUOTA]");
+        assert_eq!(
+            store
+                .account("alice")
+                .and_then(|a| a.mailbox("Archive"))
+                .map(|m| m.exists()),
+            Some(0)
+        );
+        // MOVE adds nothing to the account, so the quota does not stand in its way.
+        tagged(&send(&mut s, &mut store, "b MOVE 1 Archive"), "b", "OK");
+    }
+
+    #[test]
     fn uid_move_reports_copyuid_untagged_then_expunge() {
         let mut store = Store::default_world();
         let mut s = selected(&mut store, 1);

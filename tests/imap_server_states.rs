@@ -402,6 +402,33 @@ mod authenticated {
     }
 
     #[test]
+    fn append_past_the_quota_is_no_overquota_and_stores_nothing() {
+        // RFC 9208 §4.3.1 (RFC 5530 §3): OVERQUOTA when the operation would take the user over quota.
+        let mut store = Store::default_world();
+        let used = store.account("alice").map(|a| a.used_bytes()).unwrap_or(0);
+        if let Some(alice) = store.account_mut("alice") {
+            alice.quota_bytes = Some(used + 10);
+        }
+        let mut s = logged_in(&mut store);
+        s.handle_input(
+            &mut store,
+            b"a APPEND Sent {21+}\r\nSubject: x\r\n\r\nhello\r\n\r\n",
+            T0,
+        );
+        assert_eq!(
+            significant(tagged(&drain(&mut s), "a", "NO")),
+            "a NO [OVERQUOTA]"
+        );
+        assert_eq!(
+            store
+                .account("alice")
+                .and_then(|a| a.mailbox("Sent"))
+                .map(|m| m.exists()),
+            Some(0)
+        );
+    }
+
+    #[test]
     fn fetch_without_a_selected_mailbox_is_refused() {
         let mut store = Store::default_world();
         let mut s = logged_in(&mut store);

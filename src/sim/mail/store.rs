@@ -64,6 +64,17 @@ impl Account {
     pub fn used_bytes(&self) -> usize {
         self.mailboxes.iter().map(Mailbox::total_size).sum()
     }
+
+    /// Whether `octets` more fit under the quota; every way mail enters the account asks (SMTP, APPEND, COPY).
+    pub fn check_room(&self, octets: usize) -> Result<(), StoreError> {
+        match self.quota_bytes {
+            Some(quota) if self.used_bytes() + octets > quota => Err(StoreError::OverQuota {
+                used: self.used_bytes(),
+                quota,
+            }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// INBOX is case-insensitive; every other mailbox name is compared exactly (RFC 3501 §5.1).
@@ -204,16 +215,9 @@ impl Store {
     /// Whether a message of `octets` could be delivered to `address` now: the account exists and has room.
     /// SMTP asks this for every recipient before delivering to any, so a message is delivered whole or not at all.
     pub fn check_delivery(&self, address: &str, octets: usize) -> Result<(), StoreError> {
-        let account = self
-            .account_for_address(address)
-            .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?;
-        if let Some(quota) = account.quota_bytes {
-            let used = account.used_bytes();
-            if used + octets > quota {
-                return Err(StoreError::OverQuota { used, quota });
-            }
-        }
-        Ok(())
+        self.account_for_address(address)
+            .ok_or_else(|| StoreError::NoSuchAccount(address.to_string()))?
+            .check_room(octets)
     }
 
     /// Creates a mailbox with a fresh UIDVALIDITY.

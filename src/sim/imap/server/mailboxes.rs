@@ -143,6 +143,9 @@ impl ImapServer {
                     .unwrap_or(now);
                 let name = mailbox_text(&mailbox);
                 let flags = system_flags(&flags);
+                if let Some(refusal) = self.quota_refusal(store, text.len()) {
+                    return refusal;
+                }
                 let Some(target) = self.mailbox_mut(store, &name) else {
                     return Outcome::No(format!("[TRYCREATE] Mailbox doesn't exist: {name}"));
                 };

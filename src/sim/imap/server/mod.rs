@@ -120,6 +120,16 @@ impl ImapServer {
         store.account_mut(self.login.as_deref()?)?.mailbox_mut(name)
     }
 
+    /// `NO [OVERQUOTA]` if `octets` more would take the account past its quota (RFC 9208 §4.3.1, RFC 5530 §3);
+    /// the text is Dovecot's.
+    fn quota_refusal(&self, store: &Store, octets: usize) -> Option<Outcome> {
+        let account = store.account(self.login.as_deref()?)?;
+        account
+            .check_room(octets)
+            .is_err()
+            .then(|| Outcome::No("[OVERQUOTA] Quota exceeded (mailbox for user is full)".into()))
+    }
+
     /// Reports changes to the selected mailbox made elsewhere (RFC 3501 §7.4.1; §5.2 "with any command").
     fn report_updates(&mut self, store: &mut Store, allow_expunge: bool) {
         let Some(name) = self.selected.as_ref().map(|v| v.mailbox.clone()) else {

@@ -205,6 +205,13 @@ impl ImapServer {
             .filter_map(|i| source.by_uid(view.uids[*i]))
             .map(|m| (m.uid, m.text.clone(), m.flags, m.internal_date))
             .collect();
+        // A copy adds to the account; a move takes out what it puts in.
+        if !is_move {
+            let octets = copies.iter().map(|(_, text, _, _)| text.len()).sum();
+            if let Some(refusal) = self.quota_refusal(store, octets) {
+                return refusal;
+            }
+        }
         let Some(destination) = store
             .account_mut(&login)
             .and_then(|a| a.mailbox_mut(&target))
