@@ -230,6 +230,20 @@ mod selected {
     }
 
     #[test]
+    fn check_answers_check_completed_and_needs_a_selected_mailbox() {
+        // RFC 3501 §6.4.1: CHECK is a Selected-state command; its own completion, not NOOP's.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        send(&mut s, &mut store, "l LOGIN alice wonderland");
+        tagged(&send(&mut s, &mut store, "a CHECK"), "a", "BAD");
+        send(&mut s, &mut store, "s SELECT INBOX");
+        assert_eq!(
+            send(&mut s, &mut store, "b CHECK"),
+            ["b OK CHECK completed"]
+        );
+    }
+
+    #[test]
     fn uid_move_reports_copyuid_untagged_then_expunge() {
         let mut store = Store::default_world();
         let mut s = selected(&mut store, 1);

@@ -319,9 +319,17 @@ impl ImapServer {
                 self.after_any_command(store);
                 Outcome::Ok("Capability completed".into())
             }
-            C::Noop | C::Check => {
+            C::Noop => {
                 self.after_any_command(store);
                 Outcome::Ok("NOOP completed".into())
+            }
+            // RFC 3501 §6.4.1: a checkpoint of the selected mailbox; every change here is already in the store.
+            C::Check => {
+                if let Some(refusal) = needs(ImapState::Selected) {
+                    return refusal;
+                }
+                self.after_any_command(store);
+                Outcome::Ok("CHECK completed".into())
             }
             C::Logout => {
                 self.push("* BYE Logging out".into());
