@@ -59,6 +59,38 @@ impl ServerSession for Flood {
     }
 }
 
+/// Runs a session on a clock a minute ahead for every real millisecond, so its 10-minute autologout timer
+/// falls due after 10 ms of the bridge's time.
+struct Hurried(Pop3Server);
+
+fn hurried(now: SimTime) -> SimTime {
+    SimTime::from_minutes(now.millis())
+}
+
+impl ServerSession for Hurried {
+    fn handle_input(&mut self, store: &mut Store, input: &[u8], now: SimTime) {
+        self.0.handle_input(store, input, hurried(now));
+    }
+    fn handle_disconnect(&mut self, store: &mut Store, now: SimTime) {
+        self.0.handle_disconnect(store, hurried(now));
+    }
+    fn poll_timeout(&self) -> Option<SimTime> {
+        // Back on the bridge's clock, rounded up so it never fires early.
+        self.0
+            .poll_timeout()
+            .map(|at| SimTime::from_millis(at.millis().div_ceil(60_000)))
+    }
+    fn handle_timeout(&mut self, store: &mut Store, now: SimTime) {
+        self.0.handle_timeout(store, hurried(now));
+    }
+    fn poll_output(&mut self) -> Option<String> {
+        self.0.poll_output()
+    }
+    fn is_closed(&self) -> bool {
+        self.0.is_closed()
+    }
+}
+
 fn pop3_with(config: Pop3ServerConfig, disconnects: &Arc<AtomicUsize>) -> (Bridge, SocketAddr) {
     let bridge = Bridge::new(Store::default_world(), Transcript::Off);
     let disconnects = Arc::clone(disconnects);
@@ -282,4 +314,37 @@ fn a_client_that_closes_its_sending_half_still_reads_every_reply() {
         disconnects.load(Ordering::SeqCst) == 1
     });
     assert!(bridge.with_store(|s| s.account("alice").is_some_and(|a| a.pop3_lock.is_none())));
+}
+
+#[test]
+fn the_bridge_fires_a_session_timer_so_an_idle_pop3_login_is_logged_out() {
+    // RFC 1939 §3: the autologout timer ends the session without UPDATE and without a reply; the lock goes.
+    let bridge = Bridge::new(Store::default_world(), Transcript::Off);
+    let addr = bridge
+        .listen("127.0.0.1:0", "pop3", |_store: &mut Store, id, now| {
+            Box::new(Hurried(Pop3Server::new(
+                Pop3ServerConfig::default(),
+                id,
+                hurried(now),
+            ))) as Box<dyn ServerSession + Send>
+        })
+        .expect("listens");
+    let mut client = Client::connect(addr);
+    client.line();
+    client.send("USER alice\r\nPASS wonderland\r\nDELE 1\r\n");
+    client.line();
+    assert!(client.line().starts_with("+OK "));
+    client.line();
+    assert!(
+        client.sees_end_of_file(),
+        "the server closed the idle session"
+    );
+    assert_eq!(
+        bridge.with_store(|s| s.account("alice").and_then(|a| a.pop3_lock)),
+        None
+    );
+    assert_eq!(
+        bridge.with_store(|s| s.account("alice").map(|a| a.inbox().exists())),
+        Some(3)
+    );
 }

@@ -8,6 +8,7 @@ use mailroom::sim::harness::drain;
 use mailroom::sim::imap::{ImapServer, ImapState, CAPABILITIES};
 use mailroom::sim::mail::{Flag, Store};
 use mailroom::sim::session::ServerSession;
+use mailroom::sim::time::SimTime;
 
 mod any_state {
     use super::*;
@@ -86,6 +87,27 @@ mod any_state {
         assert!(lines[0].starts_with("* BYE "));
         tagged(&lines, "z", "OK");
         assert_eq!(s.state(), ImapState::Logout);
+        assert!(s.is_closed());
+    }
+
+    #[test]
+    fn an_inactive_session_is_told_bye_after_thirty_minutes_but_not_while_idling() {
+        // RFC 3501 §5.4: an autologout timer of at least 30 minutes; as Dovecot, IDLE keeps a session (RFC 2177 §3).
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        assert_eq!(s.poll_timeout(), Some(SimTime::from_minutes(30)));
+        s.handle_input(&mut store, b"i IDLE\r\n", SimTime::from_minutes(5));
+        drain(&mut s);
+        assert_eq!(s.poll_timeout(), None, "idling");
+        s.handle_input(&mut store, b"DONE\r\n", SimTime::from_minutes(40));
+        drain(&mut s);
+        assert_eq!(s.poll_timeout(), Some(SimTime::from_minutes(70)));
+        s.handle_timeout(&mut store, SimTime::from_minutes(69));
+        assert!(drain(&mut s).is_empty(), "not yet due");
+        s.handle_timeout(&mut store, SimTime::from_minutes(70));
+        let lines = drain(&mut s);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].starts_with("* BYE "), "{lines:?}");
         assert!(s.is_closed());
     }
 

@@ -647,9 +647,15 @@ mod update {
         let mut server = logged_in(&mut store, 1);
         exchange(&mut server, &mut store, "DELE 1", SimTime::from_minutes(3));
         // RFC 1939 §3: the autologout timer is at least 10 minutes from the last command.
-        assert_eq!(server.autologout_at(), SimTime::from_minutes(13));
-        server.handle_disconnect(&mut store, server.autologout_at());
+        assert_eq!(server.poll_timeout(), Some(SimTime::from_minutes(13)));
+        server.handle_timeout(&mut store, SimTime::from_minutes(12));
+        assert!(!server.is_closed(), "not yet due");
+        server.handle_timeout(&mut store, SimTime::from_minutes(13));
+        // No UPDATE state, no response; the connection closes and the lock goes.
+        assert!(server.is_closed());
+        assert_eq!(drain(&mut server), Vec::<String>::new());
         assert_eq!(inbox_uids(&store).len(), 3);
         assert_eq!(lock_holder(&store), None);
+        assert_eq!(server.poll_timeout(), None);
     }
 }

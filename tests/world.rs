@@ -4,6 +4,7 @@ use mailroom::sim::device::{ClientSetup, DeviceClient, DeviceKind};
 use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
 use mailroom::sim::time::SimTime;
+use mailroom::sim::transcript::WireProtocol;
 use mailroom::sim::world::{Action, Fault, World, WorldEvent, WorldSetup};
 
 /// Applies an action now and lets the world run until nothing is on the wire.
@@ -207,6 +208,37 @@ mod pop3 {
             !world.transcript().iter().any(|l| l.text == "QUIT"),
             "the QUIT never left the laptop"
         );
+    }
+
+    #[test]
+    fn a_terminal_login_left_open_is_logged_out_and_frees_the_maildrop_for_a_warp() {
+        // RFC 1939 §3: after 10 idle minutes the autologout timer closes the session, with no UPDATE state.
+        let mut world = World::new(WorldSetup::default());
+        for line in ["USER alice", "PASS wonderland", "DELE 1"] {
+            act(
+                &mut world,
+                Action::TypeTerminalLine {
+                    protocol: WireProtocol::Pop3,
+                    line: line.into(),
+                },
+            );
+        }
+        assert!(world
+            .store()
+            .account("alice")
+            .is_some_and(|a| a.pop3_lock.is_some()));
+        act(&mut world, Action::WarpDays { days: 365 });
+        assert_eq!(
+            world.store().account("alice").and_then(|a| a.pop3_lock),
+            None
+        );
+        assert_eq!(
+            server_ids(&world).len(),
+            3,
+            "a timed-out session deletes nothing"
+        );
+        check(&mut world, "laptop");
+        assert_eq!(device_ids(&world, "laptop").len(), 3, "the laptop got in");
     }
 }
 

@@ -53,6 +53,9 @@ impl From<bool> for Transcript {
     }
 }
 
+/// How often the timer thread looks for a session timer that fell due; autologout timers last minutes.
+const TIMER_TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Transcript lines never show more than this of one client line; longer ones are summarised by length.
 const MAX_TRANSCRIPT_LINE_OCTETS: usize = 4096;
 
@@ -94,7 +97,7 @@ impl Bridge {
                 Some(sender)
             }
         };
-        Bridge {
+        let bridge = Bridge {
             shared: Arc::new(Mutex::new(Shared {
                 store,
                 connections: BTreeMap::new(),
@@ -102,6 +105,47 @@ impl Bridge {
             })),
             started: Instant::now(),
             transcript,
+        };
+        bridge.run_timers();
+        bridge
+    }
+
+    /// Calls each session's `handle_timeout` once its `poll_timeout` falls due (the autologout timers of RFC 1939
+    /// §3 and RFC 3501 §5.4), on a thread of its own that ends with the last clone of this bridge.
+    fn run_timers(&self) {
+        let shared = Arc::downgrade(&self.shared);
+        let (started, transcript) = (self.started, self.transcript.clone());
+        let _ = thread::Builder::new()
+            .name("session timers".to_string())
+            .spawn(move || loop {
+                thread::sleep(TIMER_TICK);
+                let Some(shared) = shared.upgrade() else {
+                    return;
+                };
+                let bridge = Bridge {
+                    shared,
+                    started,
+                    transcript: transcript.clone(),
+                };
+                bridge.fire_due_timers();
+            });
+    }
+
+    fn fire_due_timers(&self) {
+        let mut shared = self.lock();
+        let now = self.now();
+        let Shared {
+            store, connections, ..
+        } = &mut *shared;
+        let mut fired = false;
+        for conn in connections.values_mut() {
+            if conn.session.poll_timeout().is_some_and(|at| at <= now) {
+                conn.session.handle_timeout(store, now);
+                fired = true;
+            }
+        }
+        if fired {
+            self.notify_and_flush(&mut shared);
         }
     }
 

@@ -19,6 +19,15 @@ pub trait ServerSession {
     /// (RFC 1939 §6: a POP3 session that did not QUIT enters no UPDATE state).
     fn handle_disconnect(&mut self, store: &mut Store, now: SimTime);
 
+    /// When the session wants [`ServerSession::handle_timeout`] called (an autologout timer), if at all. The world
+    /// and the TCP bridge schedule it; the session never reads a clock.
+    fn poll_timeout(&self) -> Option<SimTime> {
+        None
+    }
+
+    /// Time reached what `poll_timeout` asked for (or later): the session acts on its timer, e.g. closes.
+    fn handle_timeout(&mut self, _store: &mut Store, _now: SimTime) {}
+
     /// The next line to send to the client, without its CRLF.
     fn poll_output(&mut self) -> Option<String>;
 

@@ -137,8 +137,8 @@ impl Pop3Server {
         }
     }
 
-    /// When the autologout timer runs out if the client stays silent. The world then calls
-    /// `handle_disconnect`: a timed-out session enters no UPDATE state and deletes nothing (RFC 1939 §3, §6).
+    /// When the autologout timer runs out if the client stays silent; `poll_timeout` asks for it, and
+    /// `handle_timeout` then ends the session without an UPDATE state (RFC 1939 §3).
     pub fn autologout_at(&self) -> SimTime {
         self.last_activity.saturating_add(AUTOLOGOUT)
     }
@@ -535,6 +535,18 @@ impl ServerSession for Pop3Server {
     /// A drop without QUIT: no UPDATE state, nothing is deleted; the lock is released (RFC 1939 §6).
     fn handle_disconnect(&mut self, store: &mut Store, _now: SimTime) {
         self.close(store);
+    }
+
+    fn poll_timeout(&self) -> Option<SimTime> {
+        (!self.closed).then(|| self.autologout_at())
+    }
+
+    /// RFC 1939 §3: when the autologout timer expires the session enters no UPDATE state; the server closes the
+    /// connection without removing any message or sending any response, and the maildrop lock goes.
+    fn handle_timeout(&mut self, store: &mut Store, now: SimTime) {
+        if !self.closed && now >= self.autologout_at() {
+            self.close(store);
+        }
     }
 
     fn poll_output(&mut self) -> Option<String> {

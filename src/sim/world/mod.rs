@@ -89,6 +89,15 @@ pub struct World {
     mail_sent: u32,
 }
 
+/// Whose timer falls due next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Timer {
+    /// A device's IMAP client (index into `devices`): poll or re-IDLE.
+    Device(usize),
+    /// A server session's autologout (connection id).
+    Server(u64),
+}
+
 /// The session id of the phantom POP3 client that holds the maildrop in the `MaildropLocked` fault.
 const PHANTOM_SESSION: u64 = u64::MAX;
 
@@ -185,9 +194,26 @@ impl World {
             .any(|Reverse(s)| matches!(s.what, Happening::LineArrived { .. }))
     }
 
+    /// The earliest timer: a device's or a server session's; a device's goes first at the same time.
+    fn next_timer(&self) -> Option<(SimTime, Timer)> {
+        let device = self
+            .next_device_timer()
+            .map(|(at, i)| (at, Timer::Device(i)));
+        let server = self
+            .connections
+            .iter()
+            .filter_map(|(id, c)| Some((c.server.poll_timeout()?.max(self.now), *id)))
+            .min()
+            .map(|(at, id)| (at, Timer::Server(id)));
+        match (device, server) {
+            (Some(d), Some(s)) => Some(if s.0 < d.0 { s } else { d }),
+            (d, s) => d.or(s),
+        }
+    }
+
     /// The earliest device timer: an IMAP client that wants to poll (while not connected) or to re-IDLE
     /// (while idling). Offline devices wait; a timer that fell due meanwhile fires as soon as they are back.
-    fn next_timer(&self) -> Option<(SimTime, usize)> {
+    fn next_device_timer(&self) -> Option<(SimTime, usize)> {
         self.devices
             .iter()
             .enumerate()
@@ -222,9 +248,12 @@ impl World {
         match (line_at, timer) {
             (Some(l), Some((t, _))) if l <= t => self.process_scheduled(),
             (Some(_), None) => self.process_scheduled(),
-            (_, Some((t, device))) => {
+            (_, Some((t, timer))) => {
                 self.now = self.now.max(t);
-                self.fire_timer(device);
+                match timer {
+                    Timer::Device(index) => self.fire_timer(index),
+                    Timer::Server(connection) => self.fire_server_timer(connection),
+                }
             }
             (None, None) => return false,
         }

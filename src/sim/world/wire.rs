@@ -256,6 +256,22 @@ impl World {
         self.close_if_done(id);
     }
 
+    /// A server session's timer fell due (an autologout, RFC 1939 §3, RFC 3501 §5.4): it acts, what it says goes
+    /// on the wire, and a session that closed ends its connection as soon as the wire is clear.
+    pub(super) fn fire_server_timer(&mut self, id: u64) {
+        let now = self.now;
+        let Some(conn) = self.connections.get_mut(&id) else {
+            return;
+        };
+        let generation = self.store.generation;
+        conn.server.handle_timeout(&mut self.store, now);
+        self.flush_server(id);
+        if self.store.generation != generation {
+            self.notify_store_changed(id);
+        }
+        self.close_if_done(id);
+    }
+
     /// Every other session hears that the store changed: IMAP sessions in IDLE push at once (RFC 2177).
     fn notify_store_changed(&mut self, except: u64) {
         let now = self.now;

@@ -56,7 +56,12 @@ pub struct ImapServer {
     /// The tag of an AUTHENTICATE waiting for the client's response line (RFC 3501 §6.2.2).
     authenticate_tag: Option<String>,
     reporting: Reporting,
+    /// When the client last sent anything, for the autologout timer.
+    last_activity: SimTime,
 }
+
+/// RFC 3501 §5.4: an inactivity autologout timer lasts at least 30 minutes.
+pub const AUTOLOGOUT: SimTime = SimTime::from_minutes(30);
 
 /// How a command ended: the tagged status and its text (RFC 3501 §7.1).
 pub(crate) enum Outcome {
@@ -68,7 +73,7 @@ pub(crate) enum Outcome {
 }
 
 impl ImapServer {
-    pub fn new(session_id: u64, _now: SimTime) -> Self {
+    pub fn new(session_id: u64, now: SimTime) -> Self {
         let mut server = ImapServer {
             session_id,
             state: ImapState::NotAuthenticated,
@@ -79,6 +84,7 @@ impl ImapServer {
             idle_tag: None,
             authenticate_tag: None,
             reporting: Reporting::default(),
+            last_activity: now,
         };
         // RFC 3501 §7.1.1: the greeting may carry the capabilities, saving the client a round trip.
         server.output.push_back(format!(
@@ -483,6 +489,7 @@ impl ImapServer {
 
 impl ServerSession for ImapServer {
     fn handle_input(&mut self, store: &mut Store, input: &[u8], now: SimTime) {
+        self.last_activity = now;
         self.framer.push(input);
         while let Some(frame) = self.framer.next_frame() {
             self.handle_frame(store, frame, now);
@@ -506,6 +513,23 @@ impl ServerSession for ImapServer {
         self.selected = None;
         self.idle_tag = None;
         self.authenticate_tag = None;
+    }
+
+    /// The autologout timer, except in IDLE: as Dovecot, which keeps an idling client (RFC 2177 §3 lets a server
+    /// choose); the client renews IDLE every 29 minutes anyway.
+    fn poll_timeout(&self) -> Option<SimTime> {
+        (self.state != ImapState::Logout && self.idle_tag.is_none())
+            .then(|| self.last_activity.saturating_add(AUTOLOGOUT))
+    }
+
+    /// RFC 3501 §5.4, §7.1.5: an inactive session is told BYE and closed, as Dovecot words it.
+    fn handle_timeout(&mut self, _store: &mut Store, now: SimTime) {
+        if self.poll_timeout().is_some_and(|at| now >= at) {
+            self.push("* BYE Disconnected for inactivity.".into());
+            self.state = ImapState::Logout;
+            self.selected = None;
+            self.authenticate_tag = None;
+        }
     }
 
     fn poll_output(&mut self) -> Option<String> {
