@@ -29,7 +29,7 @@ fn main() {
         println!(
             "{:>9} {:<7} {}: {}",
             line.sent.clock(),
-            line.endpoint,
+            line.endpoint.label(),
             line.direction.prefix(),
             line.text
         );

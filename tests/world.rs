@@ -5,7 +5,7 @@ use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
 use mailroom::sim::time::SimTime;
 use mailroom::sim::transcript::WireProtocol;
-use mailroom::sim::world::{Action, Fault, World, WorldEvent, WorldSetup};
+use mailroom::sim::world::{Action, Endpoint, Fault, World, WorldEvent, WorldSetup};
 
 /// Applies an action now and lets the world run until nothing is on the wire.
 fn act(world: &mut World, action: Action) {
@@ -453,6 +453,58 @@ mod world {
     }
 
     #[test]
+    fn a_device_named_sender_or_terminal_is_still_a_device() {
+        // A saved world or link may name a device so; its lines must not be taken for the sender's or the terminal's.
+        let mut world = World::new(setup_with(vec![
+            (
+                "sender",
+                DeviceKind::Laptop,
+                ClientSetup::pop3_leave_on_server(None),
+            ),
+            (
+                "terminal",
+                DeviceKind::Phone,
+                ClientSetup::imap(SyncMode::PushWithIdle),
+            ),
+        ]));
+        check(&mut world, "sender");
+        check(&mut world, "terminal");
+        act(
+            &mut world,
+            Action::SendMail {
+                from: "bob@example.net".into(),
+                subject: "x".into(),
+                body: "y".into(),
+            },
+        );
+        act(
+            &mut world,
+            Action::TypeTerminalLine {
+                protocol: WireProtocol::Pop3,
+                line: "CAPA".into(),
+            },
+        );
+        let endpoints_of = |protocol: WireProtocol| -> Vec<Endpoint> {
+            let mut seen: Vec<Endpoint> = Vec::new();
+            for line in world.transcript().iter().filter(|l| l.protocol == protocol) {
+                if !seen.contains(&line.endpoint) {
+                    seen.push(line.endpoint.clone());
+                }
+            }
+            seen
+        };
+        assert_eq!(
+            endpoints_of(WireProtocol::Pop3),
+            [Endpoint::Device("sender".into()), Endpoint::Terminal]
+        );
+        assert_eq!(
+            endpoints_of(WireProtocol::Imap),
+            [Endpoint::Device("terminal".into())]
+        );
+        assert_eq!(endpoints_of(WireProtocol::Smtp), [Endpoint::Sender]);
+    }
+
+    #[test]
     fn the_same_setup_and_actions_give_a_byte_identical_transcript() {
         let run = || {
             let mut world = World::new(WorldSetup::default());
@@ -462,7 +514,7 @@ mod world {
             world
                 .transcript()
                 .iter()
-                .map(|l| format!("{:?} {:?} {} {}", l.sent, l.direction, l.endpoint, l.text))
+                .map(|l| format!("{:?} {:?} {:?} {}", l.sent, l.direction, l.endpoint, l.text))
                 .collect::<Vec<_>>()
         };
         let first = run();

@@ -23,12 +23,42 @@ impl WireProtocol {
     }
 }
 
+/// Who is at the client end of a connection. A device may be called anything a setup allows, `sender` too;
+/// it is still a device, never the outside sender or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Endpoint {
+    Device(String),
+    /// The outside sender, handing mail to the server by SMTP.
+    Sender,
+    /// The raw-command terminal: a person typing, as with telnet.
+    Terminal,
+}
+
+impl Endpoint {
+    /// The name the transcript export and the DOM use (`laptop`, `sender`, `terminal`): for showing, never for
+    /// telling endpoints apart.
+    pub fn label(&self) -> &str {
+        match self {
+            Endpoint::Device(id) => id,
+            Endpoint::Sender => "sender",
+            Endpoint::Terminal => "terminal",
+        }
+    }
+
+    /// The device's id, if a device is at this end.
+    pub fn device(&self) -> Option<&str> {
+        match self {
+            Endpoint::Device(id) => Some(id),
+            Endpoint::Sender | Endpoint::Terminal => None,
+        }
+    }
+}
+
 /// One line on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TranscriptEntry {
     pub connection: u64,
-    /// The device id, `sender` for the outside SMTP sender, or `terminal`.
-    pub endpoint: String,
+    pub endpoint: Endpoint,
     pub protocol: WireProtocol,
     pub direction: Direction,
     /// Exactly the bytes sent, without CRLF.
@@ -174,7 +204,7 @@ pub fn to_text(entries: &[TranscriptEntry]) -> String {
         out.push_str(&format!(
             "{}  {:<8} {:<4} {arrow} {}{lost}\n",
             e.sent.clock(),
-            e.endpoint,
+            e.endpoint.label(),
             e.protocol.id().to_ascii_uppercase(),
             e.text
         ));
@@ -191,7 +221,7 @@ mod tests {
     fn the_text_export_has_one_row_per_line_and_marks_lost_ones() {
         let entry = |direction, text: &str, lost| TranscriptEntry {
             connection: 1,
-            endpoint: "laptop".into(),
+            endpoint: Endpoint::Device("laptop".into()),
             protocol: WireProtocol::Pop3,
             direction,
             text: text.into(),

@@ -10,7 +10,7 @@ use crate::sim::imap::SyncMode;
 use crate::sim::lesson::{self, LessonRun};
 use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::transcript::{Endpoint, WireProtocol};
 use crate::sim::world::{Action as SimAction, ActionError, WorldSetup};
 use std::rc::Rc;
 use yew::Reducible;
@@ -102,7 +102,7 @@ pub struct State {
     pub playing: bool,
     pub sim: Sim,
     /// Show the transcript of one endpoint only.
-    pub transcript_device: Option<String>,
+    pub transcript_device: Option<Endpoint>,
     pub error: Option<PageError>,
     pub help_open: bool,
     /// The message open in the reader: (device, folder, Message-ID).
@@ -195,7 +195,7 @@ pub enum Action {
         body: String,
     },
     PressedAddDevice,
-    FilteredTranscript(Option<String>),
+    FilteredTranscript(Option<Endpoint>),
     ToggledHelp,
     PressedEscape,
     OpenedReader {

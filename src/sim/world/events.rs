@@ -1,7 +1,7 @@
 //! What happened in the world, in the past tense: the view's notes and `World::poll_event`'s output.
 
 use crate::sim::time::SimTime;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::transcript::{Endpoint, WireProtocol};
 use serde::{Deserialize, Serialize};
 
 /// A fault the simulator can inject, by an explicit action or from the seeded injector.
@@ -23,18 +23,18 @@ pub enum Fault {
 pub enum WorldEvent {
     ConnectionOpened {
         connection: u64,
-        endpoint: String,
+        endpoint: Endpoint,
         protocol: WireProtocol,
     },
     /// Closed in good order: the server ended the session.
     ConnectionClosed {
         connection: u64,
-        endpoint: String,
+        endpoint: Endpoint,
     },
     /// The network failed or the device went offline mid-session: lines in flight were lost.
     ConnectionDropped {
         connection: u64,
-        endpoint: String,
+        endpoint: Endpoint,
         lines_lost: usize,
     },
     MessageDelivered {

@@ -10,12 +10,13 @@ mod events;
 mod setup;
 mod wire;
 
+pub use crate::sim::transcript::Endpoint;
 pub use actions::{Action, ActionError};
 pub use events::{Fault, TimedEvent, WorldEvent};
 pub use setup::{
     valid_device_id, SetupError, WorldSetup, DEFAULT_LATENCY, MAX_DEVICES, MAX_GENERATED_MESSAGES,
 };
-pub use wire::{Endpoint, SENDER_LATENCY};
+pub use wire::SENDER_LATENCY;
 
 use crate::sim::device::{Device, DeviceClient};
 use crate::sim::imap::client::Connection as ImapConnection;

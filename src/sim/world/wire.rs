@@ -10,7 +10,7 @@ use crate::sim::pop3::{self, Credentials, Pop3Client, Pop3ClientEvent};
 use crate::sim::session::{ClientSession, Direction, ServerSession};
 use crate::sim::smtp::{self, SmtpClient, SmtpClientEvent};
 use crate::sim::time::SimTime;
-use crate::sim::transcript::{ContentTracker, TranscriptEntry, WireProtocol};
+use crate::sim::transcript::{ContentTracker, Endpoint, TranscriptEntry, WireProtocol};
 use std::collections::VecDeque;
 
 /// The outside sender's link: mail comes from far away.
@@ -19,27 +19,6 @@ pub const SENDER_LATENCY: SimTime = SimTime::from_millis(800);
 const TERMINAL_LATENCY: SimTime = SimTime::from_millis(300);
 /// Lines in one direction leave at least this far apart (the wire carries one at a time).
 const LINE_GAP: SimTime = SimTime::from_millis(80);
-
-/// Who is at the client end of a connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Endpoint {
-    Device(String),
-    /// The outside sender, handing mail to the server by SMTP.
-    Sender,
-    /// The raw-command terminal: a person typing, as with telnet.
-    Terminal,
-}
-
-impl Endpoint {
-    /// The name the transcript and the DOM use (`laptop`, `sender`, `terminal`).
-    pub fn label(&self) -> &str {
-        match self {
-            Endpoint::Device(id) => id,
-            Endpoint::Sender => "sender",
-            Endpoint::Terminal => "terminal",
-        }
-    }
-}
 
 /// The client half a connection carries (an IMAP device's client lives in the device, across connections).
 pub(super) enum ClientHalf {
@@ -90,7 +69,7 @@ impl World {
         };
         self.emit(WorldEvent::ConnectionOpened {
             connection: id,
-            endpoint: endpoint.label().to_string(),
+            endpoint: endpoint.clone(),
             protocol,
         });
         self.connections.insert(
@@ -185,7 +164,7 @@ impl World {
             conn.busy_until[slot(direction)] = sent.saturating_add(LINE_GAP);
             let entry = TranscriptEntry {
                 connection: id,
-                endpoint: conn.endpoint.label().to_string(),
+                endpoint: conn.endpoint.clone(),
                 protocol: conn.protocol,
                 direction,
                 text: line.to_string(),
@@ -300,11 +279,11 @@ impl World {
             ClientHalf::Smtp(client, _) => client.handle_line(line, now),
             ClientHalf::Terminal => {}
             ClientHalf::Imap => {
-                let device = conn.endpoint.label().to_string();
+                let device = conn.endpoint.device().map(str::to_string);
                 if let Some(DeviceClient::Imap(client)) = self
                     .devices
                     .iter_mut()
-                    .find(|d| d.id == device)
+                    .find(|d| device.as_deref() == Some(d.id.as_str()))
                     .map(|d| &mut d.client)
                 {
                     client.handle_line(line, now);
@@ -332,11 +311,11 @@ impl World {
             ClientHalf::Smtp(client, _) => client.poll_transmit(),
             ClientHalf::Terminal => None,
             ClientHalf::Imap => {
-                let device = conn.endpoint.label().to_string();
+                let device = conn.endpoint.device().map(str::to_string);
                 match self
                     .devices
                     .iter_mut()
-                    .find(|d| d.id == device)
+                    .find(|d| device.as_deref() == Some(d.id.as_str()))
                     .map(|d| &mut d.client)
                 {
                     Some(DeviceClient::Imap(client)) => client.poll_transmit(),
@@ -500,7 +479,7 @@ impl World {
         if let Some(conn) = self.connections.remove(&id) {
             self.emit(WorldEvent::ConnectionClosed {
                 connection: id,
-                endpoint: conn.endpoint.label().to_string(),
+                endpoint: conn.endpoint,
             });
         }
     }
@@ -561,13 +540,13 @@ impl World {
         }
         self.queue
             .retain(|std::cmp::Reverse(s)| !matches!(s.what, Happening::LineArrived { connection, .. } if connection == id));
-        let label = conn.endpoint.label().to_string();
+        let endpoint = conn.endpoint.clone();
         self.connections.insert(id, conn);
         self.finish_connection(id);
         self.connections.remove(&id);
         self.emit(WorldEvent::ConnectionDropped {
             connection: id,
-            endpoint: label,
+            endpoint,
             lines_lost: lost,
         });
         // The POP3 lock is gone, so the store may look different to sessions waiting on it.

@@ -2,7 +2,7 @@
 //! replies, and their effects on the diagram, show as they happen.
 
 use crate::sim::session::Direction;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::transcript::{Endpoint, WireProtocol};
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
@@ -69,7 +69,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
     let screen: Vec<_> = world
         .transcript()
         .iter()
-        .filter(|e| e.endpoint == "terminal" && e.protocol == protocol)
+        .filter(|e| e.endpoint == Endpoint::Terminal && e.protocol == protocol)
         // The terminal shows what it typed once sent, and what the server said once it arrived.
         .filter(|e| match e.direction {
             Direction::ClientToServer => e.sent <= now,

@@ -4,7 +4,7 @@
 use super::device::DeviceCardView;
 use super::server::ServerPanel;
 use crate::sim::session::Direction;
-use crate::sim::transcript::TranscriptEntry;
+use crate::sim::transcript::{Endpoint, TranscriptEntry};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::layout::{
     along, device_link, device_position, percent, sender_link, terminal_link, Link, SENDER_NODE,
@@ -35,13 +35,13 @@ pub fn topology(props: &TopologyProps) -> Html {
     let now = world.now();
     let devices = world.devices();
     let n = devices.len();
-    let link_of = |endpoint: &str| -> Option<Link> {
+    let link_of = |endpoint: &Endpoint| -> Option<Link> {
         match endpoint {
-            "sender" => Some(sender_link()),
-            "terminal" => Some(terminal_link()),
-            id => devices
+            Endpoint::Sender => Some(sender_link()),
+            Endpoint::Terminal => Some(terminal_link()),
+            Endpoint::Device(id) => devices
                 .iter()
-                .position(|d| d.id == id)
+                .position(|d| d.id == *id)
                 .map(|i| device_link(i, n)),
         }
     };
@@ -70,8 +70,8 @@ pub fn topology(props: &TopologyProps) -> Html {
         });
     let sender_active = transcript[start..]
         .iter()
-        .any(|e| e.endpoint == "sender" && e.in_flight(now));
-    let terminal_active = transcript.iter().any(|e| e.endpoint == "terminal");
+        .any(|e| e.endpoint == Endpoint::Sender && e.in_flight(now));
+    let terminal_active = transcript.iter().any(|e| e.endpoint == Endpoint::Terminal);
     let cards = devices.iter().enumerate().map(|(i, d)| {
         let (x, y) = device_position(i, n);
         html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} /> }

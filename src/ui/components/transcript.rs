@@ -1,6 +1,7 @@
 //! The transcript: every wire line, `C:` and `S:`, for all devices or one, each with what it means and the
 //! RFC section behind it. Clicking a line moves the timeline to just after it was sent.
 
+use crate::sim::transcript::Endpoint;
 use crate::sim::world::World;
 use crate::ui::components::device::device_name;
 use crate::ui::components::transcript_line::TranscriptLine;
@@ -18,7 +19,7 @@ const MIN_SHOWN: usize = 150;
 pub struct TranscriptProps {
     pub lang: Lang,
     pub sim: Sim,
-    pub filter: Option<String>,
+    pub filter: Option<Endpoint>,
     /// How many lines have left their sender by now: the panel changes when this does.
     pub sent_lines: usize,
     pub dispatch: Callback<Action>,
@@ -48,14 +49,32 @@ pub fn sent_lines(world: &World) -> usize {
 }
 
 /// The name a transcript line's endpoint goes by (`Laptop`, `Sender`, `Terminal`).
-pub fn endpoint_name(lang: Lang, world: &World, endpoint: &str) -> String {
+pub fn endpoint_name(lang: Lang, world: &World, endpoint: &Endpoint) -> String {
     match endpoint {
-        "sender" => tr(lang, Text::Sender).to_string(),
-        "terminal" => tr(lang, Text::Terminal).to_string(),
-        id => world
+        Endpoint::Sender => tr(lang, Text::Sender).to_string(),
+        Endpoint::Terminal => tr(lang, Text::Terminal).to_string(),
+        Endpoint::Device(id) => world
             .device(id)
             .map(|d| device_name(lang, d.kind, id))
             .unwrap_or_else(|| id.to_string()),
+    }
+}
+
+/// The filter's option value: a device's id, or a name no device id can have (`@` is not allowed in one).
+fn filter_value(endpoint: &Endpoint) -> String {
+    match endpoint {
+        Endpoint::Device(id) => id.clone(),
+        Endpoint::Sender => "@sender".to_string(),
+        Endpoint::Terminal => "@terminal".to_string(),
+    }
+}
+
+fn endpoint_of_filter_value(value: String) -> Option<Endpoint> {
+    match value.as_str() {
+        "" => None,
+        "@sender" => Some(Endpoint::Sender),
+        "@terminal" => Some(Endpoint::Terminal),
+        _ => Some(Endpoint::Device(value)),
     }
 }
 
@@ -69,22 +88,24 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let value = select.value();
-            dispatch.emit(Action::FilteredTranscript(
-                (!value.is_empty()).then_some(value),
-            ));
+            dispatch.emit(Action::FilteredTranscript(endpoint_of_filter_value(value)));
         })
     };
     let sent: Vec<(usize, &crate::sim::transcript::TranscriptEntry)> = world.transcript()
         [..props.sent_lines]
         .iter()
         .enumerate()
-        .filter(|(_, e)| props.filter.as_deref().is_none_or(|f| e.endpoint == f))
+        .filter(|(_, e)| props.filter.as_ref().is_none_or(|f| e.endpoint == *f))
         .collect();
     let hidden = sent.len().saturating_sub(MIN_SHOWN) / PAGE * PAGE;
-    let mut endpoints: Vec<String> = world.devices().iter().map(|d| d.id.clone()).collect();
-    for extra in ["sender", "terminal"] {
+    let mut endpoints: Vec<Endpoint> = world
+        .devices()
+        .iter()
+        .map(|d| Endpoint::Device(d.id.clone()))
+        .collect();
+    for extra in [Endpoint::Sender, Endpoint::Terminal] {
         if world.transcript().iter().any(|e| e.endpoint == extra) {
-            endpoints.push(extra.to_string());
+            endpoints.push(extra);
         }
     }
     let lines = sent[hidden..].iter().map(|(i, e)| {
@@ -98,8 +119,8 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
                 <h2>{ tr(lang, Text::Transcript) }</h2>
                 <select onchange={ on_filter } aria-label={ tr(lang, Text::Devices) } data-testid="transcript-filter">
                     <option value="" selected={ props.filter.is_none() }>{ tr(lang, Text::AllDevices) }</option>
-                    { for endpoints.iter().map(|id| html! {
-                        <option value={ id.clone() } selected={ props.filter.as_deref() == Some(id.as_str()) }>{ endpoint_name(lang, world, id) }</option>
+                    { for endpoints.iter().map(|endpoint| html! {
+                        <option value={ filter_value(endpoint) } selected={ props.filter.as_ref() == Some(endpoint) }>{ endpoint_name(lang, world, endpoint) }</option>
                     }) }
                 </select>
             </header>
@@ -114,5 +135,37 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
                 </div>
             </div>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::device::{ClientSetup, DeviceKind, DeviceSetup};
+    use crate::sim::world::{WorldSetup, DEFAULT_LATENCY};
+
+    #[test]
+    fn a_device_named_sender_is_named_and_filtered_as_a_device() {
+        let world = World::new(WorldSetup {
+            devices: vec![DeviceSetup {
+                id: "sender".into(),
+                kind: DeviceKind::Laptop,
+                client: ClientSetup::pop3_download_and_delete(),
+                latency: DEFAULT_LATENCY,
+            }],
+            ..WorldSetup::default()
+        });
+        let device = Endpoint::Device("sender".into());
+        assert_eq!(endpoint_name(Lang::En, &world, &device), "Laptop");
+        assert_eq!(
+            endpoint_name(Lang::En, &world, &Endpoint::Sender),
+            tr(Lang::En, Text::Sender)
+        );
+        for endpoint in [device, Endpoint::Sender, Endpoint::Terminal] {
+            assert_eq!(
+                endpoint_of_filter_value(filter_value(&endpoint)),
+                Some(endpoint)
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! is neither explained nor diffed again when the next line arrives.
 
 use crate::sim::session::Direction;
+use crate::sim::transcript::Endpoint;
 use crate::ui::components::transcript::endpoint_name;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
@@ -26,6 +27,15 @@ impl PartialEq for TranscriptLineProps {
             && self.index == other.index
             && self.lost == other.lost
             && self.sim.change_key() == other.sim.change_key()
+    }
+}
+
+/// What kind of endpoint a line belongs to, so that a device named `sender` is never taken for the sender.
+fn endpoint_kind(endpoint: &Endpoint) -> &'static str {
+    match endpoint {
+        Endpoint::Device(_) => "device",
+        Endpoint::Sender => "sender",
+        Endpoint::Terminal => "terminal",
     }
 }
 
@@ -55,7 +65,7 @@ pub fn transcript_line(props: &TranscriptLineProps) -> Html {
         <li class={ classes!("transcript-entry", dir, entry.protocol.id(), entry.in_content.then_some("content"), props.lost.then_some("lost")) }>
             <button type="button" class="line-button" {onclick} title={ format!("{} {}", tr(lang, Text::Moment), moment) }>
                 <span class="who">{ endpoint_name(lang, world, &entry.endpoint) }</span>
-                <code class="wire" data-testid="transcript-line" data-device={ entry.endpoint.clone() } data-dir={ dir }>
+                <code class="wire" data-testid="transcript-line" data-device={ entry.endpoint.label().to_string() } data-endpoint={ endpoint_kind(&entry.endpoint) } data-dir={ dir }>
                     <span class="prefix" aria-hidden="true">{ entry.direction.prefix() }{ ": " }</span>{ &entry.text }
                 </code>
                 if props.lost { <span class="lost-tag">{ tr(lang, Text::Lost) }</span> }
