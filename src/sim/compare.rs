@@ -55,7 +55,19 @@ impl Side {
                 device: device.clone(),
                 client: self.client_for(client),
             },
-            other => other.clone(),
+            // Named one by one, so that a new action must be decided on here.
+            Action::CheckMail { .. }
+            | Action::ToggleOnline { .. }
+            | Action::OpenMessage { .. }
+            | Action::DeleteMessage { .. }
+            | Action::ToggleFlag { .. }
+            | Action::MoveMessage { .. }
+            | Action::SendMail { .. }
+            | Action::RemoveDevice { .. }
+            | Action::WarpDays { .. }
+            | Action::InjectFault { .. }
+            | Action::InjectRandomFault
+            | Action::TypeTerminalLine { .. } => action.clone(),
         }
     }
 }

@@ -1,10 +1,8 @@
 //! Compare mode's share of the reducer: while it is on, everything that would change the normal world drives
 //! the two compared worlds instead, so leaving compare mode finds the normal world exactly as it was.
 
-use super::state::{Action, Speed, State, NEW_DEVICE_KINDS, SAMPLE_MAIL};
+use super::state::{new_device, tick_span, Action, Speed, State};
 use crate::sim::compare::{setup_of, Acted, Comparison, Divergence, Side};
-use crate::sim::device::ClientSetup;
-use crate::sim::imap::SyncMode;
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, WorldSetup};
 use std::cell::RefCell;
@@ -62,6 +60,13 @@ impl CompareMode {
         }
     }
 
+    /// At instant speed, what is due happens now, as in the normal world.
+    fn catch_up(&mut self, speed: Speed) {
+        if speed == Speed::Instant {
+            self.update(Comparison::run_until_idle);
+        }
+    }
+
     fn act(&mut self, action: SimAction, instant: bool) {
         let mut acted = None;
         self.update(|worlds| {
@@ -95,30 +100,40 @@ impl State {
         match action {
             // A frame requested before a pause may still arrive: paused time stands still.
             Action::Ticked(_) if !self.playing => {}
-            Action::Ticked(wall_ms) => compare.update(|worlds| match self.speed {
-                Speed::Instant => worlds.run_until_idle(),
-                Speed::Factor(f) => {
-                    let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
-                    worlds.advance_to(worlds.now().saturating_add(dt));
-                }
-            }),
+            Action::Ticked(wall_ms) => {
+                compare.update(|worlds| match tick_span(self.speed, *wall_ms) {
+                    None => worlds.run_until_idle(),
+                    Some(dt) => worlds.advance_to(worlds.now().saturating_add(dt)),
+                })
+            }
             Action::Simulated(sim_action) => compare.act(sim_action.clone(), instant),
             Action::PressedSendMail => {
-                let (from, subject, body) = SAMPLE_MAIL[self.mail_sent % SAMPLE_MAIL.len()];
-                self.mail_sent += 1;
-                let send = SimAction::SendMail {
-                    from: from.into(),
-                    subject: subject.into(),
-                    body: body.into(),
+                let mail = self.next_sample_mail();
+                if let Some(compare) = self.compare.as_mut() {
+                    compare.act(mail, instant);
+                }
+            }
+            Action::SentComposedMail {
+                from,
+                subject,
+                body,
+            } => {
+                let mail = SimAction::SendMail {
+                    from: from.clone(),
+                    subject: subject.clone(),
+                    body: body.clone(),
                 };
-                compare.act(send, instant);
+                compare.act(mail, instant);
+                // As in the normal world, a mail refused (here on both sides) keeps the form open.
+                self.compose_open = compare
+                    .acted
+                    .as_ref()
+                    .is_some_and(|a| a.pop3.is_err() && a.imap.is_err());
             }
             Action::PressedAddDevice => {
-                let count = compare.divergence.pop3.devices.len();
-                let kind = NEW_DEVICE_KINDS[count % NEW_DEVICE_KINDS.len()];
                 // Each world gives the new device its own protocol (see `Side::action_for`).
-                let client = ClientSetup::imap(SyncMode::PushWithIdle);
-                compare.act(SimAction::AddDevice { kind, client }, instant);
+                let count = compare.divergence.pop3.devices.len();
+                compare.act(new_device(count), instant);
             }
             Action::PressedStep => {
                 self.playing = false;
@@ -127,15 +142,13 @@ impl State {
                 });
             }
             Action::PressedReset => *compare = CompareMode::new((*compare.base).clone()),
-            Action::ChoseSpeed(_) | Action::ChangedSpeedBy(_) => {
-                self.speed = match *action {
-                    Action::ChoseSpeed(speed) => speed,
-                    Action::ChangedSpeedBy(by) => self.speed.shifted(by),
-                    _ => self.speed,
-                };
-                if self.speed == Speed::Instant {
-                    compare.update(Comparison::run_until_idle);
-                }
+            Action::ChoseSpeed(speed) => {
+                self.speed = *speed;
+                compare.catch_up(self.speed);
+            }
+            Action::ChangedSpeedBy(by) => {
+                self.speed = self.speed.shifted(*by);
+                compare.catch_up(self.speed);
             }
             Action::PressedStepBack
             | Action::JumpedToMoment(_)
@@ -146,7 +159,27 @@ impl State {
                 self.compare = None;
                 return false;
             }
-            _ => return false,
+            // The page around the worlds: the normal reducer handles these, and none of them touches a world.
+            Action::ChoseLanguage(_)
+            | Action::SwitchedLanguage
+            | Action::ToggledProjector
+            | Action::PressedPlay
+            | Action::PressedPause
+            | Action::ToggledCompose
+            | Action::FilteredTranscript(_)
+            | Action::ToggledHelp
+            | Action::PressedEscape
+            | Action::DismissedError
+            | Action::ChoseTerminalProtocol(_)
+            | Action::ToggledLessons
+            | Action::PredictedAnswer(_)
+            | Action::PressedNextStep
+            | Action::ClosedLesson
+            | Action::WorldFailed { .. }
+            | Action::ToggledSharePanel
+            | Action::MadeShareLink(_)
+            | Action::DismissedNotice
+            | Action::ToggledCompare => return false,
         }
         self.error = None;
         true
@@ -198,6 +231,31 @@ mod tests {
         state = reduce(state, Action::ToggledCompare);
         assert!(state.compare.is_none());
         assert_eq!(state.sim.timeline().to_json(), before);
+    }
+
+    #[test]
+    fn a_mail_composed_in_compare_mode_goes_to_both_compared_worlds_only() {
+        let mut state = State::initial(&UrlOptions::parse("?speed=instant"));
+        let before = state.sim.timeline().to_json();
+        state = reduce(state, Action::ToggledCompare);
+        state = reduce(state, Action::ToggledCompose);
+        state = reduce(
+            state,
+            Action::SentComposedMail {
+                from: "bob@example.net".into(),
+                subject: "Compared".into(),
+                body: "Hello both".into(),
+            },
+        );
+        let compare = state.compare.clone().expect("in compare mode");
+        assert_eq!(compare.divergence.pop3.server.messages, 4);
+        assert_eq!(compare.divergence.imap.server.messages, 4);
+        assert!(!state.compose_open, "the form closes once sent");
+        assert_eq!(
+            state.sim.timeline().to_json(),
+            before,
+            "the hidden world got nothing"
+        );
     }
 
     #[test]

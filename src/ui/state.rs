@@ -230,6 +230,23 @@ pub enum Action {
     ToggledCompare,
 }
 
+/// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
+/// until nothing is due instead. The normal world and compare mode's two tick alike.
+pub(crate) fn tick_span(speed: Speed, wall_ms: f64) -> Option<SimTime> {
+    match speed {
+        Speed::Instant => None,
+        Speed::Factor(f) => Some(SimTime::from_millis((wall_ms * f).round().max(0.0) as u64)),
+    }
+}
+
+/// What "Add a device" adds to a world of `count` devices: the next kind in turn, an IMAP client with IDLE.
+pub(crate) fn new_device(count: usize) -> SimAction {
+    SimAction::AddDevice {
+        kind: NEW_DEVICE_KINDS[count % NEW_DEVICE_KINDS.len()],
+        client: ClientSetup::imap(SyncMode::PushWithIdle),
+    }
+}
+
 /// Sample mail the page's "Send a mail" button sends, in turn.
 pub(crate) const SAMPLE_MAIL: [(&str, &str, &str); 4] = [
     (
@@ -299,15 +316,12 @@ impl Reducible for State {
             // A frame requested before a pause may still arrive: paused time stands still.
             Action::Ticked(_) if !next.playing => {}
             Action::Ticked(wall_ms) => {
-                match next.speed {
-                    Speed::Instant => next.sim.tick(|t| t.run_until_idle()),
-                    Speed::Factor(f) => {
-                        let dt = SimTime::from_millis((wall_ms * f).round().max(0.0) as u64);
-                        next.sim.tick(|t| {
-                            let to = t.world().now().saturating_add(dt);
-                            t.advance_to(to)
-                        });
-                    }
+                match tick_span(next.speed, wall_ms) {
+                    None => next.sim.tick(|t| t.run_until_idle()),
+                    Some(dt) => next.sim.tick(|t| {
+                        let to = t.world().now().saturating_add(dt);
+                        t.advance_to(to)
+                    }),
                 }
                 next.drive_lesson();
             }
@@ -331,21 +345,12 @@ impl Reducible for State {
                 next.compose_open = next.error.is_some();
             }
             Action::PressedSendMail => {
-                let (from, subject, body) = SAMPLE_MAIL[next.mail_sent % SAMPLE_MAIL.len()];
-                next.mail_sent += 1;
-                next.simulate(SimAction::SendMail {
-                    from: from.into(),
-                    subject: subject.into(),
-                    body: body.into(),
-                });
+                let mail = next.next_sample_mail();
+                next.simulate(mail);
             }
             Action::PressedAddDevice => {
                 let count = next.sim.timeline().world().devices().len();
-                let kind = NEW_DEVICE_KINDS[count % NEW_DEVICE_KINDS.len()];
-                next.simulate(SimAction::AddDevice {
-                    kind,
-                    client: ClientSetup::imap(SyncMode::PushWithIdle),
-                });
+                next.simulate(new_device(count));
             }
             Action::FilteredTranscript(device) => next.transcript_device = device,
             Action::ToggledHelp => next.help_open = !next.help_open,
@@ -496,6 +501,17 @@ impl State {
             self.error = Some(PageError::Refused(error));
         }
         self.lesson = Some(run);
+    }
+
+    /// The sample mail "Send a mail" sends next; each press sends the next one in turn.
+    pub(crate) fn next_sample_mail(&mut self) -> SimAction {
+        let (from, subject, body) = SAMPLE_MAIL[self.mail_sent % SAMPLE_MAIL.len()];
+        self.mail_sent += 1;
+        SimAction::SendMail {
+            from: from.into(),
+            subject: subject.into(),
+            body: body.into(),
+        }
     }
 
     fn set_speed(&mut self, speed: Speed) {
