@@ -112,6 +112,20 @@ mod any_state {
     }
 
     #[test]
+    fn id_is_answered_with_the_server_name_in_any_state() {
+        // RFC 2971 §3.1: the server answers ID with its own parameter list, before login too.
+        let mut store = Store::default_world();
+        let mut s = connect(1);
+        let lines = send(&mut s, &mut store, "a ID (\"name\" \"mbsync\")");
+        assert_eq!(lines[0], "* ID (\"name\" \"Mailroom\")");
+        tagged(&lines, "a", "OK");
+        let lines = send(&mut s, &mut store, "b ID NIL");
+        tagged(&lines, "b", "OK");
+        let caps = send(&mut s, &mut store, "c CAPABILITY");
+        assert!(caps[0].split(' ').any(|w| w == "ID"), "{caps:?}");
+    }
+
+    #[test]
     fn commands_are_case_insensitive() {
         let mut store = Store::default_world();
         let mut s = connect(1);
@@ -348,10 +362,49 @@ mod authenticated {
         let all = send(&mut s, &mut store, "a LIST \"\" *");
         assert_eq!(all.len(), 5);
         let t = send(&mut s, &mut store, "b LIST \"\" T%");
-        assert_eq!(t[0], "* LIST (\\HasNoChildren) \"/\" Trash");
+        assert_eq!(t[0], "* LIST (\\HasNoChildren \\Trash) \"/\" Trash");
         assert_eq!(t.len(), 2);
         let root = send(&mut s, &mut store, "c LIST \"\" \"\"");
         assert_eq!(root[0], "* LIST (\\Noselect) \"/\" \"\"");
+    }
+
+    #[test]
+    fn list_marks_the_special_use_folders() {
+        // RFC 6154 §2: \Sent, \Trash, \Archive, and \Drafts or \Junk only where such a folder exists.
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let lines = send(&mut s, &mut store, "a LIST \"\" *");
+        for expected in [
+            "* LIST (\\HasNoChildren) \"/\" INBOX",
+            "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
+            "* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
+            "* LIST (\\HasNoChildren \\Archive) \"/\" Archive",
+        ] {
+            assert!(
+                lines.contains(&expected.to_string()),
+                "{expected} in {lines:?}"
+            );
+        }
+        assert!(!lines
+            .iter()
+            .any(|l| l.contains("\\Drafts") || l.contains("\\Junk")));
+        send(&mut s, &mut store, "b CREATE Junk");
+        let junk = send(&mut s, &mut store, "c LIST \"\" Junk");
+        assert_eq!(junk[0], "* LIST (\\HasNoChildren \\Junk) \"/\" Junk");
+        let caps = send(&mut s, &mut store, "d CAPABILITY");
+        assert!(caps[0].split(' ').any(|w| w == "SPECIAL-USE"), "{caps:?}");
+    }
+
+    #[test]
+    fn namespace_names_one_personal_namespace() {
+        // RFC 2342 §5: personal namespaces, other users' and shared ones; here only the personal "" with "/".
+        let mut store = Store::default_world();
+        let mut s = logged_in(&mut store);
+        let lines = send(&mut s, &mut store, "a NAMESPACE");
+        assert_eq!(lines[0], "* NAMESPACE ((\"\" \"/\")) NIL NIL");
+        tagged(&lines, "a", "OK");
+        let caps = send(&mut s, &mut store, "b CAPABILITY");
+        assert!(caps[0].split(' ').any(|w| w == "NAMESPACE"), "{caps:?}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! IMAP4rev1 (RFC 3501) with IDLE, MOVE, UIDPLUS, UNSELECT, ENABLE, CONDSTORE/QRESYNC and LITERAL+: a server
+//! IMAP4rev1 (RFC 3501) with IDLE, MOVE, UIDPLUS, UNSELECT, ENABLE, CONDSTORE/QRESYNC, LITERAL+, AUTH=PLAIN with
+//! SASL-IR, ID, NAMESPACE and SPECIAL-USE: a server
 //! session over the shared store and a client state machine with a local cache. Syntax comes from `imap-codec`
 //! (commands on the server, responses on the client); output lines are formatted here, in RFC syntax.
 //! Size cost, measured on wasm32 release (opt-level z, LTO, custom sections stripped, gzip -9): imap-codec's
@@ -19,7 +20,8 @@ use crate::sim::time::SimTime;
 
 /// What the server announces in its greeting and in CAPABILITY (RFC 3501 §7.2.1).
 pub const CAPABILITIES: &str =
-    "IMAP4rev1 SASL-IR LITERAL+ IDLE MOVE UIDPLUS UNSELECT ENABLE CONDSTORE QRESYNC AUTH=PLAIN";
+    "IMAP4rev1 SASL-IR LITERAL+ ID IDLE NAMESPACE MOVE UIDPLUS UNSELECT ENABLE \
+     CONDSTORE QRESYNC SPECIAL-USE AUTH=PLAIN";
 
 /// Makes an IMAP server session for a new connection; matches `bridge::SessionFactory`, and is named like
 /// `pop3::server_session` and `smtp::server_session`.

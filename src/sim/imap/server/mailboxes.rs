@@ -34,6 +34,19 @@ pub(crate) fn system_flags(flags: &[WireFlag<'_>]) -> Flags {
         .collect()
 }
 
+/// The special use of a folder by its name (RFC 6154 §2), so clients know Sent, Trash and Archive for what they
+/// are; Drafts and Junk only where an account has them.
+fn special_use(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Sent" => "\\Sent",
+        "Trash" => "\\Trash",
+        "Archive" => "\\Archive",
+        "Drafts" => "\\Drafts",
+        "Junk" => "\\Junk",
+        _ => return None,
+    })
+}
+
 /// `*` matches anything, `%` anything but the delimiter (RFC 3501 §6.3.8). Dynamic programming over
 /// (pattern, name) positions, so a pattern of many wildcards costs O(pattern × name), never exponential time.
 fn wildcard_match(pattern: &[u8], name: &[u8]) -> bool {
@@ -326,13 +339,17 @@ impl ImapServer {
                 let children = store
                     .account(self.login.as_deref().unwrap_or(""))
                     .is_some_and(|a| a.mailboxes.iter().any(|m| m.name.starts_with(&prefix)));
-                let attr = if children {
+                let mut attrs = String::from(if children {
                     "\\HasChildren"
                 } else {
                     "\\HasNoChildren"
-                };
+                });
+                if let Some(special) = special_use(&name).filter(|_| verb == "LIST") {
+                    attrs.push(' ');
+                    attrs.push_str(special);
+                }
                 self.push(format!(
-                    "* {verb} ({attr}) \"{DELIMITER}\" {}",
+                    "* {verb} ({attrs}) \"{DELIMITER}\" {}",
                     mailbox_name(&name)
                 ));
             }

@@ -337,6 +337,24 @@ impl ImapServer {
                 self.after_any_command(store);
                 Outcome::Ok("CHECK completed".into())
             }
+            // RFC 2971 §3.1: valid in any state; the client's own parameters are only for logs.
+            C::Id { .. } => {
+                self.push("* ID (\"name\" \"Mailroom\")".into());
+                self.after_any_command(store);
+                Outcome::Ok("ID completed".into())
+            }
+            // RFC 2342 §5: one personal namespace, the whole hierarchy; no other users' and no shared ones.
+            C::Namespace => {
+                if let Some(refusal) = needs(ImapState::Authenticated) {
+                    return refusal;
+                }
+                self.push(format!(
+                    "* NAMESPACE ((\"\" \"{}\")) NIL NIL",
+                    mailboxes::DELIMITER
+                ));
+                self.after_any_command(store);
+                Outcome::Ok("Namespace completed".into())
+            }
             C::Logout => {
                 self.push("* BYE Logging out".into());
                 self.push(format!("{tag} OK LOGOUT completed"));
