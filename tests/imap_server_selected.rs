@@ -230,6 +230,57 @@ mod selected {
     }
 
     #[test]
+    fn keywords_can_be_created_stored_searched_and_removed() {
+        // RFC 3501 §2.3.2 and §7.1 (PERMANENTFLAGS \*): a client may store keywords such as $Junk; a new one is
+        // announced in a FLAGS response (§7.2.6) and every session sees it on the message.
+        let mut store = Store::default_world();
+        let mut s = selected(&mut store, 1);
+        let mut other = selected(&mut store, 2);
+        let lines = send(&mut s, &mut store, "a STORE 1 +FLAGS ($Junk)");
+        assert_eq!(
+            lines,
+            [
+                "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Junk)",
+                "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Junk \\*)] Flags permitted.",
+                "* 1 FETCH (FLAGS ($Junk \\Recent))",
+                "a OK Store completed"
+            ]
+        );
+        let lines = send(&mut other, &mut store, "b FETCH 1 FLAGS");
+        assert!(
+            lines.contains(&"* 1 FETCH (FLAGS ($Junk))".to_string()),
+            "{lines:?}"
+        );
+        assert_eq!(
+            send(&mut other, &mut store, "c SEARCH KEYWORD $junk")[0],
+            "* SEARCH 1"
+        );
+        assert_eq!(
+            send(&mut other, &mut store, "d SEARCH UNKEYWORD $Junk")[0],
+            "* SEARCH 2 3"
+        );
+        let lines = send(&mut s, &mut store, "e STORE 1 -FLAGS ($Junk)");
+        assert_eq!(lines[0], "* 1 FETCH (FLAGS (\\Recent))");
+        // A copy keeps its keywords, under the destination's own numbering.
+        send(
+            &mut s,
+            &mut store,
+            "f STORE 2 +FLAGS.SILENT (\\Seen $NotJunk)",
+        );
+        tagged(&send(&mut s, &mut store, "g COPY 2 Archive"), "g", "OK");
+        let archive = store
+            .account("alice")
+            .and_then(|a| a.mailbox("Archive"))
+            .expect("Archive");
+        let copied = &archive.messages[0];
+        assert_eq!(
+            archive.keyword_names(copied.flags).collect::<Vec<_>>(),
+            ["$NotJunk"]
+        );
+        assert_eq!(copied.flags.to_imap_list(), "\\Seen");
+    }
+
+    #[test]
     fn check_answers_check_completed_and_needs_a_selected_mailbox() {
         // RFC 3501 §6.4.1: CHECK is a Selected-state command; its own completion, not NOOP's.
         let mut store = Store::default_world();

@@ -285,7 +285,7 @@ mod authenticated {
             sig,
             vec![
                 "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
-                "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)]",
+                "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)]",
                 "* 3 EXISTS",
                 "* 3 RECENT",
                 "* OK [UNSEEN 1]",

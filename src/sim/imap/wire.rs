@@ -45,9 +45,14 @@ pub fn mailbox_name(name: &str) -> String {
     }
 }
 
-/// `(\Seen \Recent)`: a session's view of a message's flags (RFC 3501 §7.4.2 FLAGS).
-pub fn flag_list(flags: Flags, recent: bool) -> String {
+/// `(\Seen $Junk \Recent)`: a session's view of a message's flags, keywords named from the mailbox's table (RFC 3501 §7.4.2 FLAGS).
+pub fn flag_list(flags: Flags, keywords: &[String], recent: bool) -> String {
     let mut names: Vec<&str> = flags.iter().map(Flag::imap_name).collect();
+    names.extend(
+        flags
+            .keywords()
+            .filter_map(|i| keywords.get(i).map(String::as_str)),
+    );
     if recent {
         names.push("\\Recent");
     }

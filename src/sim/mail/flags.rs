@@ -1,4 +1,5 @@
-//! IMAP system flags (RFC 3501 §2.3.2), kept per message in the shared store.
+//! IMAP flags (RFC 3501 §2.3.2), kept per message in the shared store: the system flags, and keywords by their
+//! index in the mailbox's keyword table (`Mailbox::keywords`), as Dovecot keeps them.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +40,7 @@ impl Flag {
             .find(|f| f.imap_name().eq_ignore_ascii_case(name))
     }
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u64 {
         match self {
             Flag::Seen => 1,
             Flag::Answered => 2,
@@ -50,12 +51,34 @@ impl Flag {
     }
 }
 
-/// A set of system flags.
+/// A set of system flags and keywords: bits 0 to 4 are the system flags, bit 5 + i the mailbox's keyword i.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Flags(u8);
+pub struct Flags(u64);
+
+/// The keywords one mailbox can name (the bits left after the system flags).
+pub const MAX_KEYWORDS: usize = 64 - KEYWORD_SHIFT;
+const KEYWORD_SHIFT: usize = 5;
 
 impl Flags {
     pub const EMPTY: Flags = Flags(0);
+
+    /// With the mailbox's keyword number `index` (below [`MAX_KEYWORDS`]).
+    pub fn with_keyword(self, index: usize) -> Flags {
+        match 1u64.checked_shl((index + KEYWORD_SHIFT) as u32) {
+            Some(bit) if index < MAX_KEYWORDS => Flags(self.0 | bit),
+            _ => self,
+        }
+    }
+
+    /// The numbers of the keywords set, ascending.
+    pub fn keywords(self) -> impl Iterator<Item = usize> {
+        (0..MAX_KEYWORDS).filter(move |i| self.0 & (1u64 << (i + KEYWORD_SHIFT)) != 0)
+    }
+
+    /// Only the system flags (what POP3, the page and the devices deal in).
+    pub fn system(self) -> Flags {
+        Flags(self.0 & ((1u64 << KEYWORD_SHIFT) - 1))
+    }
 
     pub fn contains(self, flag: Flag) -> bool {
         self.0 & flag.bit() != 0
@@ -111,6 +134,18 @@ mod tests {
             assert_eq!(Flag::from_imap_name(&f.imap_name().to_uppercase()), Some(f));
         }
         assert_eq!(Flag::from_imap_name("\\Recent"), None);
+    }
+
+    #[test]
+    fn keywords_sit_beside_the_system_flags_and_can_be_told_apart() {
+        let flags = Flags::EMPTY
+            .with(Flag::Seen)
+            .with_keyword(0)
+            .with_keyword(58);
+        assert_eq!(flags.keywords().collect::<Vec<_>>(), [0, 58]);
+        assert_eq!(flags.system(), Flags::EMPTY.with(Flag::Seen));
+        assert_eq!(flags.with_keyword(59), flags, "past the table: ignored");
+        assert_eq!(flags.to_imap_list(), "\\Seen");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! One mailbox: messages in UID order, with the counters IMAP needs (RFC 3501 §2.3.1.1, RFC 7162 §3.1).
 
-use super::{message::header_value, Flags, Message};
+use super::{message::header_value, Flags, Message, MAX_KEYWORDS};
 use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,9 @@ pub struct Mailbox {
     /// store's, so exactly one session claims each message (RFC 3501 §2.3.2).
     #[serde(default = "first_uid")]
     pub first_recent_uid: u32,
+    /// The keywords defined in this mailbox (RFC 3501 §2.3.2); a message's flags name them by index.
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 /// What stays of an expunged message: its UID, the MODSEQ of its expunge, and its flags at that moment. A session
@@ -49,7 +52,35 @@ impl Mailbox {
             vanished: Vec::new(),
             subscribed: true,
             first_recent_uid: 1,
+            keywords: Vec::new(),
         }
+    }
+
+    /// The index of a keyword, defining it if need be; None once the table is full. Flag names are
+    /// case-insensitive (RFC 3501 §9 `flag-keyword` is an atom; §2.3.2).
+    pub fn keyword_index(&mut self, name: &str) -> Option<usize> {
+        if let Some(i) = self.find_keyword(name) {
+            return Some(i);
+        }
+        if self.keywords.len() >= MAX_KEYWORDS {
+            return None;
+        }
+        self.keywords.push(name.to_string());
+        Some(self.keywords.len() - 1)
+    }
+
+    /// The index of a keyword already defined here.
+    pub fn find_keyword(&self, name: &str) -> Option<usize> {
+        self.keywords
+            .iter()
+            .position(|k| k.eq_ignore_ascii_case(name))
+    }
+
+    /// The names of the keywords set in `flags`.
+    pub fn keyword_names(&self, flags: Flags) -> impl Iterator<Item = &str> {
+        flags
+            .keywords()
+            .filter_map(|i| self.keywords.get(i).map(String::as_str))
     }
 
     fn next_modseq(&mut self) -> u64 {

@@ -6,7 +6,7 @@ mod message;
 mod seed;
 mod store;
 
-pub use flags::{Flag, Flags};
+pub use flags::{Flag, Flags, MAX_KEYWORDS};
 pub use mailbox::{Mailbox, Vanished};
 pub use message::{header_value, Message, MessageDraft};
 pub use seed::generated_message;

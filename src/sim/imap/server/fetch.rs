@@ -99,7 +99,9 @@ impl ImapServer {
                         let recent = known.recent;
                         let parts: Vec<String> = items
                             .iter()
-                            .filter_map(|item| render_expunged_item(item, gone, recent))
+                            .filter_map(|item| {
+                                render_expunged_item(item, gone, &mailbox.keywords, recent)
+                            })
                             .collect();
                         expunge_issued |= items.iter().any(needs_content);
                         lines.push(format!("* {} FETCH ({})", i + 1, parts.join(" ")));
@@ -123,10 +125,13 @@ impl ImapServer {
             let recent = known.recent;
             let mut parts: Vec<String> = items
                 .iter()
-                .filter_map(|item| render_item(item, message, recent))
+                .filter_map(|item| render_item(item, message, &mailbox.keywords, recent))
                 .collect();
             if seen_now && !items.contains(&MessageDataItemName::Flags) {
-                parts.push(format!("FLAGS {}", flag_list(message.flags, recent)));
+                parts.push(format!(
+                    "FLAGS {}",
+                    flag_list(message.flags, &mailbox.keywords, recent)
+                ));
             }
             lines.push(format!("* {} FETCH ({})", i + 1, parts.join(" ")));
         }
@@ -155,6 +160,7 @@ fn needs_content(item: &MessageDataItemName<'_>) -> bool {
 fn render_expunged_item(
     item: &MessageDataItemName<'_>,
     gone: &Vanished,
+    keywords: &[String],
     recent: bool,
 ) -> Option<String> {
     use MessageDataItemName as N;
@@ -180,7 +186,7 @@ fn render_expunged_item(
                 None => format!("BODY[{label}] NIL"),
             }
         }
-        other => return render_item(other, &empty, recent),
+        other => return render_item(other, &empty, keywords, recent),
     })
 }
 
@@ -211,11 +217,16 @@ impl IntoStaticName for MessageDataItemName<'_> {
 }
 
 /// One data item of a FETCH response, e.g. `RFC822.SIZE 342` (RFC 3501 §7.4.2).
-fn render_item(item: &MessageDataItemName<'_>, m: &Message, recent: bool) -> Option<String> {
+fn render_item(
+    item: &MessageDataItemName<'_>,
+    m: &Message,
+    keywords: &[String],
+    recent: bool,
+) -> Option<String> {
     use MessageDataItemName as N;
     Some(match item {
         N::Uid => format!("UID {}", m.uid),
-        N::Flags => format!("FLAGS {}", flag_list(m.flags, recent)),
+        N::Flags => format!("FLAGS {}", flag_list(m.flags, keywords, recent)),
         N::Rfc822Size => format!("RFC822.SIZE {}", m.size()),
         N::InternalDate => format!("INTERNALDATE \"{}\"", m.internal_date.imap_date_time()),
         N::ModSeq => format!("MODSEQ ({})", m.modseq),

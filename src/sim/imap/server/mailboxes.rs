@@ -1,11 +1,11 @@
 //! Authenticated-state commands (RFC 3501 §6.3): SELECT, EXAMINE, CREATE, DELETE, RENAME, SUBSCRIBE, LIST,
 //! LSUB, STATUS, APPEND; SELECT (QRESYNC ...) per RFC 7162 §3.2.5.
 
-use super::view::{flags_fetch, KnownMessage, SelectedView};
+use super::view::{flag_definitions, flags_fetch, KnownMessage, SelectedView};
 use super::{ImapServer, ImapState, Outcome};
 use crate::sim::imap::sequence::{compact, contains};
 use crate::sim::imap::wire::{mailbox_name, mailbox_text};
-use crate::sim::mail::{Flag, Flags, Store};
+use crate::sim::mail::{Flag, Flags, Mailbox, Store};
 use crate::sim::time::SimTime;
 use imap_codec::imap_types::command::{CommandBody, SelectParameter};
 use imap_codec::imap_types::extensions::binary::LiteralOrLiteral8;
@@ -16,22 +16,43 @@ use imap_codec::imap_types::status::StatusDataItemName;
 /// The hierarchy delimiter this server uses (RFC 3501 §5.1.1).
 pub const DELIMITER: char = '/';
 
-/// The system flags the server lets a client set (RFC 3501 §7.1 PERMANENTFLAGS); no keywords are kept.
-const SYSTEM_FLAGS: &str = "(\\Answered \\Flagged \\Deleted \\Seen \\Draft)";
+/// A command's flag list as the mailbox stores it: system flags, and keywords by their index in the mailbox's
+/// table, defined there if `define` (STORE +FLAGS, APPEND; RFC 3501 §2.3.2). Flags of the form `\Other` are
+/// not kept.
+pub(crate) fn stored_flags(flags: &[WireFlag<'_>], mailbox: &mut Mailbox, define: bool) -> Flags {
+    let mut stored = Flags::EMPTY;
+    for flag in flags {
+        let system = match flag {
+            WireFlag::Seen => Flag::Seen,
+            WireFlag::Answered => Flag::Answered,
+            WireFlag::Flagged => Flag::Flagged,
+            WireFlag::Deleted => Flag::Deleted,
+            WireFlag::Draft => Flag::Draft,
+            WireFlag::Keyword(atom) => {
+                let index = if define {
+                    mailbox.keyword_index(atom.inner())
+                } else {
+                    mailbox.find_keyword(atom.inner())
+                };
+                if let Some(i) = index {
+                    stored = stored.with_keyword(i);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        stored.insert(system);
+    }
+    stored
+}
 
-/// Keeps the system flags of a command's flag list; keywords are not stored in this simulation.
-pub(crate) fn system_flags(flags: &[WireFlag<'_>]) -> Flags {
+/// `flags` of a message in `from` as the same flags in `to`, whose keyword table may number them otherwise.
+pub(crate) fn carried_flags(flags: Flags, from: &[String], to: &mut Mailbox) -> Flags {
     flags
-        .iter()
-        .filter_map(|f| match f {
-            WireFlag::Seen => Some(Flag::Seen),
-            WireFlag::Answered => Some(Flag::Answered),
-            WireFlag::Flagged => Some(Flag::Flagged),
-            WireFlag::Deleted => Some(Flag::Deleted),
-            WireFlag::Draft => Some(Flag::Draft),
-            _ => None,
-        })
-        .collect()
+        .keywords()
+        .filter_map(|i| from.get(i))
+        .filter_map(|name| to.keyword_index(name))
+        .fold(flags.system(), Flags::with_keyword)
 }
 
 /// The special use of a folder by its name (RFC 6154 §2), so clients know Sent, Trash and Archive for what they
@@ -155,13 +176,13 @@ impl ImapServer {
                     })
                     .unwrap_or(now);
                 let name = mailbox_text(&mailbox);
-                let flags = system_flags(&flags);
                 if let Some(refusal) = self.quota_refusal(store, text.len()) {
                     return refusal;
                 }
                 let Some(target) = self.mailbox_mut(store, &name) else {
                     return Outcome::No(format!("[TRYCREATE] Mailbox doesn't exist: {name}"));
                 };
+                let flags = stored_flags(&flags, target, true);
                 let uid = target.append(text, flags, internal_date);
                 let validity = target.uid_validity;
                 self.report_updates(store, true);
@@ -215,16 +236,11 @@ impl ImapServer {
             .messages
             .iter()
             .position(|m| !m.flags.contains(Flag::Seen));
-        let mut lines = vec![
-            format!("* FLAGS {SYSTEM_FLAGS}"),
-            if read_only {
-                "* OK [PERMANENTFLAGS ()] Read-only mailbox.".to_string()
-            } else {
-                format!("* OK [PERMANENTFLAGS {SYSTEM_FLAGS}] Flags permitted.")
-            },
+        let mut lines = Vec::from(flag_definitions(mailbox, read_only));
+        lines.extend([
             format!("* {} EXISTS", view.exists()),
             format!("* {} RECENT", view.recent()),
-        ];
+        ]);
         if let Some(i) = first_unseen {
             lines.push(format!("* OK [UNSEEN {}] First unseen.", i + 1));
         }
@@ -264,7 +280,13 @@ impl ImapServer {
                         modseq: m.modseq,
                         recent: view.known[i].recent,
                     };
-                    lines.push(flags_fetch(i + 1, m.uid, &known, self.reporting));
+                    lines.push(flags_fetch(
+                        i + 1,
+                        m.uid,
+                        &known,
+                        &mailbox.keywords,
+                        self.reporting,
+                    ));
                 }
             }
         }

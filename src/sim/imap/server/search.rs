@@ -15,6 +15,20 @@ struct Candidate<'m> {
     seq: u32,
     message: &'m Message,
     recent: bool,
+    /// The mailbox's keyword table, which the message's flags index.
+    keywords: &'m [String],
+}
+
+impl Candidate<'_> {
+    /// RFC 3501 §6.4.4 KEYWORD: flag names compare case-insensitively.
+    fn has_keyword(&self, name: &[u8]) -> bool {
+        let name = String::from_utf8_lossy(name);
+        self.message.flags.keywords().any(|i| {
+            self.keywords
+                .get(i)
+                .is_some_and(|k| k.eq_ignore_ascii_case(&name))
+        })
+    }
 }
 
 impl ImapServer {
@@ -42,6 +56,7 @@ impl ImapServer {
                 seq: i as u32 + 1,
                 message,
                 recent: view.known[i].recent,
+                keywords: &mailbox.keywords,
             };
             let mut all = true;
             for key in criteria {
@@ -121,8 +136,8 @@ fn matches(
         K::Recent => c.recent,
         K::New => c.recent && !flags.contains(Flag::Seen),
         K::Old => !c.recent,
-        K::Keyword(_) => false,
-        K::Unkeyword(_) => true,
+        K::Keyword(k) => c.has_keyword(k.inner().as_ref()),
+        K::Unkeyword(k) => !c.has_keyword(k.inner().as_ref()),
         K::Larger(n) => c.message.size() > *n as usize,
         K::Smaller(n) => c.message.size() < *n as usize,
         K::From(s) => contains_ci(&c.message.header("From").unwrap_or_default(), s.as_ref()),

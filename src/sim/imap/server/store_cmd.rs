@@ -2,6 +2,7 @@
 //! EXPUNGE and UID EXPUNGE (§6.4.3, RFC 4315 §2.1), CLOSE (§6.4.2), COPY (§6.4.7, COPYUID RFC 4315 §3) and
 //! MOVE (RFC 6851).
 
+use super::mailboxes::{carried_flags, stored_flags};
 use super::view::flags_fetch_with;
 use super::{ImapServer, ImapState, Outcome};
 use crate::sim::imap::sequence::{compact, resolve};
@@ -44,7 +45,6 @@ impl ImapServer {
         if unchanged_since.is_some() {
             self.reporting.condstore = true;
         }
-        let given = super::mailboxes::system_flags(flags);
         let login = self.login.clone().unwrap_or_default();
         let reporting = self.reporting;
         let Some(view) = self.selected.as_mut() else {
@@ -60,7 +60,10 @@ impl ImapServer {
         else {
             return Outcome::No("Mailbox no longer exists".into());
         };
+        // RFC 3501 §2.3.2: +FLAGS and FLAGS may define a keyword (PERMANENTFLAGS has \*); -FLAGS only names one.
+        let given = stored_flags(flags, mailbox, kind != StoreType::Remove);
         let mut lines = Vec::new();
+        view.announce_keywords(mailbox, &mut lines);
         let mut modified = Vec::new();
         for i in indexes {
             let uid = view.uids[i];
@@ -92,6 +95,7 @@ impl ImapServer {
                     i + 1,
                     uid,
                     known,
+                    &mailbox.keywords,
                     with_uid,
                     reporting.condstore,
                 ));
@@ -200,6 +204,7 @@ impl ImapServer {
         if account.mailbox(&target).is_none() {
             return Outcome::No(format!("[TRYCREATE] Mailbox doesn't exist: {target}"));
         }
+        let source_keywords = source.keywords.clone();
         let copies: Vec<(u32, String, Flags, SimTime)> = indexes
             .iter()
             .filter_map(|i| source.by_uid(view.uids[*i]))
@@ -223,6 +228,7 @@ impl ImapServer {
         let mut new_uids = Vec::new();
         for (uid, text, flags, date) in copies {
             source_uids.push(uid);
+            let flags = carried_flags(flags, &source_keywords, destination);
             new_uids.push(destination.append(text, flags, date));
         }
         // RFC 4315 §3: no COPYUID when nothing was copied.

@@ -4,7 +4,7 @@
 
 use crate::sim::imap::sequence::compact;
 use crate::sim::imap::wire::flag_list;
-use crate::sim::mail::{Flags, Mailbox};
+use crate::sim::mail::{Flags, Mailbox, MAX_KEYWORDS};
 
 /// What the session last told its client about one message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub struct SelectedView {
     /// Every message changed after this MODSEQ has yet to be compared with what the client knows; set only
     /// by `report_changes`, so a session's own STORE cannot hide another session's change.
     pub checked_modseq: u64,
+    /// How many of the mailbox's keywords the client has been told of in a FLAGS response (RFC 3501 §7.2.6).
+    pub keywords_announced: usize,
 }
 
 /// How to report a change: the extensions the client enabled change the wording (RFC 7162 §3.2.10, §3.1.4).
@@ -62,9 +64,20 @@ impl SelectedView {
             highest_modseq: mailbox.highest_modseq,
             reported_recent: 0,
             checked_modseq: mailbox.highest_modseq,
+            keywords_announced: mailbox.keywords.len(),
         };
         view.reported_recent = view.recent();
         view
+    }
+
+    /// `* FLAGS (...)` and, if writable, `* OK [PERMANENTFLAGS (...)]` once a keyword was defined since the client
+    /// was last told (RFC 3501 §7.2.6: the FLAGS response follows the mailbox's defined flags).
+    pub fn announce_keywords(&mut self, mailbox: &Mailbox, out: &mut Vec<String>) {
+        if mailbox.keywords.len() == self.keywords_announced {
+            return;
+        }
+        self.keywords_announced = mailbox.keywords.len();
+        out.extend(flag_definitions(mailbox, self.read_only));
     }
 
     /// `* n RECENT` if the count changed since last reported (RFC 3501 §7.3.2).
@@ -132,6 +145,7 @@ impl SelectedView {
         reporting: Reporting,
         out: &mut Vec<String>,
     ) {
+        self.announce_keywords(mailbox, out);
         let last_known = self.uids.last().copied().unwrap_or(0);
         // Every message up to the last known UID was known to this view (UIDs only grow), so if as many are
         // still there as the view holds, nothing was expunged and the per-UID check can be skipped.
@@ -162,7 +176,13 @@ impl SelectedView {
                 if known.flags != gone.flags {
                     known.flags = gone.flags;
                     known.modseq = gone.modseq;
-                    out.push(flags_fetch(i + 1, gone.uid, known, reporting));
+                    out.push(flags_fetch(
+                        i + 1,
+                        gone.uid,
+                        known,
+                        &mailbox.keywords,
+                        reporting,
+                    ));
                 }
             }
         }
@@ -182,7 +202,13 @@ impl SelectedView {
             {
                 known.flags = message.flags;
                 known.modseq = message.modseq;
-                out.push(flags_fetch(i + 1, *uid, known, reporting));
+                out.push(flags_fetch(
+                    i + 1,
+                    *uid,
+                    known,
+                    &mailbox.keywords,
+                    reporting,
+                ));
             }
         }
         let last_known = self.uids.last().copied().unwrap_or(0);
@@ -206,8 +232,21 @@ impl SelectedView {
 }
 
 /// `* 3 FETCH (FLAGS (\Seen))`, with UID and MODSEQ once CONDSTORE is on (RFC 7162 §3.2.4, §3.2.10).
-pub fn flags_fetch(seq: usize, uid: u32, known: &KnownMessage, reporting: Reporting) -> String {
-    flags_fetch_with(seq, uid, known, reporting.condstore, reporting.condstore)
+pub fn flags_fetch(
+    seq: usize,
+    uid: u32,
+    known: &KnownMessage,
+    keywords: &[String],
+    reporting: Reporting,
+) -> String {
+    flags_fetch_with(
+        seq,
+        uid,
+        known,
+        keywords,
+        reporting.condstore,
+        reporting.condstore,
+    )
 }
 
 /// `* 3 FETCH (UID 7 FLAGS (\Seen) MODSEQ (12))`, each of UID and MODSEQ only when asked for.
@@ -215,6 +254,7 @@ pub fn flags_fetch_with(
     seq: usize,
     uid: u32,
     known: &KnownMessage,
+    keywords: &[String],
     with_uid: bool,
     with_modseq: bool,
 ) -> String {
@@ -222,9 +262,34 @@ pub fn flags_fetch_with(
     if with_uid {
         items.push(format!("UID {uid}"));
     }
-    items.push(format!("FLAGS {}", flag_list(known.flags, known.recent)));
+    items.push(format!(
+        "FLAGS {}",
+        flag_list(known.flags, keywords, known.recent)
+    ));
     if with_modseq {
         items.push(format!("MODSEQ ({})", known.modseq));
     }
     format!("* {seq} FETCH ({})", items.join(" "))
+}
+
+/// The system flags every mailbox has (RFC 3501 §7.2.6).
+const SYSTEM_FLAGS: &str = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
+
+/// `* FLAGS (...)` with the keywords defined in the mailbox, and `* OK [PERMANENTFLAGS (...)]`: in a writable
+/// mailbox the same flags and `\*`, new keywords allowed while the table has room (RFC 3501 §7.1); in a
+/// read-only one none.
+pub fn flag_definitions(mailbox: &Mailbox, read_only: bool) -> [String; 2] {
+    let mut defined = String::from(SYSTEM_FLAGS);
+    for keyword in &mailbox.keywords {
+        defined.push(' ');
+        defined.push_str(keyword);
+    }
+    let permanent = if read_only {
+        "* OK [PERMANENTFLAGS ()] Read-only mailbox.".to_string()
+    } else if mailbox.keywords.len() < MAX_KEYWORDS {
+        format!("* OK [PERMANENTFLAGS ({defined} \\*)] Flags permitted.")
+    } else {
+        format!("* OK [PERMANENTFLAGS ({defined})] Flags permitted.")
+    };
+    [format!("* FLAGS ({defined})"), permanent]
 }
