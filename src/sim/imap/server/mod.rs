@@ -1,5 +1,6 @@
 //! The IMAP server session (RFC 3501 §3 states; §6 commands), one per connection, over the shared store.
 
+mod auth;
 mod fetch;
 mod mailboxes;
 mod search;
@@ -10,11 +11,9 @@ use super::framing::{CommandFramer, Framed};
 use super::wire::{command_word, leading_tag};
 use super::CAPABILITIES;
 use crate::sim::mail::{Mailbox, Store};
-use crate::sim::sasl;
 use crate::sim::session::ServerSession;
 use crate::sim::time::SimTime;
 use imap_codec::decode::Decoder;
-use imap_codec::imap_types::auth::AuthMechanism;
 use imap_codec::imap_types::command::{Command, CommandBody};
 use imap_codec::imap_types::extensions::enable::CapabilityEnable;
 use imap_codec::CommandCodec;
@@ -181,8 +180,10 @@ impl ImapServer {
                     self.finish_idle(store, &tag, &bytes);
                 } else if let Some(tag) = self.authenticate_tag.take() {
                     let line = bytes.strip_suffix(b"\r\n").unwrap_or(&bytes);
-                    let outcome =
-                        self.finish_authenticate(store, sasl::plain_from_response_line(line));
+                    let outcome = self.finish_authenticate(
+                        store,
+                        crate::sim::sasl::plain_from_response_line(line),
+                    );
                     self.push_outcome(&tag, outcome);
                 } else {
                     self.handle_command(store, &bytes, now);
@@ -232,63 +233,6 @@ impl ImapServer {
             Outcome::No(text) => self.push(format!("{tag} NO {text}")),
             Outcome::Bad(text) => self.push(format!("{tag} BAD {text}")),
             Outcome::Done => {}
-        }
-    }
-
-    /// AUTHENTICATE PLAIN (RFC 3501 §6.2.2, RFC 4616): with the credentials in the command (SASL-IR, RFC 4959 §3)
-    /// or, without them, after an empty continuation request. Other mechanisms are refused as Dovecot does.
-    fn authenticate(
-        &mut self,
-        store: &mut Store,
-        tag: &str,
-        mechanism: &AuthMechanism<'_>,
-        initial_response: Option<&[u8]>,
-    ) -> Outcome {
-        if *mechanism != AuthMechanism::Plain {
-            return Outcome::No("Unsupported authentication mechanism.".into());
-        }
-        match initial_response {
-            Some(message) => self.finish_authenticate(store, sasl::plain_from_message(message)),
-            None => {
-                self.push("+ ".into());
-                self.authenticate_tag = Some(tag.to_string());
-                Outcome::Done
-            }
-        }
-    }
-
-    /// Logs in with what the client's PLAIN response carried; the tagged answers are Dovecot's.
-    fn finish_authenticate(
-        &mut self,
-        store: &mut Store,
-        credentials: Result<sasl::PlainCredentials, sasl::SaslError>,
-    ) -> Outcome {
-        match credentials {
-            Err(sasl::SaslError::Cancelled) => {
-                Outcome::Bad("Authentication aborted by client.".into())
-            }
-            Err(sasl::SaslError::InvalidBase64) => {
-                Outcome::Bad("Invalid base64 in the AUTHENTICATE response".into())
-            }
-            Err(sasl::SaslError::Malformed) => {
-                Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
-            }
-            Ok(credentials) => match credentials.login() {
-                Some(login) => self.log_in(store, login, &credentials.password),
-                None => Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into()),
-            },
-        }
-    }
-
-    /// Opens the account if the password is right (LOGIN, RFC 3501 §6.2.3; AUTHENTICATE, §6.2.2).
-    fn log_in(&mut self, store: &Store, user: &str, pass: &str) -> Outcome {
-        if store.authenticate(user, pass).is_some() {
-            self.login = Some(user.to_string());
-            self.state = ImapState::Authenticated;
-            // As Dovecot does: the capabilities may change after login, so they come again.
-            Outcome::Ok(format!("[CAPABILITY {CAPABILITIES}] Logged in"))
-        } else {
-            Outcome::No("[AUTHENTICATIONFAILED] Authentication failed.".into())
         }
     }
 

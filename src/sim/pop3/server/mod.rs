@@ -1,12 +1,13 @@
 //! The POP3 server session (RFC 1939, CAPA and response codes from RFC 2449), over the shared store.
 
+mod auth;
+
 use super::codec::{
     apop_digest, dot_stuff, dot_stuffed_lines, parse_command, top_lines, uidl_for, CommandError,
     Pop3Command, MAX_COMMAND_OCTETS,
 };
 use crate::sim::line_reader::{Incoming, LineReader};
 use crate::sim::mail::{Flag, Store};
-use crate::sim::sasl;
 use crate::sim::session::ServerSession;
 use crate::sim::time::SimTime;
 use serde::{Deserialize, Serialize};
@@ -168,8 +169,8 @@ impl Pop3Server {
     fn handle_line(&mut self, store: &mut Store, incoming: Incoming) {
         if std::mem::take(&mut self.awaiting_sasl_response) {
             let credentials = match &incoming {
-                Incoming::Line(line) => sasl::plain_from_response_line(line),
-                Incoming::TooLong { .. } => Err(sasl::SaslError::Malformed),
+                Incoming::Line(line) => crate::sim::sasl::plain_from_response_line(line),
+                Incoming::TooLong { .. } => Err(crate::sim::sasl::SaslError::Malformed),
             };
             self.finish_auth(store, credentials);
             return;
@@ -237,44 +238,6 @@ impl Pop3Server {
                 "-ERR {} not allowed in the {state} state",
                 command.keyword()
             )),
-        }
-    }
-
-    /// AUTH PLAIN (RFC 5034 §4, RFC 4616): the credentials come with the command or, after an empty `+ `
-    /// challenge, on the next line. Other mechanisms are refused; the texts are Dovecot's.
-    fn auth(&mut self, store: &mut Store, mechanism: &str, initial_response: Option<&str>) {
-        self.user = None;
-        if !mechanism.eq_ignore_ascii_case("PLAIN") {
-            self.reply("-ERR Unsupported authentication mechanism.");
-            return;
-        }
-        match initial_response {
-            Some(response) => {
-                let credentials = sasl::plain_from_response_line(response.as_bytes());
-                self.finish_auth(store, credentials);
-            }
-            None => {
-                self.reply("+ ");
-                self.awaiting_sasl_response = true;
-            }
-        }
-    }
-
-    fn finish_auth(
-        &mut self,
-        store: &mut Store,
-        credentials: Result<sasl::PlainCredentials, sasl::SaslError>,
-    ) {
-        match credentials {
-            // RFC 5034 §4: a `*` cancels, and the server answers -ERR.
-            Err(sasl::SaslError::Cancelled) => self.reply("-ERR Authentication aborted by client."),
-            Err(sasl::SaslError::InvalidBase64) => self.reply("-ERR Invalid base64 in response"),
-            Err(sasl::SaslError::Malformed) => self.open_maildrop(store, "", false),
-            Ok(credentials) => {
-                let login = credentials.login().unwrap_or("").to_string();
-                let authenticated = store.authenticate(&login, &credentials.password).is_some();
-                self.open_maildrop(store, &login, authenticated);
-            }
         }
     }
 
