@@ -1,5 +1,5 @@
 //! What `examples/tcp_server.rs` runs, as a library function so tests can run it in-process on port 0: the
-//! default world's server on POP3, IMAP and SMTP over one store (TEST-HOOKS.md, "Native TCP bridge").
+//! default world's server on POP3, IMAP and SMTP over one store (docs/hooks.md, "Native TCP bridge").
 
 use super::{Bridge, SessionFactory, Transcript};
 use crate::sim::imap::imap_server_session;
@@ -115,7 +115,7 @@ pub struct Listening {
     pub smtp: SocketAddr,
 }
 
-/// The ready line of TEST-HOOKS.md: `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025`.
+/// The ready line of docs/hooks.md: `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025`.
 impl fmt::Display for Listening {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -1,4 +1,4 @@
-//! The world kept in localStorage between visits (keys begin with `mailroom`, as TEST-HOOKS.md says).
+//! The world kept in localStorage between visits (keys begin with `mailroom`, as docs/hooks.md says).
 //! Nothing stored is ever dropped: an unreadable entry is moved aside, and the world a link or file
 //! replaces is kept as the previous one.
 

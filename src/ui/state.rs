@@ -125,7 +125,7 @@ pub struct State {
 }
 
 impl State {
-    /// The default world of TEST-HOOKS.md, with the URL's options applied.
+    /// The default world of docs/hooks.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
         let mut state = State {
             lang: options.lang.unwrap_or_default(),

@@ -28,7 +28,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use wire::Connection;
 
-/// The account every device reads (TEST-HOOKS.md).
+/// The account every device reads (docs/hooks.md).
 pub const LOGIN: &str = "alice";
 pub const PASSWORD: &str = "wonderland";
 pub const ADDRESS: &str = "alice@example.org";
