@@ -1,4 +1,4 @@
-//! What happened in the world, in the past tense: the view's notes and `World::poll_event`'s output.
+//! What happened in the world, in the past tense: the view's notes and `World::events`.
 
 use crate::sim::time::SimTime;
 use crate::sim::transcript::WireProtocol;
