@@ -93,11 +93,6 @@ impl Timeline {
         &self.world
     }
 
-    /// For polling events; changes made through it are not logged, so use it for nothing else.
-    pub fn world_mut(&mut self) -> &mut World {
-        &mut self.world
-    }
-
     pub fn log(&self) -> &[LoggedAction] {
         &self.log
     }
