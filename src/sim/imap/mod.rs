@@ -30,12 +30,3 @@ pub fn server_session(
 ) -> Box<dyn ServerSession + Send> {
     Box::new(ImapServer::new(session_id, now))
 }
-
-/// The same factory under the name the world already uses.
-pub fn imap_server_session(
-    store: &mut Store,
-    session_id: u64,
-    now: SimTime,
-) -> Box<dyn ServerSession + Send> {
-    server_session(store, session_id, now)
-}
