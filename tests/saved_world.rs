@@ -7,9 +7,9 @@ use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::saved::json::{self, Value};
 use mailroom::sim::saved::link::{decode_fragment, encode_fragment, LinkError, MAX_FRAGMENT_CHARS};
 use mailroom::sim::saved::{self, ReadError};
+use mailroom::sim::session::WireProtocol;
 use mailroom::sim::time::SimTime;
 use mailroom::sim::timeline::{LoadError, LoggedAction, SavedWorld, Timeline};
-use mailroom::sim::transcript::WireProtocol;
 use mailroom::sim::world::{Action, Fault, WorldSetup};
 use proptest::prelude::*;
 

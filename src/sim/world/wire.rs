@@ -7,10 +7,10 @@ use crate::sim::device::DeviceClient;
 use crate::sim::imap::{self, ImapEvent};
 use crate::sim::mail::{header_value, Flags, MessageDraft};
 use crate::sim::pop3::{self, Credentials, Pop3Client, Pop3ClientEvent};
-use crate::sim::session::{ClientSession, Direction, ServerSession};
+use crate::sim::session::{ClientSession, Direction, ServerSession, WireProtocol};
 use crate::sim::smtp::{self, SmtpClient, SmtpClientEvent};
 use crate::sim::time::SimTime;
-use crate::sim::transcript::{ContentTracker, TranscriptEntry, WireProtocol};
+use crate::sim::transcript::{ContentTracker, TranscriptEntry};
 use std::collections::VecDeque;
 
 /// The outside sender's link: mail comes from far away.
