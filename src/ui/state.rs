@@ -521,10 +521,11 @@ impl State {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn reduce(state: State, action: Action) -> State {
+    /// The state after one action, as the page's reducer leaves it.
+    pub(crate) fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
     }
 
