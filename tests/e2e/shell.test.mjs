@@ -28,6 +28,28 @@ test('the default world shows the server with three messages and three devices i
   await page.close();
 });
 
+test('the static frame paints before the wasm arrives, and the app replaces it', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+  let wasmAsked = false;
+  await page.route(/_bg\.wasm$/, async (route) => { wasmAsked = true; await wasmHeld; await route.continue(); });
+  await page.goto(site.url + '?fresh');
+  const frame = page.locator('.shell');
+  await frame.waitFor();
+  assert.match(await frame.innerText(), /Mail server[\s\S]*Laptop[\s\S]*Phone[\s\S]*Tablet/);
+  // Painted: the browser reports a first contentful paint while the wasm is still held back.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
+  await page.waitForFunction(() => document.querySelector('meta[name=mailroom-boot]') !== null);
+  await screenshot(page, 'static-frame-390x844.png');
+  assert.equal(await page.locator('[data-testid=server]').count(), 0, 'the app has not started yet');
+  releaseWasm();
+  await page.locator('[data-testid=server]').waitFor();
+  assert.ok(wasmAsked, 'the wasm was fetched after the frame painted');
+  assert.equal(await frame.count(), 0, 'the app replaced the static frame');
+  await page.close();
+});
+
 test('?lang=zh shows the interface in Simplified Chinese', async () => {
   const { page } = await openApp(browser, site.url, '?fresh&lang=zh');
   assert.match(await page.locator('[data-testid=server] h2').innerText(), /邮件服务器/);
