@@ -3,7 +3,7 @@
 // figure. Prints one line per figure and the targets, or with `--json` one JSON object (scripts/bench reads it).
 // Exits 1 when a median misses its target. Lighthouse's figures move a lot on a busy machine: run it on a quiet one.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,6 +29,8 @@ try {
       `${site.url}?fresh`, '--quiet', '--output=json', `--output-path=${out}`,
       '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${CHROME_FLAGS}`,
     ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+    // LIGHTHOUSE_KEEP=DIR keeps each run's whole report, to see what an audit found.
+    if (process.env.LIGHTHOUSE_KEEP) await copyFile(out, join(process.env.LIGHTHOUSE_KEEP, `lighthouse-${i}.json`));
     const report = JSON.parse(await readFile(out, 'utf8'));
     if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
     const audit = (id) => report.audits[id]?.numericValue ?? null;
