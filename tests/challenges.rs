@@ -1,49 +1,590 @@
-//! Challenges: every built-in is solved by its stored solution and not by doing nothing; each kind of
-//! condition reports exactly what a wrong attempt misses; variants differ and stay solvable; solutions travel
-//! as JSON and are verified by replaying them, and damaged ones are refused.
+//! Challenges: every built-in is solved by its stored solution and not by doing nothing, each start world is
+//! as its task says, a wrong attempt reports exactly the condition it misses (one per kind of condition),
+//! different correct solutions pass, and variants differ and stay solvable. Links are in challenge_links.rs.
 
-use mailroom::sim::challenge::{builtin, catalogue, perform, Challenge, Move};
+use mailroom::sim::challenge::{
+    builtin, catalogue, perform, Challenge, Condition, Level, MessageRef, Move, Variant,
+};
+use mailroom::sim::device::ClientSetup;
+use mailroom::sim::imap::{DeleteModel, SyncMode};
+use mailroom::sim::mail::Flag;
+use mailroom::sim::pop3::Pop3Settings;
+use mailroom::sim::time::SimTime;
+use mailroom::sim::timeline::Timeline;
+use mailroom::sim::world::{Action, Fault, WorldEvent, LOGIN};
 
-fn solved_by_stored_solution(challenge: &Challenge) -> bool {
-    let timeline = challenge
-        .play_solution()
+/// The challenge's start with these moves done, each once the wire is quiet.
+fn play(challenge: &Challenge, moves: &[Move]) -> Timeline {
+    let mut timeline = challenge
+        .start()
         .unwrap_or_else(|e| panic!("{}: {e}", challenge.id));
-    let checklist = challenge.check(&timeline);
-    if !checklist.solved() {
-        eprintln!(
-            "{} seed {}: missing {:?}",
-            challenge.id,
-            challenge.seed,
+    for step in moves {
+        perform(&mut timeline, step).unwrap_or_else(|e| panic!("{}: {e}", challenge.id));
+    }
+    timeline
+}
+
+/// The English words of the conditions a timeline does not meet.
+fn missing(challenge: &Challenge, timeline: &Timeline) -> Vec<String> {
+    challenge
+        .check(timeline)
+        .missing()
+        .into_iter()
+        .map(|t| t.en)
+        .collect()
+}
+
+/// The English words of the goal's conditions that match.
+fn words_of(challenge: &Challenge, pick: impl Fn(&Condition) -> bool) -> Vec<String> {
+    let found: Vec<String> = challenge
+        .goal
+        .iter()
+        .filter(|c| pick(c))
+        .map(|c| c.words().en)
+        .collect();
+    assert!(!found.is_empty(), "{} has no such condition", challenge.id);
+    found
+}
+
+/// The message a challenge's goal is about (its first condition naming one).
+fn goal_message(challenge: &Challenge) -> MessageRef {
+    challenge
+        .goal
+        .iter()
+        .find_map(|c| match c {
+            Condition::ServerHolds { message, .. }
+            | Condition::ServerFlag { message, .. }
+            | Condition::DeviceShows { message, .. }
+            | Condition::DeviceFlag { message, .. } => Some(message.clone()),
+            _ => None,
+        })
+        .expect("the goal names a message")
+}
+
+fn canonical(id: &str) -> Challenge {
+    builtin(id, 0).unwrap_or_else(|| panic!("no built-in {id}"))
+}
+
+fn act(action: Action) -> Move {
+    Move::Do(action)
+}
+
+fn check(device: &str) -> Move {
+    act(Action::CheckMail {
+        device: device.into(),
+    })
+}
+
+fn toggle_online(device: &str) -> Move {
+    act(Action::ToggleOnline {
+        device: device.into(),
+    })
+}
+
+fn configure(device: &str, client: ClientSetup) -> Move {
+    act(Action::ConfigureDevice {
+        device: device.into(),
+        client,
+    })
+}
+
+fn on_message(device: &str, message: &MessageRef) -> (String, String, String) {
+    (device.into(), "INBOX".into(), message.id.clone())
+}
+
+fn delete(device: &str, message: &MessageRef) -> Move {
+    let (device, folder, message_id) = on_message(device, message);
+    act(Action::DeleteMessage {
+        device,
+        folder,
+        message_id,
+    })
+}
+
+fn open(device: &str, message: &MessageRef) -> Move {
+    let (device, folder, message_id) = on_message(device, message);
+    act(Action::OpenMessage {
+        device,
+        folder,
+        message_id,
+    })
+}
+
+fn flag(device: &str, message: &MessageRef) -> Move {
+    let (device, folder, message_id) = on_message(device, message);
+    act(Action::ToggleFlag {
+        device,
+        folder,
+        message_id,
+    })
+}
+
+fn send_mail() -> Move {
+    act(Action::SendMail {
+        from: "Bob <bob@example.net>".into(),
+        subject: "Again".into(),
+        body: "Hi".into(),
+    })
+}
+
+fn wait_minutes(minutes: u64) -> Move {
+    Move::Wait(SimTime::from_minutes(minutes))
+}
+
+fn imap(sync_mode: SyncMode, delete_model: DeleteModel) -> ClientSetup {
+    ClientSetup::Imap {
+        sync_mode,
+        delete_model,
+        use_qresync: true,
+    }
+}
+
+fn server_folder(timeline: &Timeline, folder: &str) -> Vec<(String, bool)> {
+    timeline
+        .world()
+        .store()
+        .account(LOGIN)
+        .and_then(|a| a.mailbox(folder))
+        .map(|m| {
+            m.messages
+                .iter()
+                .map(|m| (m.message_id.clone(), m.flags.contains(Flag::Deleted)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn device_ids(timeline: &Timeline, device: &str) -> Vec<String> {
+    timeline
+        .world()
+        .device(device)
+        .map(|d| {
+            d.local_messages()
+                .into_iter()
+                .map(|m| m.message_id)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn there_are_twelve_built_ins_from_easy_to_hard_with_unique_slugs() {
+    let list = catalogue();
+    assert!(list.len() >= 12);
+    let mut ids: Vec<&str> = list.iter().map(|b| b.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), list.len(), "two challenges share an id");
+    let levels: Vec<Level> = list.iter().map(|b| b.level).collect();
+    assert!(
+        levels.windows(2).all(|w| w[0] as u8 <= w[1] as u8),
+        "{levels:?}"
+    );
+    assert!(levels.contains(&Level::Easy) && levels.contains(&Level::Hard));
+    for entry in list {
+        let challenge = canonical(entry.id);
+        assert_eq!(challenge.id, entry.id);
+        assert_eq!(challenge.validate(), Ok(()));
+        assert!(!challenge.hints.is_empty() && challenge.par() > 0);
+        assert!(challenge.why.en.contains("RFC") && challenge.why.zh.contains("RFC"));
+        assert!(!challenge.task.en.contains('{'), "{}: unfilled", entry.id);
+        assert!(!challenge.task.zh.contains('{'), "{}: unfilled", entry.id);
+    }
+    assert!(builtin("no-such-challenge", 0).is_none());
+}
+
+#[test]
+fn every_built_in_is_solved_by_its_stored_solution_in_par_actions() {
+    for entry in catalogue() {
+        let challenge = canonical(entry.id);
+        let timeline = challenge.play_solution().expect("the solution plays");
+        let checklist = challenge.check(&timeline);
+        assert!(
+            checklist.solved(),
+            "{}: missing {:?}",
+            entry.id,
             checklist.missing()
         );
+        assert_eq!(checklist.actions, challenge.par(), "{}", entry.id);
+        assert_eq!(checklist.done(), checklist.total());
     }
-    checklist.solved()
 }
 
 #[test]
-fn every_built_in_challenge_is_solved_by_its_stored_solution() {
-    let mut failed = Vec::new();
+fn no_built_in_is_solved_by_doing_nothing() {
     for entry in catalogue() {
-        let challenge = builtin(entry.id, 0).expect("built-in");
-        if !solved_by_stored_solution(&challenge) {
-            failed.push(entry.id);
-        }
-    }
-    assert!(failed.is_empty(), "not solved: {failed:?}");
-}
-
-#[test]
-fn no_built_in_challenge_is_solved_by_doing_nothing() {
-    for entry in catalogue() {
-        let challenge = builtin(entry.id, 0).expect("built-in");
-        let mut timeline = challenge.start().expect("starts");
-        perform(
-            &mut timeline,
-            &Move::Wait(mailroom::sim::time::SimTime::from_minutes(30)),
-        )
-        .unwrap();
+        let challenge = canonical(entry.id);
+        let timeline = play(&challenge, &[wait_minutes(30)]);
         let checklist = challenge.check(&timeline);
         assert!(!checklist.solved(), "{} is solved by waiting", entry.id);
         assert_eq!(checklist.actions, 0);
+        assert!(checklist.done() < checklist.total());
     }
+}
+
+/// Each task's claim about its start world, read from the world itself.
+#[test]
+fn every_start_world_is_as_its_task_says() {
+    let start = |id: &str| play(&canonical(id), &[]);
+    let w = start("both-see-all");
+    assert_eq!(server_folder(&w, "INBOX").len(), 3);
+
+    let c = canonical("read-here-seen-there");
+    let w = start("read-here-seen-there");
+    let m = goal_message(&c);
+    let tablet = w.world().device("tablet").expect("tablet").local_messages();
+    assert!(tablet
+        .iter()
+        .any(|x| x.message_id == m.id && !x.flags.contains(Flag::Seen)));
+
+    // "The phone says yesterday's mail vanished": it shows only today's; the laptop took the rest.
+    let w = start("vanished-mail");
+    assert_eq!(device_ids(&w, "phone").len(), 1);
+    assert_eq!(device_ids(&w, "laptop").len(), 3);
+    assert_eq!(server_folder(&w, "INBOX").len(), 1);
+
+    let w = start("offline-delete");
+    assert!(!w.world().device("tablet").expect("tablet").online);
+    assert!(device_ids(&w, "tablet").contains(&goal_message(&canonical("offline-delete")).id));
+
+    // "His message bounced".
+    let w = start("mailbox-full");
+    let last = w.world().events().iter().rev().find_map(|e| match e.event {
+        WorldEvent::DeliveryRefused { .. } => Some(true),
+        WorldEvent::MessageDelivered { .. } => Some(false),
+        _ => None,
+    });
+    assert_eq!(last, Some(true));
+
+    // "Each of the 3 messages twice".
+    let w = start("duplicates-after-lost-state");
+    assert_eq!(device_ids(&w, "laptop").len(), 6);
+    assert_eq!(device_ids(&w, "phone").len(), 3);
+
+    // "Deleted on the tablet, yet the phone and the tablet still show it" (marked \Deleted on the server).
+    let c = canonical("deleted-but-still-there");
+    let w = start("deleted-but-still-there");
+    let m = goal_message(&c);
+    assert!(server_folder(&w, "INBOX").contains(&(m.id.clone(), true)));
+    assert!(device_ids(&w, "phone").contains(&m.id));
+    assert!(device_ids(&w, "tablet").contains(&m.id));
+
+    // "Exactly a week": six days on, the laptop's check leaves the mail; two more, and it deletes it.
+    let c = canonical("keep-for-a-week");
+    let days = |n| act(Action::WarpDays { days: n });
+    let mut moves = c.solution.clone();
+    moves.extend([days(6), check("laptop")]);
+    assert_eq!(server_folder(&play(&c, &moves), "INBOX").len(), 3);
+    moves.extend([days(2), check("laptop")]);
+    assert_eq!(server_folder(&play(&c, &moves), "INBOX").len(), 0);
+
+    // "A device with changes waiting for the network cannot be reconfigured" (offline-delete's hint).
+    let c = canonical("offline-delete");
+    let mut w = play(&c, &[delete("tablet", &goal_message(&c))]);
+    let now = w.world().now();
+    let push = imap(SyncMode::PushWithIdle, DeleteModel::RemoveImmediately);
+    let refused = w.act(
+        Action::ConfigureDevice {
+            device: "tablet".into(),
+            client: push,
+        },
+        now,
+    );
+    assert!(refused.is_err());
+
+    // "Up to ten minutes late": a message sent now reaches the polling tablet only at its next poll.
+    let c = canonical("instant-on-tablet");
+    let w = play(&c, &[send_mail(), wait_minutes(10)]);
+    assert_eq!(device_ids(&w, "tablet").len(), 4);
+    assert_eq!(
+        missing(&c, &w),
+        words_of(&c, |c| matches!(c, Condition::NewMailShownWithin { .. }))
+    );
+}
+
+#[test]
+fn a_wrong_attempt_reports_exactly_the_conditions_it_misses() {
+    // DeviceShows: the laptop checks first and takes the mail from the phone.
+    let c = canonical("both-see-all");
+    let w = play(&c, &[check("laptop"), check("phone")]);
+    let phone_shows = words_of(
+        &c,
+        |c| matches!(c, Condition::DeviceShows { device, .. } if device == "phone"),
+    );
+    assert_eq!(missing(&c, &w), phone_shows);
+
+    // AtMostActions: the right moves, with detours.
+    let detours = [toggle_online("tablet"), toggle_online("tablet")];
+    let mut moves = detours.to_vec();
+    moves.extend(c.solution.iter().cloned());
+    moves.push(check("laptop"));
+    let w = play(&c, &moves);
+    assert_eq!(
+        missing(&c, &w),
+        words_of(&c, |c| matches!(c, Condition::AtMostActions { .. }))
+    );
+
+    // NothingLost: the laptop switched to IMAP throws away the copies only it held.
+    let c = canonical("vanished-mail");
+    let w = play(
+        &c,
+        &[
+            configure(
+                "laptop",
+                imap(SyncMode::PushWithIdle, DeleteModel::MoveToTrash),
+            ),
+            check("laptop"),
+        ],
+    );
+    assert_eq!(missing(&c, &w), ["No message that nobody deleted was lost"]);
+
+    // ServerFolderHolds: one check, the connection drops before QUIT, nothing is deleted.
+    let c = canonical("dropped-before-quit");
+    let w = play(&c, &[check("laptop")]);
+    assert_eq!(missing(&c, &w), ["The server's INBOX holds 0 messages"]);
+
+    // NeverDownloadedTwice: the laptop forgets its UIDLs, downloads all again, and the duplicates are deleted.
+    let forget = act(Action::InjectFault {
+        fault: Fault::UidlStateLost {
+            device: "laptop".into(),
+        },
+    });
+    let mut moves = vec![check("laptop"), forget, check("laptop")];
+    let inbox: Vec<String> = device_ids(&play(&c, &[]), "laptop");
+    assert!(inbox.is_empty());
+    for message in goal_messages_of_start(&c) {
+        moves.push(delete("laptop", &message));
+    }
+    let w = play(&c, &moves);
+    assert_eq!(
+        missing(&c, &w),
+        ["The laptop never downloaded a message twice"]
+    );
+
+    // NeverCheckedMail: the tablet shows it read only because Check mail was pressed on it.
+    let c = canonical("read-here-seen-there");
+    let m = goal_message(&c);
+    let w = play(&c, &[check("phone"), open("phone", &m), check("tablet")]);
+    assert_eq!(
+        missing(&c, &w),
+        ["“Check mail” was never pressed on the tablet"]
+    );
+
+    // DeviceFlag / ServerFlag: flagged with POP3, the flag stays on the laptop.
+    let c = canonical("flag-for-everyone");
+    let m = goal_message(&c);
+    let w = play(&c, &[flag("laptop", &m)]);
+    let expected = [
+        format!("The phone shows “{}” with \\Flagged", m.subject),
+        format!("“{}” has \\Flagged on the server", m.subject),
+    ];
+    assert_eq!(missing(&c, &w), expected);
+
+    // ActedWhileOffline: deleted for good, but online.
+    let c = canonical("offline-delete");
+    let m = goal_message(&c);
+    let remove_at_once = imap(
+        SyncMode::PollEveryMinutes(10),
+        DeleteModel::RemoveImmediately,
+    );
+    let w = play(
+        &c,
+        &[
+            toggle_online("tablet"),
+            configure("tablet", remove_at_once),
+            delete("tablet", &m),
+        ],
+    );
+    assert_eq!(
+        missing(&c, &w),
+        words_of(&c, |c| matches!(c, Condition::ActedWhileOffline { .. }))
+    );
+
+    // ServerHolds (any folder): deleted offline, but moved to Trash.
+    let w = play(&c, &[delete("tablet", &m), toggle_online("tablet")]);
+    assert_eq!(
+        missing(&c, &w),
+        [format!(
+            "“{}” is gone from the server, from every folder",
+            m.subject
+        )]
+    );
+    assert!(server_folder(&w, "Trash").iter().any(|(id, _)| *id == m.id));
+
+    // NothingPending: duplicates deleted while the laptop deletes on the server what is deleted on it.
+    let c = canonical("duplicates-after-lost-state");
+    let moves: Vec<Move> = goal_messages_of_start(&c)
+        .iter()
+        .map(|m| delete("laptop", m))
+        .collect();
+    let w = play(&c, &moves);
+    assert_eq!(
+        missing(&c, &w),
+        ["The laptop has nothing waiting to be sent to the server"]
+    );
+
+    // Pop3KeepsMailForDays and DeviceHolds.
+    let c = canonical("keep-for-a-week");
+    let fortnight = ClientSetup::Pop3(Pop3Settings::default());
+    let w = play(&c, &[configure("laptop", fortnight), check("laptop")]);
+    assert_eq!(
+        missing(&c, &w),
+        ["The laptop's POP3 client leaves mail on the server and deletes it there after 7 days"]
+    );
+    let week = c.solution[0].clone();
+    let w = play(&c, &[week]);
+    assert_eq!(missing(&c, &w), ["The laptop shows 3 messages"]);
+
+    // LastDeliveryAccepted: a delete on the IMAP phone only moves the message to Trash, still on the server.
+    let c = canonical("mailbox-full");
+    let first = goal_messages_of_start(&c).remove(0);
+    let w = play(&c, &[delete("phone", &first), send_mail()]);
+    assert_eq!(
+        missing(&c, &w),
+        ["The server accepted the last message sent to Alice"]
+    );
+
+    // DeviceShows (not shown): deleted on the POP3 laptop only, it stays on the server and the phone.
+    let c = canonical("pop3-delete-reaches-server");
+    let m = goal_message(&c);
+    let w = play(&c, &[delete("laptop", &m), check("laptop")]);
+    assert_eq!(
+        missing(&c, &w),
+        [
+            format!("“{}” is no longer in the server's INBOX", m.subject),
+            format!("The phone no longer shows “{}”", m.subject),
+        ]
+    );
+}
+
+/// The messages in the server's INBOX when the challenge starts, or on the laptop when the server is empty.
+fn goal_messages_of_start(challenge: &Challenge) -> Vec<MessageRef> {
+    let timeline = play(challenge, &[]);
+    let account = timeline.world().store().account(LOGIN).expect("alice");
+    let inbox = account.mailbox("INBOX").expect("INBOX");
+    let mut seen = Vec::new();
+    for m in &inbox.messages {
+        if !seen.iter().any(|s: &MessageRef| s.id == m.message_id) {
+            seen.push(MessageRef {
+                id: m.message_id.clone(),
+                subject: m.subject(),
+            });
+        }
+    }
+    seen
+}
+
+#[test]
+fn different_correct_solutions_pass_because_the_checker_reads_state() {
+    // The laptop reads with IMAP instead of leaving POP3 mail on the server.
+    let c = canonical("both-see-all");
+    let w = play(
+        &c,
+        &[
+            configure(
+                "laptop",
+                imap(SyncMode::PushWithIdle, DeleteModel::MoveToTrash),
+            ),
+            check("laptop"),
+            check("phone"),
+        ],
+    );
+    assert!(c.check(&w).solved(), "{:?}", missing(&c, &w));
+    assert_ne!(
+        c.solution[0],
+        configure("laptop", ClientSetup::imap(SyncMode::PushWithIdle))
+    );
+
+    // The tablet is set to push and brought back online, so the flag arrives by IDLE, without waiting.
+    let c = canonical("read-here-seen-there");
+    let m = goal_message(&c);
+    let push = imap(SyncMode::PushWithIdle, DeleteModel::MoveToTrash);
+    let w = play(
+        &c,
+        &[
+            configure("tablet", push),
+            toggle_online("tablet"),
+            toggle_online("tablet"),
+            check("phone"),
+            open("phone", &m),
+        ],
+    );
+    assert!(c.check(&w).solved(), "{:?}", missing(&c, &w));
+
+    // Flag on the phone, then the laptop reads with IMAP.
+    let c = canonical("flag-for-everyone");
+    let m = goal_message(&c);
+    let w = play(
+        &c,
+        &[
+            flag("phone", &m),
+            configure(
+                "laptop",
+                imap(SyncMode::PushWithIdle, DeleteModel::MoveToTrash),
+            ),
+            check("laptop"),
+        ],
+    );
+    assert!(c.check(&w).solved(), "{:?}", missing(&c, &w));
+}
+
+#[test]
+fn variants_differ_by_seed_and_each_is_solvable() {
+    let seeds: Vec<u64> = (1..=12).collect();
+    let variants: Vec<Variant> = seeds.iter().map(|s| Variant::new(*s)).collect();
+    assert!(variants.iter().any(|v| v.pop3 != "laptop"));
+    assert!(variants.iter().any(|v| v.extra_messages > 0));
+    assert!(variants.windows(2).any(|w| w[0].pick != w[1].pick));
+    for entry in catalogue() {
+        let canonical = canonical(entry.id);
+        let mut distinct = 0;
+        for &seed in &seeds {
+            let challenge = builtin(entry.id, seed).expect("built-in");
+            assert_eq!(
+                Some(&challenge),
+                builtin(entry.id, seed).as_ref(),
+                "not deterministic"
+            );
+            assert_eq!(challenge.validate(), Ok(()));
+            if challenge != canonical {
+                distinct += 1;
+            }
+            let timeline = challenge.play_solution().expect("the solution plays");
+            let checklist = challenge.check(&timeline);
+            assert!(
+                checklist.solved(),
+                "{} seed {seed}: missing {:?}",
+                entry.id,
+                checklist.missing()
+            );
+            let nothing = play(&challenge, &[]);
+            assert!(
+                !challenge.check(&nothing).solved(),
+                "{} seed {seed}",
+                entry.id
+            );
+        }
+        assert!(distinct >= seeds.len() / 2, "{} hardly varies", entry.id);
+    }
+}
+
+#[test]
+fn the_goal_follows_the_variant() {
+    let seed = (1..100)
+        .find(|s| {
+            let v = Variant::new(*s);
+            v.extra_messages == 2 && v.pop3 != "laptop"
+        })
+        .expect("some seed has two extra messages");
+    let v = Variant::new(seed);
+    let c = builtin("dropped-before-quit", seed).expect("built-in");
+    assert!(c.goal.contains(&Condition::DeviceHolds {
+        device: v.pop3.clone(),
+        count: 5
+    }));
+    assert!(c.task.en.contains("all 5 messages") && c.task.en.contains(&v.pop3));
+    let c = builtin("both-see-all", seed).expect("built-in");
+    assert_eq!(c.goal.len(), 2 * 5 + 2);
+    let c = builtin("duplicates-after-lost-state", seed).expect("built-in");
+    assert_eq!(c.par(), 1 + 5);
 }

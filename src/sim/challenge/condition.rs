@@ -63,7 +63,8 @@ pub enum Condition {
     ActedWhileOffline { device: String },
     /// No "Check mail" was pressed on the device.
     NeverCheckedMail { device: String },
-    /// Some message delivered to the server reached the device within `seconds` of its delivery.
+    /// A message delivered after the student's first action reached the device within `seconds` of its
+    /// delivery.
     NewMailShownWithin { device: String, seconds: u64 },
     /// The last message sent to alice was accepted by the server (and at least one was sent).
     LastDeliveryAccepted,
@@ -197,12 +198,19 @@ impl Condition {
                 .iter()
                 .any(|a| matches!(&a.action, Action::CheckMail { device: d } if d == device)),
             Condition::NewMailShownWithin { device, seconds } => {
+                // New: delivered once the student had begun, not mail the setup brought.
+                let Some(began) = attempt.student_log().first().map(|a| a.at) else {
+                    return false;
+                };
                 let limit = seconds.saturating_mul(1000);
                 let events = world.events();
                 events.iter().any(|delivered| {
                     let WorldEvent::MessageDelivered { message_id } = &delivered.event else {
                         return false;
                     };
+                    if delivered.at < began {
+                        return false;
+                    }
                     events.iter().any(|shown| match &shown.event {
                         WorldEvent::MessageFetched {
                             device: d,
