@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: POP3 and SMTP ones, IMAP ones, and the few both use.
 #![allow(dead_code, unused_imports)]
 
+pub mod challenge;
 mod clients;
 mod imap;
 mod imap_client;

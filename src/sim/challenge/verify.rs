@@ -172,6 +172,15 @@ impl Challenge {
                 self.id
             ));
         }
+        // A built-in's id names the built-in: a changed copy under that id would pass for the original.
+        if super::catalogue().iter().any(|b| b.id == self.id)
+            && super::builtin(&self.id, self.seed).as_ref() != Some(self)
+        {
+            return bad(format!(
+                "it calls itself the built-in challenge “{}” but differs from it",
+                self.id
+            ));
+        }
         self.setup.validate().map_err(SolutionError::BadSetup)?;
         if self.setup.generated_messages > MAX_CHALLENGE_MESSAGES {
             return bad(format!(
