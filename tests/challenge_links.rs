@@ -11,7 +11,8 @@ use mailroom::sim::challenge::codec::{
     CHALLENGE_FORMAT_VERSION,
 };
 use mailroom::sim::challenge::{
-    builtin, verify, Challenge, Condition, MessageRef, Move, Solution, SolutionError, Text, Verdict,
+    builtin, gradebook_csv, verify, Challenge, Condition, MessageRef, Move, Solution,
+    SolutionError, Text, Verdict,
 };
 use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
@@ -327,6 +328,42 @@ fn hostile_challenges_are_refused_within_bounds() {
     assert!(invalid(&huge).to_string().contains("bytes is more than"));
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(matches!(invalid(&deep), SolutionError::Unreadable(_)));
+}
+
+#[test]
+fn pasted_solutions_become_a_gradebook_csv() {
+    let c = canonical("dropped-before-quit");
+    let solved = solution_to_json(&c.solution_of(&c.play_solution().expect("plays")));
+    let unsolved = solution_to_json(&solution(&c, &[check("laptop")]));
+    let mut odd = teachers_challenge();
+    odd.goal = vec![Condition::ServerFolderHolds {
+        folder: "Work, \"old\"".into(),
+        count: 1,
+    }];
+    let quoted = solution_to_json(&solution(&odd, &[]));
+    let csv = gradebook_csv(&[&solved, &unsolved, &quoted, "{\"version\":1,"]);
+    let rows: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(rows[0], "row,challenge,seed,verdict,actions,par,details");
+    assert_eq!(rows[1], "1,dropped-before-quit,0,solved,2,2,");
+    assert_eq!(
+        rows[2],
+        "2,dropped-before-quit,0,unsolved,1,2,The server's INBOX holds 0 messages"
+    );
+    // A comma or a quote in a field: quoted, quotes doubled (RFC 4180 §2).
+    assert_eq!(
+        rows[3],
+        "3,alice-and-her-two-devices,0,unsolved,0,3,\"The server's Work, \"\"old\"\" holds 1 message\""
+    );
+    assert!(
+        rows[4].starts_with("4,,,invalid,,,it is not a Mailroom challenge: not JSON"),
+        "{}",
+        rows[4]
+    );
+    assert_eq!(
+        rows.len(),
+        6,
+        "one line per solution and a final line break"
+    );
 }
 
 proptest! {

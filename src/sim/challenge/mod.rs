@@ -7,17 +7,19 @@
 //! The page's side: [`catalogue`] lists the built-ins, [`builtin`] builds one for a seed, [`Challenge::start`]
 //! gives the timeline to play on, [`Challenge::check`] the live checklist, [`Challenge::hints`] one at a time,
 //! [`Challenge::play_solution`] / [`perform`] the stored solution, [`Challenge::solution_of`] the student's
-//! solution, and [`codec`] the JSON for links.
+//! solution, [`codec`] the JSON for links, [`verify`] the verdict and [`gradebook_csv`] the teacher's CSV.
 
 mod catalogue;
 pub mod codec;
 mod codec_read;
 mod condition;
+mod gradebook;
 mod variant;
 mod verify;
 
 pub use catalogue::{builtin, catalogue, BuiltIn, Level};
 pub use condition::{Attempt, Condition, MessageRef};
+pub use gradebook::gradebook_csv;
 pub use variant::Variant;
 pub use verify::{verify, Solution, SolutionError, Verdict};
 
