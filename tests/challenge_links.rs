@@ -7,8 +7,8 @@ mod common;
 
 use common::challenge::*;
 use mailroom::sim::challenge::codec::{
-    challenge_from_json, challenge_to_json, solution_from_json, solution_to_json, verify_json,
-    CHALLENGE_FORMAT_VERSION,
+    challenge_from_json, challenge_to_json, document_kind, solution_from_json, solution_to_json,
+    verify_json, DocumentKind, CHALLENGE_FORMAT_VERSION,
 };
 use mailroom::sim::challenge::{
     builtin, gradebook_csv, verify, Challenge, Condition, MessageRef, Move, Solution,
@@ -95,6 +95,26 @@ fn a_built_in_travels_by_id_and_seed_and_reads_back_the_same() {
         assert!(json.len() < 100, "{json}");
         assert_eq!(challenge_from_json(&json), Ok(c));
     }
+}
+
+#[test]
+fn one_fragment_format_carries_worlds_challenges_and_solutions_told_apart() {
+    let c = canonical("keep-for-a-week");
+    let timeline = c.play_solution().expect("plays");
+    assert_eq!(
+        document_kind(&challenge_to_json(&c)),
+        DocumentKind::Challenge
+    );
+    assert_eq!(
+        document_kind(&challenge_to_json(&teachers_challenge())),
+        DocumentKind::Challenge
+    );
+    let s = c.solution_of(&timeline);
+    assert_eq!(document_kind(&solution_to_json(&s)), DocumentKind::Solution);
+    assert_eq!(document_kind(&timeline.to_json()), DocumentKind::World);
+    assert_eq!(document_kind("[1,2]"), DocumentKind::Unknown);
+    assert_eq!(document_kind("{\"version\":1"), DocumentKind::Unknown);
+    assert_eq!(c.progress_key(), "mailroom.challenge.keep-for-a-week.0");
 }
 
 #[test]

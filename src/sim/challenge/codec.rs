@@ -16,6 +16,40 @@ pub const CHALLENGE_FORMAT_VERSION: u32 = 1;
 /// The most JSON a challenge or a solution may be (a link fragment holds at most 64 KB).
 pub const MAX_CHALLENGE_JSON: usize = 256 * 1024;
 
+/// What a JSON document from a link or a file is, by its members, so one fragment format can carry worlds,
+/// challenges and solutions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A saved world (`setup` and `log`): `Timeline::from_json` reads it.
+    World,
+    /// A challenge (`builtin` or `custom`): [`challenge_from_json`] reads it.
+    Challenge,
+    /// A student's solution (`challenge` and `actions`): [`solution_from_json`] or [`verify_json`] reads it.
+    Solution,
+    /// Not JSON, or none of these.
+    Unknown,
+}
+
+/// Tells a saved world, a challenge and a solution apart without reading further.
+pub fn document_kind(text: &str) -> DocumentKind {
+    if text.len() > MAX_CHALLENGE_JSON.max(crate::sim::saved::MAX_JSON_BYTES) {
+        return DocumentKind::Unknown;
+    }
+    let Ok(Value::Object(members)) = crate::sim::saved::json::parse(text) else {
+        return DocumentKind::Unknown;
+    };
+    let has = |name: &str| members.iter().any(|(n, _)| n == name);
+    if has("challenge") && has("actions") {
+        DocumentKind::Solution
+    } else if has("builtin") || has("custom") {
+        DocumentKind::Challenge
+    } else if has("setup") && has("log") {
+        DocumentKind::World
+    } else {
+        DocumentKind::Unknown
+    }
+}
+
 pub(super) const FLAGS: [(&str, Flag); 5] = [
     ("Seen", Flag::Seen),
     ("Answered", Flag::Answered),

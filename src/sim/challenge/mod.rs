@@ -198,6 +198,12 @@ impl Challenge {
         }
     }
 
+    /// Where the page keeps this challenge's progress in the browser's storage (`mailroom.…`, as the saved
+    /// world's `mailroom.world`).
+    pub fn progress_key(&self) -> String {
+        format!("mailroom.challenge.{}.{}", self.id, self.seed)
+    }
+
     /// The first `revealed` hints (the page reveals one more at a time).
     pub fn hints(&self, revealed: usize) -> &[Text] {
         &self.hints[..revealed.min(self.hints.len())]
