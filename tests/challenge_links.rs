@@ -191,6 +191,22 @@ fn a_solution_link_is_verified_by_replaying_it() {
 }
 
 #[test]
+fn actions_undone_by_stepping_back_neither_count_nor_travel() {
+    let c = canonical("read-here-seen-there");
+    let mut timeline = c.play_solution().expect("plays");
+    assert!(c.check(&timeline).solved());
+    // Back to just before the student's last action (opening the message on the phone).
+    let last = timeline.log().last().expect("an action").moment;
+    timeline.jump_to(last);
+    let checklist = c.check(&timeline);
+    assert_eq!(checklist.actions, c.par() - 1);
+    assert!(!checklist.solved());
+    let s = c.solution_of(&timeline);
+    assert_eq!(s.actions.len(), c.par() - 1);
+    assert!(matches!(verify(&s), Verdict::Unsolved { .. }));
+}
+
+#[test]
 fn a_solution_whose_replay_misses_the_goal_is_unsolved_with_what_is_missing() {
     let c = canonical("dropped-before-quit");
     let s = solution(&c, &[check("laptop")]);

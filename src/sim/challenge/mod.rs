@@ -178,7 +178,7 @@ impl Challenge {
 
     /// The checklist for a timeline started by [`Challenge::start`]: call it after every happening.
     pub fn check(&self, timeline: &Timeline) -> Checklist {
-        let log = timeline.log();
+        let log = done_so_far(timeline);
         let student_actions = log.len().saturating_sub(self.setup_actions());
         let attempt = Attempt {
             world: timeline.world(),
@@ -212,14 +212,25 @@ impl Challenge {
     /// The student's solution as it stands on a timeline started by [`Challenge::start`]: the challenge and
     /// the student's actions (the log after the setup's), to be verified by replaying.
     pub fn solution_of(&self, timeline: &Timeline) -> Solution {
-        let saved = timeline.save();
         Solution {
             challenge: self.clone(),
-            actions: saved.log.into_iter().skip(self.setup_actions()).collect(),
-            moment: saved.moment,
-            now: saved.now,
+            actions: done_so_far(timeline)
+                .iter()
+                .skip(self.setup_actions())
+                .cloned()
+                .collect(),
+            moment: timeline.world().moments(),
+            now: timeline.world().now(),
         }
     }
+}
+
+/// The logged actions before the timeline's current moment: after a step back, the ones undone (kept for redo
+/// until a new action) have not happened.
+fn done_so_far(timeline: &Timeline) -> &[crate::sim::timeline::LoggedAction] {
+    let moment = timeline.world().moments();
+    let log = timeline.log();
+    &log[..log.partition_point(|a| a.moment < moment)]
 }
 
 fn count_actions(moves: &[Move]) -> usize {
