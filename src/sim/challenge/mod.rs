@@ -13,6 +13,7 @@ mod catalogue;
 pub mod codec;
 mod codec_read;
 mod condition;
+mod condition_words;
 mod gradebook;
 mod variant;
 mod verify;
