@@ -5,11 +5,15 @@
 mod common;
 
 use common::challenge::*;
-use mailroom::sim::challenge::{builtin, catalogue, Condition, Level, Move, Variant};
+use mailroom::sim::challenge::{
+    builtin, catalogue, perform, verify, ChallengeRun, Condition, Level, Move, Variant, Verdict,
+};
 use mailroom::sim::device::ClientSetup;
 use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
 use mailroom::sim::pop3::Pop3Settings;
+use mailroom::sim::time::SimTime;
+use mailroom::sim::timeline::Timeline;
 use mailroom::sim::world::{Action, Fault, WorldEvent};
 
 #[test]
@@ -415,4 +419,68 @@ fn the_goal_follows_the_variant() {
     assert_eq!(c.goal.len(), 2 * 5 + 2);
     let c = builtin("duplicates-after-lost-state", seed).expect("built-in");
     assert_eq!(c.par(), 1 + 5);
+}
+
+/// What the page does while time plays: a little time passes, then the run is driven and observes.
+fn play_on_the_page(run: &mut ChallengeRun, timeline: &mut Timeline) {
+    for _ in 0..100_000 {
+        if run.showing_solution.is_none() {
+            return;
+        }
+        run.drive_solution(timeline)
+            .expect("the stored solution plays");
+        let now = timeline.world().now();
+        timeline.advance_to(now.saturating_add(SimTime::from_millis(250)));
+        run.observe(timeline);
+    }
+    panic!("{}: the solution never ends", run.challenge.id);
+}
+
+#[test]
+fn a_run_ticks_live_reveals_hints_one_by_one_and_shows_the_solution_without_crediting_it() {
+    for entry in catalogue() {
+        let (mut run, start) = ChallengeRun::start(canonical(entry.id)).expect("starts");
+        assert_eq!(
+            start.world().moments(),
+            run.challenge.start().expect("starts").world().moments()
+        );
+        assert!(!run.checklist.solved());
+        run.reveal_hint();
+        assert_eq!(run.challenge.hints(run.hints_shown).len(), 1);
+        for _ in 0..20 {
+            run.reveal_hint();
+        }
+        assert_eq!(run.hints_shown, run.challenge.hints.len());
+
+        // "Show solution" plays the stored moves at the page's pace: solved, but not the student's finish.
+        let mut timeline = run.show_solution().expect("restarts");
+        play_on_the_page(&mut run, &mut timeline);
+        assert!(
+            run.checklist.solved(),
+            "{}: {:?}",
+            entry.id,
+            run.checklist.missing()
+        );
+        assert_eq!(run.finished, None);
+
+        // After a reset the student does it: the finish carries the solution to share.
+        timeline = run.reset().expect("restarts");
+        assert!(!run.checklist.solved());
+        for step in &run.challenge.solution.clone() {
+            perform(&mut timeline, step).expect("plays");
+            run.observe(&timeline);
+        }
+        let finish = run.finished.clone().expect("finished");
+        assert_eq!(
+            (finish.actions, finish.par),
+            (run.challenge.par(), run.challenge.par())
+        );
+        assert_eq!(
+            verify(&finish.solution),
+            Verdict::Solved {
+                actions: finish.par,
+                par: finish.par
+            }
+        );
+    }
 }

@@ -4,7 +4,8 @@
 //! challenge, and a student's solution, travel as versioned JSON ([`codec`]) and are verified by replaying
 //! them through the same checker ([`verify`]).
 //!
-//! The page's side: [`catalogue`] lists the built-ins, [`builtin`] builds one for a seed, [`Challenge::start`]
+//! The page's side: [`ChallengeRun`] follows a student through one (checklist, hints, show solution, reset,
+//! finish); underneath, [`catalogue`] lists the built-ins, [`builtin`] builds one for a seed, [`Challenge::start`]
 //! gives the timeline to play on, [`Challenge::check`] the live checklist, [`Challenge::hints`] one at a time,
 //! [`Challenge::play_solution`] / [`perform`] the stored solution, [`Challenge::solution_of`] the student's
 //! solution, [`codec`] the JSON for links, [`verify`] the verdict and [`gradebook_csv`] the teacher's CSV.
@@ -15,12 +16,14 @@ mod codec_read;
 mod condition;
 mod condition_words;
 mod gradebook;
+mod run;
 mod variant;
 mod verify;
 
 pub use catalogue::{builtin, catalogue, BuiltIn, Level};
 pub use condition::{Attempt, Condition, MessageRef};
 pub use gradebook::gradebook_csv;
+pub use run::{ChallengeRun, Finish};
 pub use variant::Variant;
 pub use verify::{verify, Solution, SolutionError, Verdict};
 
