@@ -8,8 +8,10 @@
 //! finish); underneath, [`catalogue`] lists the built-ins, [`builtin`] builds one for a seed, [`Challenge::start`]
 //! gives the timeline to play on, [`Challenge::check`] the live checklist, [`Challenge::hints`] one at a time,
 //! [`Challenge::play_solution`] / [`perform`] the stored solution, [`Challenge::solution_of`] the student's
-//! solution, [`codec`] the JSON for links, [`verify`] the verdict and [`gradebook_csv`] the teacher's CSV.
+//! solution, [`codec`] the JSON for links, [`verify`] the verdict, [`gradebook_csv`] the teacher's CSV, and
+//! [`condition_menu`], [`moves_from_recording`] and [`Draft`] the teacher's builder.
 
+mod builder;
 mod catalogue;
 pub mod codec;
 mod codec_read;
@@ -20,6 +22,7 @@ mod run;
 mod variant;
 mod verify;
 
+pub use builder::{condition_menu, moves_from_recording, Draft, DraftError};
 pub use catalogue::{builtin, catalogue, BuiltIn, Level};
 pub use condition::{Attempt, Condition, MessageRef};
 pub use gradebook::gradebook_csv;
@@ -160,11 +163,7 @@ impl Challenge {
 
     /// The world the student starts from: the setup, with its moves done and the wire quiet.
     pub fn start(&self) -> Result<Timeline, StartError> {
-        let mut timeline = Timeline::new(self.setup.clone());
-        for (index, step) in self.setup_moves.iter().enumerate() {
-            perform(&mut timeline, step).map_err(|error| StartError { index, error })?;
-        }
-        Ok(timeline)
+        start_timeline(&self.setup, &self.setup_moves)
     }
 
     /// The start world with the stored solution played to its end ("show solution" at instant speed).
@@ -227,6 +226,15 @@ impl Challenge {
             now: timeline.world().now(),
         }
     }
+}
+
+/// A setup with its moves done, each once the wire is quiet: a challenge's start world.
+pub fn start_timeline(setup: &WorldSetup, moves: &[Move]) -> Result<Timeline, StartError> {
+    let mut timeline = Timeline::new(setup.clone());
+    for (index, step) in moves.iter().enumerate() {
+        perform(&mut timeline, step).map_err(|error| StartError { index, error })?;
+    }
+    Ok(timeline)
 }
 
 /// The logged actions before the timeline's current moment: after a step back, the ones undone (kept for redo
