@@ -138,7 +138,10 @@ fn dropped_before_quit(v: &Variant) -> Challenge {
 pub const READ_HERE_SEEN_THERE: BuiltIn = BuiltIn {
     id: "read-here-seen-there",
     level: Level::Easy,
-    title: words("Read on one device, read on all", "一处已读，处处已读"),
+    title: words(
+        "Read on the phone, read on the tablet",
+        "手机上已读，平板电脑上也已读",
+    ),
     teaches: words(
         "IMAP keeps \\Seen on the server, so every IMAP device learns it when it syncs.",
         "IMAP 把 \\Seen 标志保存在服务器上，每台 IMAP 设备同步时都会知道。",

@@ -155,7 +155,7 @@ fn offline_delete(v: &Variant) -> Challenge {
 pub const FLAG_FOR_EVERYONE: BuiltIn = BuiltIn {
     id: "flag-for-everyone",
     level: Level::Medium,
-    title: words("A flag every device sees", "每台设备都能看到的旗标"),
+    title: words("A flag the server keeps", "服务器保存的旗标"),
     teaches: words(
         "POP3 can only read and delete on the server; IMAP keeps flags with the message.",
         "POP3 在服务器上只能读取和删除；IMAP 把旗标和邮件一起保存在服务器上。",
@@ -191,8 +191,8 @@ fn flag_for_everyone(v: &Variant) -> Challenge {
         id: "flag-for-everyone",
         title: FLAG_FOR_EVERYONE.title,
         task: words(
-            "Alice wants “{subject}” flagged on her {pop3} and on her {phone}, and on the server, so that every device she adds later sees the flag too.",
-            "Alice 希望“{subject}”在 {pop3}、{phone} 以及服务器上都带有旗标，这样她以后添加的每台设备也都能看到。",
+            "Alice wants “{subject}” flagged on her {pop3}, on her {phone}, and on the server, where any IMAP device she adds later will find the flag.",
+            "Alice 希望“{subject}”在 {pop3}、{phone} 以及服务器上都带有旗标，这样她以后添加的任何 IMAP 设备都能在服务器上找到这个旗标。",
         ),
         hints: vec![
             words(
