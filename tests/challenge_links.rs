@@ -87,6 +87,47 @@ fn teachers_challenge() -> Challenge {
 }
 
 #[test]
+fn every_kind_of_condition_has_words_in_both_languages_from_its_parameters() {
+    let c = teachers_challenge();
+    let mut kinds: Vec<String> = Vec::new();
+    for condition in &c.goal {
+        let words = condition.words();
+        assert!(
+            !words.en.is_empty() && !words.zh.is_empty(),
+            "{condition:?}"
+        );
+        assert!(
+            words.zh.chars().any(|ch| ch > '\u{2e80}'),
+            "{condition:?}: {}",
+            words.zh
+        );
+        let kind = format!("{condition:?}");
+        kinds.push(
+            kind.split([' ', '{'])
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds.len(), 16, "one of every kind: {kinds:?}");
+    let days = Condition::Pop3KeepsMailForDays {
+        device: "desktop".into(),
+        days: 1,
+    }
+    .words();
+    assert_eq!(
+        days.en,
+        "The desktop's POP3 client leaves mail on the server and deletes it there after 1 day"
+    );
+    assert_eq!(
+        days.zh,
+        "desktop 的 POP3 客户端把邮件保留在服务器上，1 天后再从服务器删除"
+    );
+}
+
+#[test]
 fn a_built_in_travels_by_id_and_seed_and_reads_back_the_same() {
     for seed in [0, 7, u64::MAX] {
         let c = builtin("offline-delete", seed).expect("built-in");
