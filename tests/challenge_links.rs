@@ -379,7 +379,7 @@ fn hostile_challenges_are_refused_within_bounds() {
     assert!(refused(&c).to_string().contains("no condition"));
     let mut c = teachers_challenge();
     c.setup_moves = vec![Move::Wait(SimTime::from_days(365))];
-    assert!(refused(&c).to_string().contains("more than a day"));
+    assert!(refused(&c).to_string().contains("more than two hours"));
     let mut c = teachers_challenge();
     c.setup.generated_messages = 10_000;
     assert!(refused(&c).to_string().contains("10000 generated messages"));

@@ -15,8 +15,9 @@ pub const MAX_SETUP_MOVES: usize = 100;
 pub const MAX_SOLUTION_MOVES: usize = 200;
 /// The most actions a student's solution may carry.
 pub const MAX_STUDENT_ACTIONS: usize = 1_000;
-/// The most a setup's (or a stored solution's) waits may add up to: a day of polling, not a year of it.
-pub const MAX_WAIT: SimTime = SimTime::from_days(1);
+/// The most a setup's (or a stored solution's) waits may add up to: every poll in them is replayed (eight
+/// devices polling each minute for a day took 8 s in a debug build); "days later" is `WarpDays`, which sleeps.
+pub const MAX_WAIT: SimTime = SimTime::from_minutes(120);
 /// Generated messages a challenge's world may ask for (the checker reads every message).
 pub const MAX_CHALLENGE_MESSAGES: u32 = 200;
 const MAX_TITLE_CHARS: usize = 200;
@@ -214,14 +215,16 @@ impl Challenge {
         if self.goal.is_empty() {
             return bad("its goal has no condition".to_string());
         }
-        // Waiting replays every poll that falls due: a day of them at most, in the setup and in the solution.
+        // Waiting replays every poll that falls due: two hours of them at most, in the setup and in the solution.
         for moves in [&self.setup_moves, &self.solution] {
             let waited = moves.iter().fold(SimTime::ZERO, |sum, m| match m {
                 Move::Wait(t) => sum.saturating_add(*t),
                 Move::Do(_) => sum,
             });
             if waited > MAX_WAIT {
-                return bad("its waits add up to more than a day".to_string());
+                return bad(
+                    "its waits add up to more than two hours (use days later for more)".to_string(),
+                );
             }
         }
         for condition in &self.goal {
