@@ -293,6 +293,17 @@ fn a_wrong_attempt_reports_exactly_the_conditions_it_misses() {
         ["The server accepted the last message sent to Alice"]
     );
 
+    // DeviceShows (not shown) is not met by removing the device.
+    let c = canonical("deleted-but-still-there");
+    let m = goal_message(&c);
+    let remove = |device: &str| {
+        act(Action::RemoveDevice {
+            device: device.into(),
+        })
+    };
+    let w = play(&c, &[remove("phone")]);
+    assert!(missing(&c, &w).contains(&format!("The phone no longer shows “{}”", m.subject)));
+
     // DeviceShows (not shown): deleted on the POP3 laptop only, it stays on the server and the phone.
     let c = canonical("pop3-delete-reaches-server");
     let m = goal_message(&c);

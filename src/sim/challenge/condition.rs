@@ -34,7 +34,7 @@ pub enum Condition {
         flag: Flag,
         set: bool,
     },
-    /// The device shows (or does not show) the message, in any of its folders.
+    /// The device shows (or does not show) the message, in any of its folders; a removed device does neither.
     DeviceShows {
         device: String,
         message: MessageRef,
@@ -42,7 +42,7 @@ pub enum Condition {
     },
     /// The device shows exactly `count` messages.
     DeviceHolds { device: String, count: usize },
-    /// The device's copy of the message carries (or lacks) a flag (no copy: lacks).
+    /// The device's copy of the message carries (or lacks) a flag (no copy: lacks; no device: neither).
     DeviceFlag {
         device: String,
         message: MessageRef,
@@ -102,13 +102,14 @@ impl Condition {
                 .map(|m| m.flags)
                 .collect::<Vec<_>>()
         };
+        // A device that is not there (removed) shows nothing and lacks nothing: its conditions fail.
         let device_copies = |device: &str, id: &str| {
-            world.device(device).map_or(Vec::new(), |d| {
+            world.device(device).map(|d| {
                 d.local_messages()
                     .into_iter()
                     .filter(|m| m.message_id == id)
                     .map(|m| m.flags)
-                    .collect()
+                    .collect::<Vec<_>>()
             })
         };
         match self {
@@ -133,7 +134,7 @@ impl Condition {
                 device,
                 message,
                 shown,
-            } => device_copies(device, &message.id).is_empty() != *shown,
+            } => device_copies(device, &message.id).is_some_and(|c| c.is_empty() != *shown),
             Condition::DeviceHolds { device, count } => world
                 .device(device)
                 .is_some_and(|d| d.local_message_count() == *count),
@@ -142,12 +143,8 @@ impl Condition {
                 message,
                 flag,
                 set,
-            } => {
-                device_copies(device, &message.id)
-                    .iter()
-                    .any(|f| f.contains(*flag))
-                    == *set
-            }
+            } => device_copies(device, &message.id)
+                .is_some_and(|c| c.iter().any(|f| f.contains(*flag)) == *set),
             Condition::DeviceHoldsNoDuplicates { device } => {
                 world.device(device).is_some_and(|d| {
                     let mut ids: Vec<String> = d
