@@ -70,6 +70,9 @@ fn teachers_challenge() -> Challenge {
         },
         Condition::DeviceHoldsNoDuplicates { device: device() },
         Condition::NothingPending { device: device() },
+        Condition::Pop3LeavesMailOnServer {
+            device: "laptop".into(),
+        },
         Condition::Pop3KeepsMailForDays {
             device: "laptop".into(),
             days: 30,
@@ -111,7 +114,7 @@ fn every_kind_of_condition_has_words_in_both_languages_from_its_parameters() {
     }
     kinds.sort();
     kinds.dedup();
-    assert_eq!(kinds.len(), 16, "one of every kind: {kinds:?}");
+    assert_eq!(kinds.len(), 17, "one of every kind: {kinds:?}");
     let days = Condition::Pop3KeepsMailForDays {
         device: "desktop".into(),
         days: 1,

@@ -85,6 +85,7 @@ pub fn condition_menu(world: &World) -> Vec<Condition> {
                 device: id(),
                 seconds: 60,
             },
+            Condition::Pop3LeavesMailOnServer { device: id() },
             Condition::Pop3KeepsMailForDays {
                 device: id(),
                 days: 7,

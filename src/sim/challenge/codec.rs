@@ -212,6 +212,9 @@ fn condition_value(c: &Condition) -> Value {
         Condition::NothingPending { device: d } => {
             tagged("NothingPending", object(vec![device(d)]))
         }
+        Condition::Pop3LeavesMailOnServer { device: d } => {
+            tagged("Pop3LeavesMailOnServer", object(vec![device(d)]))
+        }
         Condition::Pop3KeepsMailForDays { device: d, days } => tagged(
             "Pop3KeepsMailForDays",
             object(vec![device(d), ("days", number(*days))]),

@@ -180,6 +180,7 @@ fn condition_from(at: &At) -> Decoded<Condition> {
         },
         "DeviceHoldsNoDuplicates" => Condition::DeviceHoldsNoDuplicates { device: device()? },
         "NothingPending" => Condition::NothingPending { device: device()? },
+        "Pop3LeavesMailOnServer" => Condition::Pop3LeavesMailOnServer { device: device()? },
         "Pop3KeepsMailForDays" => Condition::Pop3KeepsMailForDays {
             device: device()?,
             days: inner.member("days")?.small()?,

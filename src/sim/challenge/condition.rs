@@ -53,6 +53,8 @@ pub enum Condition {
     DeviceHoldsNoDuplicates { device: String },
     /// The device has nothing queued for the server (IMAP's offline queue, POP3's deletions to send).
     NothingPending { device: String },
+    /// The device reads with POP3 and leaves mail on the server (for any time).
+    Pop3LeavesMailOnServer { device: String },
     /// The device's POP3 client leaves mail on the server and deletes it there after exactly `days` days.
     Pop3KeepsMailForDays { device: String, days: u32 },
     /// Every message that was ever on the server is still on it or on a POP3 device, unless a user deleted it.
@@ -161,6 +163,12 @@ impl Condition {
             Condition::NothingPending { device } => world
                 .device(device)
                 .is_some_and(|d| d.pending_actions() == 0),
+            Condition::Pop3LeavesMailOnServer { device } => {
+                world.device(device).is_some_and(|d| match &d.client {
+                    DeviceClient::Pop3 { settings, .. } => settings.leave_on_server,
+                    DeviceClient::Imap(_) => false,
+                })
+            }
             Condition::Pop3KeepsMailForDays { device, days } => {
                 world.device(device).is_some_and(|d| match &d.client {
                     DeviceClient::Pop3 { settings, .. } => {

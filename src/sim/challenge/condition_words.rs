@@ -109,6 +109,10 @@ impl Condition {
                 format!("The {device} has nothing waiting to be sent to the server"),
                 format!("{device} 上没有等待发往服务器的操作"),
             ),
+            Condition::Pop3LeavesMailOnServer { device } => t(
+                format!("The {device} reads with POP3 and leaves mail on the server"),
+                format!("{device} 用 POP3 收信，并把邮件保留在服务器上"),
+            ),
             Condition::Pop3KeepsMailForDays { device, days } => t(
                 format!(
                     "The {device}'s POP3 client leaves mail on the server and deletes it there after {days} day{}",
@@ -130,7 +134,7 @@ impl Condition {
             ),
             Condition::NeverCheckedMail { device } => t(
                 format!("“Check mail” was never pressed on the {device}"),
-                format!("从未在 {device} 上点击“收信”"),
+                format!("从未在 {device} 上点击“收取邮件”"),
             ),
             Condition::NewMailShownWithin { device, seconds } => t(
                 format!("A new message reached the {device} within {seconds} seconds of arriving on the server"),

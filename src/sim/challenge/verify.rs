@@ -274,6 +274,7 @@ impl super::Condition {
             | ActedWhileOffline { device }
             | NeverCheckedMail { device }
             | NewMailShownWithin { device, .. }
+            | Pop3LeavesMailOnServer { device }
             | Pop3KeepsMailForDays { device, .. } => device_ok(device),
             NothingLost | LastDeliveryAccepted | AtMostActions { .. } => Ok(()),
         }

@@ -173,7 +173,7 @@ fn read_here_seen_there(v: &Variant) -> Challenge {
         title: READ_HERE_SEEN_THERE.title,
         task: words(
             "Read “{subject}” on the {phone} so that the {tablet} shows it as read, without pressing Check mail on the {tablet}.",
-            "在 {phone} 上阅读“{subject}”，让 {tablet} 也显示它为已读，但不要在 {tablet} 上点击“收信”。",
+            "在 {phone} 上阅读“{subject}”，让 {tablet} 也显示它为已读，但不要在 {tablet} 上点击“收取邮件”。",
         ),
         hints: vec![
             words(

@@ -61,7 +61,7 @@ fn instant_on_tablet(v: &Variant) -> Challenge {
         title: INSTANT_ON_TABLET.title,
         task: words(
             "The {tablet} shows new mail up to ten minutes late. Make a new message from {sender} reach the {tablet} within 60 seconds of arriving on the server, without pressing Check mail on the {tablet}. Then have {sender} write (Send a mail).",
-            "{tablet} 上的新邮件最多要晚十分钟才出现。让 {sender} 的新邮件在到达服务器后 60 秒内就出现在 {tablet} 上，但不要在 {tablet} 上点击“收信”。然后让 {sender} 写一封信（发送邮件）。",
+            "{tablet} 上的新邮件最多要晚十分钟才出现。让 {sender} 的新邮件在到达服务器后 60 秒内就出现在 {tablet} 上，但不要在 {tablet} 上点击“收取邮件”。然后让 {sender} 写一封信（发送邮件）。",
         ),
         hints: vec![
             words(
@@ -110,7 +110,7 @@ fn pop3_delete_reaches_server(v: &Variant) -> Challenge {
         hidden(&v.pop3, &message),
         Condition::ServerHolds {
             message: message.clone(),
-            folder: Some("INBOX".to_string()),
+            folder: None,
             held: false,
         },
         hidden(&v.phone, &message),
@@ -132,8 +132,8 @@ fn pop3_delete_reaches_server(v: &Variant) -> Challenge {
         id: "pop3-delete-reaches-server",
         title: POP3_DELETE_REACHES_SERVER.title,
         task: words(
-            "Alice deletes mail on her {pop3} (POP3, leaving mail on the server), but it stays on her {phone}. Delete “{subject}” so that it is gone from the {pop3}, from the server's INBOX and from the {phone}, with nothing left waiting on the {pop3}.",
-            "Alice 在 {pop3}（POP3，邮件保留在服务器上）上删除的邮件，在 {phone} 上依然存在。删除“{subject}”，让它从 {pop3}、服务器的收件箱和 {phone} 上都消失，并且 {pop3} 上没有留下等待执行的操作。",
+            "Alice deletes mail on her {pop3} (POP3, leaving mail on the server), but it stays on her {phone}. Delete “{subject}” so that it is gone from the {pop3}, from the server (every folder, Trash too) and from the {phone}, with nothing left waiting on the {pop3}.",
+            "Alice 在 {pop3}（POP3，邮件保留在服务器上）上删除的邮件，在 {phone} 上依然存在。删除“{subject}”，让它从 {pop3}、服务器（所有文件夹，包括废纸篓）和 {phone} 上都消失，并且 {pop3} 上没有留下等待执行的操作。",
         ),
         hints: vec![
             words(
@@ -195,6 +195,9 @@ fn duplicates_after_lost_state(v: &Variant) -> Challenge {
         Condition::DeviceHoldsNoDuplicates {
             device: v.pop3.clone(),
         },
+        Condition::Pop3LeavesMailOnServer {
+            device: v.pop3.clone(),
+        },
         Condition::DeviceHolds {
             device: v.pop3.clone(),
             count: n,
@@ -214,8 +217,8 @@ fn duplicates_after_lost_state(v: &Variant) -> Challenge {
         id: "duplicates-after-lost-state",
         title: DUPLICATES_AFTER_LOST_STATE.title,
         task: words(
-            "The {pop3} lost its record of downloaded messages and now shows each of the {n} messages twice. Remove the duplicates from the {pop3}, while the server and the {phone} keep all {n}, and nothing waits on the {pop3} to be deleted from the server.",
-            "{pop3} 丢失了已下载邮件的记录，现在 {n} 封邮件每封都显示两次。删除 {pop3} 上的重复邮件，同时服务器和 {phone} 上仍保留全部 {n} 封，{pop3} 上也没有等待从服务器删除的操作。",
+            "The {pop3} lost its record of downloaded messages and now shows each of the {n} messages twice. Remove the duplicates from the {pop3}, which keeps reading with POP3 and leaving mail on the server, while the server and the {phone} keep all {n}, and nothing waits on the {pop3} to be deleted from the server.",
+            "{pop3} 丢失了已下载邮件的记录，现在 {n} 封邮件每封都显示两次。删除 {pop3} 上的重复邮件——它仍用 POP3 收信并把邮件保留在服务器上——同时服务器和 {phone} 上仍保留全部 {n} 封，{pop3} 上也没有等待从服务器删除的操作。",
         ),
         hints: vec![
             words(
