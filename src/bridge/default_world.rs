@@ -2,10 +2,9 @@
 //! default world's server on POP3, IMAP and SMTP over one store (docs/hooks.md, "Native TCP bridge").
 
 use super::{Bridge, SessionFactory, Transcript};
-use crate::sim::imap::imap_server_session;
 use crate::sim::mail::{Store, StoreError};
 use crate::sim::time::SimTime;
-use crate::sim::{pop3, smtp};
+use crate::sim::{imap, pop3, smtp};
 use std::fmt;
 use std::io;
 use std::net::SocketAddr;
@@ -150,7 +149,7 @@ pub fn serve_default_world(
             })
     };
     let pop3 = listen("pop3", &options.pop3, Box::new(pop3::server_session))?;
-    let imap = listen("imap", &options.imap, Box::new(imap_server_session))?;
+    let imap = listen("imap", &options.imap, Box::new(imap::server_session))?;
     let smtp = listen("smtp", &options.smtp, Box::new(smtp::server_session))?;
     Ok(Listening {
         bridge,

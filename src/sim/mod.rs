@@ -4,7 +4,9 @@ pub mod challenge;
 pub mod compare;
 pub mod device;
 pub mod explain;
+#[cfg(feature = "testing")]
 pub mod fuzz;
+#[cfg(feature = "testing")]
 pub mod harness;
 pub mod imap;
 pub mod lesson;

@@ -6,7 +6,7 @@ use super::verify::{verify, Solution, SolutionError, Verdict};
 use super::{builtin, Challenge, Condition, MessageRef, Move, Text};
 use crate::sim::saved::json::{self, Value};
 use crate::sim::saved::world_read::{action_from, setup_from, version_of, At, Decoded};
-use crate::sim::timeline::LoggedAction;
+use crate::sim::saved::LoggedAction;
 
 /// Reads and validates a challenge document.
 pub fn challenge_from_json(text: &str) -> Result<Challenge, SolutionError> {

@@ -5,7 +5,7 @@
 
 use crate::sim::device::{DeviceClient, Protocol};
 use crate::sim::mail::Flag;
-use crate::sim::timeline::LoggedAction;
+use crate::sim::saved::LoggedAction;
 use crate::sim::world::{Action, World, WorldEvent, LOGIN};
 use std::collections::BTreeMap;
 

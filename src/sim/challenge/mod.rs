@@ -239,7 +239,7 @@ pub fn start_timeline(setup: &WorldSetup, moves: &[Move]) -> Result<Timeline, St
 
 /// The logged actions before the timeline's current moment: after a step back, the ones undone (kept for redo
 /// until a new action) have not happened.
-fn done_so_far(timeline: &Timeline) -> &[crate::sim::timeline::LoggedAction] {
+fn done_so_far(timeline: &Timeline) -> &[crate::sim::saved::LoggedAction] {
     let moment = timeline.world().moments();
     let log = timeline.log();
     &log[..log.partition_point(|a| a.moment < moment)]

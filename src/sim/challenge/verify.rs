@@ -3,8 +3,9 @@
 //! missing) or invalid (with why). Untrusted input never panics and never claims success.
 
 use super::{Challenge, Move, StartError, Text};
+use crate::sim::saved::{LoggedAction, SavedWorld, FORMAT_VERSION};
 use crate::sim::time::SimTime;
-use crate::sim::timeline::{LoadError, LoggedAction, SavedWorld, Timeline, FORMAT_VERSION};
+use crate::sim::timeline::{LoadError, Timeline};
 use crate::sim::world::{valid_device_id, SetupError};
 use std::fmt;
 

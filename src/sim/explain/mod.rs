@@ -8,7 +8,7 @@ mod smtp;
 
 use crate::sim::session::Direction;
 
-pub use crate::sim::transcript::WireProtocol;
+pub use crate::sim::session::WireProtocol;
 
 /// What the explainer knows about the conversation around a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
