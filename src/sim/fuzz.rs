@@ -25,9 +25,10 @@ pub struct Target {
     pub run: fn(&[u8]),
 }
 
-/// Every target: one per session kind, the two decoders of what strangers hand the page, and the explainer of
+/// Every target: one per session kind, the three decoders of what strangers hand the page (saved worlds, share
+/// links, challenges and their solutions), and the explainer of
 /// every wire line (lines typed in the terminal reach it as they are).
-pub const TARGETS: [Target; 9] = [
+pub const TARGETS: [Target; 10] = [
     Target {
         name: "pop3_server",
         run: pop3_server,
@@ -59,6 +60,10 @@ pub const TARGETS: [Target; 9] = [
     Target {
         name: "share_link",
         run: share_link,
+    },
+    Target {
+        name: "challenge",
+        run: challenge,
     },
     Target {
         name: "explain",
@@ -230,6 +235,47 @@ pub fn share_link(data: &[u8]) {
         Ok(data),
         "bytes changed on the way through a fragment"
     );
+}
+
+/// A challenge or a solution document from a link: read or refused, never a panic; what reads back writes the
+/// same JSON again, and a solution is verified (solved, unsolved or invalid) without a panic.
+pub fn challenge(data: &[u8]) {
+    use crate::sim::challenge::codec::{
+        challenge_from_json, challenge_to_json, solution_from_json, solution_to_json,
+    };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(challenge) = challenge_from_json(text) {
+        let json = challenge_to_json(&challenge);
+        assert_eq!(
+            challenge_from_json(&json).as_ref(),
+            Ok(&challenge),
+            "a challenge changed on the way back"
+        );
+    }
+    if let Ok(solution) = solution_from_json(text) {
+        let json = solution_to_json(&solution);
+        assert_eq!(
+            solution_from_json(&json).as_ref(),
+            Ok(&solution),
+            "a solution changed on the way back"
+        );
+        // As for saved worlds: a long replay is only slow (its bounds are tested in tests/challenge_links.rs),
+        // not wrong; an hour of waiting in the setup is plenty for the fuzzer.
+        let waited: u64 = solution
+            .challenge
+            .setup_moves
+            .iter()
+            .map(|m| match m {
+                crate::sim::challenge::Move::Wait(t) => t.millis(),
+                crate::sim::challenge::Move::Do(_) => 0,
+            })
+            .fold(0, u64::saturating_add);
+        if solution.moment <= 20_000 && waited <= SimTime::from_minutes(60).millis() {
+            let _ = crate::sim::challenge::verify(&solution);
+        }
+    }
 }
 
 /// Any line, of any protocol, either direction, as content or not, answering the line before it: explained in

@@ -1,5 +1,6 @@
 //! The simulation core: pure Rust, deterministic, no web types, no wall clock. Time is always an argument.
 
+pub mod challenge;
 pub mod compare;
 pub mod device;
 pub mod explain;

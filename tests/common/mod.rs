@@ -2,6 +2,7 @@
 //! and the few all use.
 #![allow(dead_code, unused_imports)]
 
+pub mod challenge;
 mod clients;
 mod imap;
 mod imap_client;

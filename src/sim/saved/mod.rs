@@ -3,8 +3,8 @@
 
 pub mod json;
 pub mod link;
-mod world;
-mod world_read;
+pub(crate) mod world;
+pub(crate) mod world_read;
 
 pub use world::DecodeError;
 
