@@ -617,8 +617,8 @@ impl Lines {
         let bits = self.next();
         LineContext {
             answering,
-            in_content: bits % 5 == 0,
-            greeting: bits % 7 == 0,
+            in_content: bits.is_multiple_of(5),
+            greeting: bits.is_multiple_of(7),
         }
     }
 }
@@ -634,7 +634,7 @@ fn generated(out: &mut Golden) {
         for _ in 0..BATCH_SIZE {
             let protocol = [WireProtocol::Pop3, WireProtocol::Smtp, WireProtocol::Imap]
                 [(lines.next() % 3) as usize];
-            let direction = if lines.next() % 2 == 0 { C } else { S };
+            let direction = if lines.next().is_multiple_of(2) { C } else { S };
             let line = lines.line();
             let context = lines.context(protocol);
             digest_of(&explain(protocol, direction, &line, &context), &mut digest);
