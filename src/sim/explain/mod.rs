@@ -8,7 +8,7 @@ mod smtp;
 
 use crate::sim::session::Direction;
 
-pub use crate::sim::transcript::WireProtocol;
+pub use crate::sim::transcript::{LineFacts, MailboxAccess, WireProtocol};
 
 /// What the explainer knows about the conversation around a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub struct LineContext {
     pub in_content: bool,
     /// The line is the first line of a connection (the greeting).
     pub greeting: bool,
+    /// What the session had shown before the line: where a line is in a message or a reply, what the server
+    /// had done. Taken from the transcript of the same connection, never guessed from the line's text.
+    pub facts: LineFacts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,21 +254,36 @@ fn redacted(command: &str) -> String {
     quoted(command)
 }
 
-/// A line of a message being carried (headers or body): the protocol does not look inside.
-fn message_content(line: &str) -> Explanation {
-    if line.is_empty() {
-        return fill!(&Template {
+/// A line of a message being carried (headers or body): the protocol does not look inside. Only the message's
+/// first empty line ends its header (RFC 5322 §2.1); the transcript tells whether that one has passed.
+fn message_content(line: &str, in_body: bool) -> Explanation {
+    match (line.is_empty(), in_body) {
+        (true, false) => fill!(&Template {
             rfc: "RFC 5322 §2.1",
-            en: "An empty line inside the message: it separates the headers above from the body below.",
-            zh: "邮件里的空行：把上面的信头和下面的正文分开。",
-        });
-    }
-    Explanation {
-        en: "A line of the message itself (a header or body line). The protocol carries it as-is and does \
-             not interpret it."
-            .into(),
-        zh: "邮件本身的一行（信头或正文）。协议只负责原样传送，并不解读其内容。".into(),
-        rfc: "",
+            en: "The message's first empty line: it ends the header fields above; the body follows.",
+            zh: "邮件里的第一个空行：上面的信头字段到此结束，下面是正文。",
+        }),
+        (true, true) => Explanation {
+            en: "An empty line in the body of the message, such as a break between paragraphs. The protocol \
+                 carries it as-is."
+                .into(),
+            zh: "邮件正文里的空行，例如段落之间的间隔。协议只负责原样传送。".into(),
+            rfc: "",
+        },
+        (false, true) => Explanation {
+            en: "A line of the message's body. The protocol carries it as-is and does not interpret it, even \
+                 if it looks like a command."
+                .into(),
+            zh: "邮件正文的一行。协议只负责原样传送，并不解读其内容，即使它看起来像一条命令。".into(),
+            rfc: "",
+        },
+        (false, false) => Explanation {
+            en: "A line of the message itself (a header or body line). The protocol carries it as-is and does \
+                 not interpret it."
+                .into(),
+            zh: "邮件本身的一行（信头或正文）。协议只负责原样传送，并不解读其内容。".into(),
+            rfc: "",
+        },
     }
 }
 

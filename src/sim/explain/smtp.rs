@@ -8,27 +8,34 @@ use crate::sim::session::Direction;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
-        Direction::ClientToServer if context.in_content => content(line),
+        Direction::ClientToServer if context.facts.ends_multiline => end_of_data(),
+        Direction::ClientToServer if context.in_content => content(line, context.facts.in_body),
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => reply(line, context),
     }
 }
 
+/// The lone "." after the mail data: the end of the message, not a command.
+fn end_of_data() -> Explanation {
+    fill!(
+        &Template {
+            rfc: "RFC 5321 §4.1.1.4",
+            en: "A line holding only “.” ends the message data; it is no command. The server now processes the \
+                 message and answers once: accepted or refused.",
+            zh: "只有一个“.”的行表示邮件数据到此结束，它不是命令。服务器随即处理这封邮件，并回复一次：接收或拒绝。",
+        },
+    )
+}
+
 /// A line sent between DATA's 354 and the lone ".".
-fn content(line: &str) -> Explanation {
+fn content(line: &str, in_body: bool) -> Explanation {
     if line == "." {
-        return fill!(
-            &Template {
-                rfc: "RFC 5321 §4.1.1.4",
-                en: "A line holding only “.” ends the message. The server now decides whether to accept it.",
-                zh: "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
-            },
-        );
+        return end_of_data();
     }
     if line.starts_with("..") {
         return dot_stuffed("RFC 5321 §4.5.2");
     }
-    message_content(line)
+    message_content(line, in_body)
 }
 
 /// The address between angle brackets, as in `FROM:<ann@example.com>`.
@@ -165,6 +172,24 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
         "客户端可以用这些方式登录",
         "RFC 4954 §3",
     ),
+    (
+        "ENHANCEDSTATUSCODES",
+        "its replies carry a detailed status code such as 2.1.0 after the 3-digit code",
+        "回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
+        "RFC 2034 §3",
+    ),
+    (
+        "DSN",
+        "the sender can ask for delivery status notifications",
+        "发件方可以要求投递状态通知",
+        "RFC 3461 §4",
+    ),
+    (
+        "CHUNKING",
+        "the message may be sent in chunks with BDAT instead of DATA",
+        "邮件可以用 BDAT 分块发送，而不必用 DATA",
+        "RFC 3030 §2",
+    ),
 ];
 
 /// The replies whose explanation depends on the code alone; `{0}` is the server's text quoted, `{1}` the code.
@@ -204,8 +229,9 @@ fn reply_template(code: u16) -> &'static Template {
         },
         _ => &Template {
             rfc: "RFC 5321 §4.2.1",
-            en: "{1} (4xx): a temporary failure ({0}). The client keeps the message and tries again later.",
-            zh: "{1}（4xx）：暂时性失败（{0}）。客户端保留邮件，稍后重试。",
+            en: "{1} (4xx): a temporary failure ({0}). The request was not carried out, but the same request may \
+                 succeed later, so the client should try again.",
+            zh: "{1}（4xx）：暂时性失败（{0}）。请求没有执行，但同样的请求稍后可能成功，所以客户端应当稍后重试。",
         },
     }
 }
@@ -217,7 +243,9 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     let (answered_verb, answered_rest) = verb_and_rest(answered);
     match code {
-        250 if more || answered_verb == "EHLO" => ehlo_line(more, text),
+        250 if more || context.facts.continues_reply || answered_verb == "EHLO" => {
+            ehlo_line(more, context.facts.continues_reply, text)
+        }
         250 => accepted(&answered_verb, answered_rest, text),
         200..=499 => fill!(reply_template(code), quoted(text), code.to_string()),
         500..=599 => refusal(code, text, answered),
@@ -225,9 +253,11 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
     }
 }
 
-/// One line of the multi-line reply to EHLO: the greeting, or one extension.
-fn ehlo_line(more: bool, text: &str) -> Explanation {
+/// One line of the reply to EHLO: the first names the server, each line after it one extension (RFC 5321
+/// §4.1.1.1). Without the transcript's word on which line this is, a known extension keyword decides.
+fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
     let (keyword, parameters) = verb_and_rest(text);
+    let known = EXTENSIONS.iter().find(|(known, ..)| *known == keyword);
     let [dash_en, dash_zh] = if more {
         [
             "The dash in “250-” means more lines follow.",
@@ -239,7 +269,18 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
             "250 后面是空格而不是连字符：这是最后一行。",
         ]
     };
-    match EXTENSIONS.iter().find(|(known, ..)| *known == keyword) {
+    match known {
+        None if continues => fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.1",
+                en: "The server supports the extension {0}, one this explanation does not cover. {2}",
+                zh: "服务器支持扩展{0}，这里不作介绍。{3}",
+            },
+            quoted(text),
+            "",
+            dash_en,
+            dash_zh,
+        ),
         Some(&(_, en, zh, rfc)) => {
             let shown_parameters = if parameters.is_empty() {
                 String::new()
@@ -260,15 +301,25 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
                 dash_zh,
             )
         }
-        None => fill!(
+        None if more => fill!(
             &Template {
                 rfc: "RFC 5321 §4.1.1.1",
-                en: "The server accepts the greeting ({0}). {1}",
-                zh: "服务器接受了问候（{0}）。{2}",
+                en: "The server accepts the greeting and names itself ({0}). Each line after this one names an \
+                     extension it supports. {1}",
+                zh: "服务器接受了问候并报上自己的名字（{0}）。此后每一行列出一项它支持的扩展。{2}",
             },
             quoted(text),
             dash_en,
             dash_zh,
+        ),
+        None => fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.1",
+                en: "The server accepts the greeting and names itself ({0}). This one-line reply lists no \
+                     extensions.",
+                zh: "服务器接受了问候并报上自己的名字（{0}）。这个只有一行的回复没有列出任何扩展。",
+            },
+            quoted(text),
         ),
     }
 }
@@ -354,8 +405,8 @@ const REFUSALS: &[(u16, &str, &str)] = &[
     ),
     (
         552,
-        "refused: the message is larger than the server allows",
-        "拒绝：邮件超出了服务器允许的大小",
+        "refused: the mailbox is full (the action would exceed its storage allocation)",
+        "拒绝：邮箱已满（超出了存储配额）",
     ),
     (554, "the transaction failed", "事务失败"),
 ];
@@ -368,6 +419,11 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     );
     let [answering_en, answering_zh] = if answered.trim().is_empty() {
         Default::default()
+    } else if answered == "." {
+        [
+            " at the end of the message data".to_string(),
+            "在邮件数据结束后".to_string(),
+        ]
     } else {
         phrase(" in reply to {0}", "对{0}的", &[&redacted(answered)])
     };
@@ -380,9 +436,9 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     fill!(
         &Template {
             rfc,
-            en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: sending the same command again \
-                 will not help.",
-            zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：原样再发一次也没用。",
+            en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: the request was not carried out, \
+                 and the client should not send the same request again unchanged.",
+            zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：请求没有执行，客户端不应原样再发一次。",
         },
         code.to_string(),
         answering_en,
@@ -395,7 +451,9 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
 
 #[cfg(test)]
 mod tests {
-    use crate::sim::explain::{answering, explained, LineContext, WireProtocol};
+    use crate::sim::explain::{
+        answering, explained, Explanation, LineContext, LineFacts, WireProtocol,
+    };
     use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
     fn client(line: &str) -> crate::sim::explain::Explanation {
@@ -492,9 +550,92 @@ mod tests {
         assert!(server("550 no such user", "RCPT TO:<zed@example.com>")
             .en
             .contains("no such user"));
-        assert!(server("552 too big", ".").en.contains("larger"));
+        let full = server("552 5.2.2 Mailbox full", ".");
+        assert!(full.en.contains("mailbox is full") && full.zh.contains("邮箱已满"));
+        assert!(full.en.contains("at the end of the message data") && !full.en.contains("larger"));
         let temporary = server("451 try again", ".");
         assert!(temporary.en.contains("451") && temporary.en.contains("temporary"));
+    }
+
+    /// A line with the facts the transcript gives it.
+    fn tracked(
+        direction: crate::sim::session::Direction,
+        line: &str,
+        facts: LineFacts,
+    ) -> Explanation {
+        let context = LineContext {
+            in_content: direction == C && !facts.ends_multiline && facts.in_body,
+            answering: (direction == S).then(|| "EHLO sender.example".to_string()),
+            facts: LineFacts {
+                tracked: true,
+                ..facts
+            },
+            ..LineContext::default()
+        };
+        explained(WireProtocol::Smtp, direction, line, &context)
+    }
+
+    #[test]
+    fn the_dot_that_ends_data_is_no_command() {
+        let end = tracked(
+            C,
+            ".",
+            LineFacts {
+                ends_multiline: true,
+                ..LineFacts::default()
+            },
+        );
+        assert!(end.en.contains("ends the message data") && !end.en.contains("500"));
+        assert_eq!(end.rfc, "RFC 5321 §4.1.1.4");
+        // The same line outside DATA is what a person might type: the server will refuse it.
+        assert!(client(".").en.contains("500"));
+    }
+
+    #[test]
+    fn a_body_line_that_looks_like_a_command_is_content() {
+        let in_body = LineFacts {
+            in_body: true,
+            ..LineFacts::default()
+        };
+        let quit = tracked(C, "QUIT", in_body);
+        assert!(quit.en.contains("body") && quit.rfc.is_empty());
+        let blank = tracked(C, "", in_body);
+        assert!(blank.en.contains("in the body") && !blank.en.contains("separates"));
+        assert!(!blank.zh.contains("信头"));
+        assert_eq!(content("").rfc, "RFC 5322 §2.1");
+    }
+
+    #[test]
+    fn the_last_line_of_the_ehlo_reply_lists_an_extension() {
+        let continuing = LineFacts {
+            continues_reply: true,
+            ..LineFacts::default()
+        };
+        let last = tracked(S, "250 ENHANCEDSTATUSCODES", continuing);
+        assert!(last.en.contains("ENHANCEDSTATUSCODES") && last.en.contains("last line"));
+        assert!(!last.en.contains("accepts the greeting"));
+        assert_eq!(last.rfc, "RFC 2034 §3");
+        let unknown = tracked(S, "250 X-SHINY", continuing);
+        assert!(unknown.en.contains("extension") && !unknown.en.contains("greeting"));
+        let first = tracked(
+            S,
+            "250-mail.example greets sender.example",
+            LineFacts::default(),
+        );
+        assert!(first.en.contains("accepts the greeting") && first.en.contains("names itself"));
+    }
+
+    #[test]
+    fn a_reply_is_read_against_its_command() {
+        assert!(server("250 2.1.0 Ok", "MAIL FROM:<ann@example.com>")
+            .en
+            .contains("sender accepted"));
+        assert!(server("250 2.1.5 Ok", "RCPT TO:<bob@example.com>")
+            .en
+            .contains("recipient"));
+        assert!(server("250 2.0.0 Ok", ".")
+            .en
+            .contains("message is accepted"));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! IMAP client commands: each is a tag, a command name (perhaps after "UID") and its arguments.
 
 use super::{literal_size, mailbox_name, message_commands, parenthesised, set_described};
-use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanation, Template};
+use crate::sim::explain::{
+    fill, phrase, quoted, spaced, verb_and_rest, Explanation, LineContext, MailboxAccess, Template,
+};
 
-pub(super) fn command(line: &str) -> Explanation {
+pub(super) fn command(line: &str, context: &LineContext) -> Explanation {
     let trimmed = line.trim();
     if trimmed.eq_ignore_ascii_case("DONE") {
         return fill!(
@@ -33,7 +35,7 @@ pub(super) fn command(line: &str) -> Explanation {
     } else {
         (false, verb, arguments)
     };
-    let mut explanation = tagged_command(&verb, arguments, by_uid).unwrap_or_else(|| {
+    let mut explanation = tagged_command(&verb, arguments, by_uid, context).unwrap_or_else(|| {
         fill!(
             &Template {
                 rfc: "RFC 3501 §7.1.3",
@@ -89,9 +91,9 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         "LOGIN",
         Template {
             rfc: "RFC 3501 §6.2.3",
-            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so real servers \
-                 require an encrypted connection first.",
-            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以真实的服务器要求先加密连接。",
+            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so many servers \
+                 refuse LOGIN until the connection is encrypted.",
+            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以很多服务器在连接加密之前拒绝 LOGIN。",
         },
     ),
     (
@@ -140,15 +142,6 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
             rfc: "RFC 3501 §6.3.10",
             en: "Asks about {1} without opening it: {3}.",
             zh: "不打开邮箱，直接询问{1}的情况：{3}。",
-        },
-    ),
-    (
-        "CLOSE",
-        Template {
-            rfc: "RFC 3501 §6.4.2",
-            en: "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are \
-                 sent.",
-            zh: "关闭邮箱，并悄悄删除所有标记为 \\Deleted 的邮件：不会发送 EXPUNGE 响应。",
         },
     ),
     (
@@ -206,10 +199,11 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         "IDLE",
         Template {
             rfc: "RFC 2177 §3",
-            en: "Asks the server to push changes (new mail, deletions, flag changes) the moment they happen, \
-                 instead of the client asking again and again. The client ends it with DONE.",
-            zh: "请服务器在变化发生的那一刻就主动推送（新邮件、删除、标记变化），而不是让客户端一遍遍地询问。\
-                 客户端用 DONE 结束。",
+            en: "Tells the server the client is ready for updates (new mail, deletions, flag changes) at any \
+                 time, so the server can send them as they happen instead of the client asking again and again. \
+                 The client ends it with DONE.",
+            zh: "告诉服务器客户端随时准备接收更新（新邮件、删除、标记变化），这样服务器可以在变化发生时就发过来，\
+                 而不必让客户端一遍遍地询问。客户端用 DONE 结束。",
         },
     ),
 ];
@@ -231,11 +225,17 @@ fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
     Some(template)
 }
 
-fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanation> {
+fn tagged_command(
+    verb: &str,
+    arguments: &str,
+    by_uid: bool,
+    context: &LineContext,
+) -> Option<Explanation> {
     let first = arguments.split_whitespace().next().unwrap_or("");
     let (box_name, after_box) = mailbox_name(arguments);
     let mailbox = quoted(box_name);
     Some(match verb {
+        "CLOSE" => close(context),
         "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
         "APPEND" => {
             let [size_en, size_zh] = match literal_size(arguments) {
@@ -307,14 +307,46 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
     })
 }
 
+/// CLOSE removes \Deleted messages only from a mailbox opened read-write; the transcript tells which it was.
+fn close(context: &LineContext) -> Explanation {
+    let facts = context.facts;
+    let template = match (facts.tracked, facts.selected) {
+        (true, Some(MailboxAccess::ReadWrite)) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox, which this session opened read-write, and removes every message marked \
+                 \\Deleted without sending EXPUNGE responses.",
+            zh: "关闭邮箱（本会话以读写方式打开了它），并删除所有标记为 \\Deleted 的邮件，不发送 EXPUNGE 响应。",
+        },
+        (true, Some(MailboxAccess::ReadOnly)) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox. This session opened it read-only (EXAMINE), so no message is removed, even \
+                 one marked \\Deleted.",
+            zh: "关闭邮箱。本会话是以只读方式（EXAMINE）打开的，所以不会删除任何邮件，即使带有 \\Deleted 标记。",
+        },
+        (true, None) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Asks to close the selected mailbox, but this session has none selected; the server will refuse.",
+            zh: "请求关闭已选中的邮箱，但本会话没有选中任何邮箱；服务器会拒绝。",
+        },
+        (false, _) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox. If it was opened read-write (SELECT), every message marked \\Deleted is \
+                 removed without EXPUNGE responses; after EXAMINE nothing is removed.",
+            zh: "关闭邮箱。如果它是以读写方式（SELECT）打开的，所有标记为 \\Deleted 的邮件都会被删除，且不发送 EXPUNGE \
+                 响应；如果是 EXAMINE 打开的，什么都不会删除。",
+        },
+    };
+    fill!(template)
+}
+
 fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
     let resync = arguments.to_ascii_uppercase().contains("QRESYNC");
     let [mode_en, mode_zh] = if verb == "SELECT" {
         ["for reading and changing", "可读可改"]
     } else {
         [
-            "read-only: nothing in it will change, not even \\Seen",
-            "只读：其中任何东西都不会改变，连 \\Seen 也不会",
+            "read-only: this session changes nothing in it, not even \\Seen",
+            "只读：本会话不会改动其中任何东西，连 \\Seen 也不会",
         ]
     };
     let [resync_en, resync_zh] = if resync {

@@ -5,8 +5,9 @@ use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanati
 
 /// What "UID" in front of a command changes.
 const UID_NOTE: [&str; 2] = [
-    " UID prefix: these numbers are UIDs, which never change, not sequence numbers, which shift after EXPUNGE.",
-    "带 UID 前缀：这些数字是永不改变的 UID，而不是会在删除后移位的序号。",
+    " UID prefix: these numbers are UIDs, which stay the same as long as the mailbox's UIDVALIDITY does \
+     (RFC 3501 §2.3.1.1), not sequence numbers, which shift after EXPUNGE.",
+    "带 UID 前缀：这些数字是 UID，只要邮箱的 UIDVALIDITY 不变，它们就不变（RFC 3501 §2.3.1.1）；而不是会在删除后移位的序号。",
 ];
 
 /// The note when a command uses UIDs, else nothing.
@@ -166,7 +167,16 @@ pub(super) fn store(arguments: &str, by_uid: bool) -> Explanation {
     let [flags_en, flags_zh] = flags_described(flags);
     let silent = operation.ends_with(".SILENT");
     // Slots: {0} the flags, {1} the messages, {2} and {3} the same in Chinese, {4} the operation quoted.
+    let no_flags = flags.trim().is_empty();
     let [action_en, action_zh] = match operation.trim_end_matches(".SILENT") {
+        "+FLAGS" | "-FLAGS" if no_flags => [
+            "Names no flags for {1}: an empty list changes nothing.",
+            "没有为{3}指定任何标记：空列表什么也不改变。",
+        ],
+        "FLAGS" if no_flags => [
+            "Removes every flag of {1}: the new list is empty.",
+            "清除{3}的所有标记：新的标记列表是空的。",
+        ],
         "+FLAGS" => ["Adds {0} to {1}.", "给{3}加上标记 {2}。"],
         "-FLAGS" => ["Removes {0} from {1}.", "去掉{3}的标记 {2}。"],
         "FLAGS" => [

@@ -19,17 +19,17 @@ const MAX_ITEMS: usize = 12;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     if context.in_content {
-        return literal_content(line);
+        return literal_content(line, context.facts.in_body);
     }
     match direction {
-        Direction::ClientToServer => commands::command(line),
+        Direction::ClientToServer => commands::command(line, context),
         Direction::ServerToClient => responses::response(line, context),
     }
 }
 
-fn literal_content(line: &str) -> Explanation {
+fn literal_content(line: &str, in_body: bool) -> Explanation {
     if line.is_empty() {
-        return message_content(line);
+        return message_content(line, in_body);
     }
     Explanation {
         en: "A line of the message, carried in a literal: its size was announced with {n}, so it is read as data, \

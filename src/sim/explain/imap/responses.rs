@@ -6,7 +6,7 @@ use super::{
 };
 use crate::sim::explain::{
     fill, number, phrase, plain, quoted, redacted, unrecognised, verb_and_rest, Explanation,
-    LineContext, Template, WireProtocol,
+    LineContext, MailboxAccess, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
@@ -40,7 +40,7 @@ pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
     );
     match status.to_ascii_uppercase().as_str() {
         "OK" | "NO" | "BAD" if !tag.is_empty() => {
-            tagged(tag, &status.to_ascii_uppercase(), text, answered)
+            tagged(tag, &status.to_ascii_uppercase(), text, context)
         }
         _ => unrecognised(WireProtocol::Imap, Direction::ServerToClient, line),
     }
@@ -52,9 +52,9 @@ fn continuation(text: &str, answered: &str) -> Explanation {
     let template = if verb == "IDLE" {
         &Template {
             rfc: "RFC 2177 §3",
-            en: "+: the server confirms IDLE. From now on it pushes every change (new mail, deletions, flags) as \
-                 it happens, until the client sends DONE.",
-            zh: "+：服务器确认进入 IDLE。从现在起，每个变化（新邮件、删除、标记）一发生就会推送过来，直到客户端发送 DONE。",
+            en: "+: the server confirms IDLE. Until the client sends DONE, the server is free to send updates \
+                 (new mail, deletions, flag changes) at any time, as they happen.",
+            zh: "+：服务器确认进入 IDLE。在客户端发送 DONE 之前，服务器可以随时把更新（新邮件、删除、标记变化）一发生就发过来。",
         }
     } else if size.is_some() {
         &Template {
@@ -97,9 +97,10 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         "UIDNEXT",
         Template {
             rfc: "RFC 3501 §2.3.1.1",
-            en: "The next message to arrive will get UID {0} or higher; a client that remembers this spots new \
-                 mail quickly.",
-            zh: "下一封到达的邮件的 UID 将是 {0} 或更大；客户端记住它就能很快发现新邮件。",
+            en: "Messages arriving from now on will get UID {0} or higher. This value changes whenever mail \
+                 arrives, so a client that compares it with the one it saw last time can tell whether any came.",
+            zh: "此后到达的邮件的 UID 将是 {0} 或更大。每当有邮件到达，这个值就会改变，所以客户端把它和上次看到的值比较，\
+                 就能知道有没有新邮件。",
         },
     ),
     (
@@ -141,8 +142,9 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         "READ-ONLY",
         Template {
             rfc: "RFC 3501 §7.1",
-            en: "[READ-ONLY]: the mailbox is open read-only; nothing changes, not even \\Seen.",
-            zh: "[READ-ONLY]：邮箱以只读方式打开，什么都不会改变，连 \\Seen 也不会。",
+            en: "[READ-ONLY]: the mailbox is open read-only: this session can change nothing in it, not even \
+                 \\Seen.",
+            zh: "[READ-ONLY]：邮箱以只读方式打开：本会话不能改动其中任何东西，连 \\Seen 也不能。",
         },
     ),
     (
@@ -409,18 +411,36 @@ const AFTER_OK: &[(&str, &str, &str)] = &[
         "IDLE 已结束，客户端可以再发命令了。",
     ),
     (
-        "CLOSE",
-        "Messages marked \\Deleted were removed silently; no mailbox is open now.",
-        "标记为 \\Deleted 的邮件已被悄悄删除；现在没有打开的邮箱。",
-    ),
-    (
         "EXPUNGE",
         "Every message marked \\Deleted is gone.",
         "所有标记为 \\Deleted 的邮件都已删除。",
     ),
 ];
 
-fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
+/// What an OK to CLOSE leaves: \Deleted messages removed only if the mailbox was open read-write (RFC 3501
+/// §6.4.2), which the transcript tells.
+fn after_close(context: &LineContext) -> [&'static str; 2] {
+    match (context.facts.tracked, context.facts.selected) {
+        (true, Some(MailboxAccess::ReadWrite)) => [
+            "The mailbox was open read-write, so the messages marked \\Deleted in it were removed, without \
+             EXPUNGE responses. No mailbox is selected now.",
+            "邮箱是以读写方式打开的，所以其中标记为 \\Deleted 的邮件已被删除，且没有发送 EXPUNGE 响应。现在没有选中的邮箱。",
+        ],
+        (true, Some(MailboxAccess::ReadOnly)) => [
+            "The mailbox was open read-only (EXAMINE), so nothing was removed. No mailbox is selected now.",
+            "邮箱是以只读方式（EXAMINE）打开的，所以没有删除任何邮件。现在没有选中的邮箱。",
+        ],
+        _ => [
+            "No mailbox is selected now. If it was open read-write, its messages marked \\Deleted were removed \
+             without EXPUNGE responses; after EXAMINE nothing was removed.",
+            "现在没有选中的邮箱。如果邮箱是以读写方式打开的，其中标记为 \\Deleted 的邮件已被删除，且没有发送 EXPUNGE \
+             响应；如果是 EXAMINE 打开的，则没有删除任何邮件。",
+        ],
+    }
+}
+
+fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explanation {
+    let answered = context.answering.as_deref().unwrap_or("");
     let (code, text) = split_code(text);
     let (verb, _) = answered_verb(answered);
     let [command_en, command_zh] = if answered.trim().is_empty() {
@@ -428,13 +448,21 @@ fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
     } else {
         phrase("the command {0}", "命令{0}", &[&redacted(answered)])
     };
-    let (_, after_en, after_zh) = AFTER_OK
-        .iter()
-        .find(|(known, ..)| *known == verb)
-        .copied()
-        .unwrap_or(("", "", ""));
+    let [after_en, after_zh] = if verb == "CLOSE" {
+        after_close(context)
+    } else {
+        AFTER_OK
+            .iter()
+            .find(|(known, ..)| *known == verb)
+            .map_or(["", ""], |&(_, en, zh)| [en, zh])
+    };
     // Slots: {0} the tag quoted, {1} and {2} the command, {3} and {4} what success leaves, {5} the text quoted.
     let template = match status {
+        "OK" if verb == "CLOSE" => Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
         "OK" => Template {
             rfc: "RFC 3501 §7.1.1",
             en: "The reply tagged {0} says {1} succeeded. {3}",
