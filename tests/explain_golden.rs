@@ -371,6 +371,7 @@ fn facts_shown(facts: &LineFacts) -> String {
         in_list,
         in_body,
         continues_reply,
+        answers_challenge,
         logged_in,
         marked_for_deletion,
         selected,
@@ -382,6 +383,7 @@ fn facts_shown(facts: &LineFacts) -> String {
         (in_list, "in_list"),
         (in_body, "in_body"),
         (continues_reply, "continues_reply"),
+        (answers_challenge, "answers_challenge"),
         (logged_in, "logged_in"),
     ] {
         if set {

@@ -242,6 +242,7 @@ fn facts_from(choice: u8) -> crate::sim::explain::LineFacts {
         in_list: bit(7),
         in_body: bit(3) && bit(5),
         continues_reply: bit(4) && bit(5),
+        answers_challenge: bit(4) && bit(6),
         logged_in: bit(6) && bit(7),
         marked_for_deletion: u32::from(choice % 3),
         selected: match choice % 5 {

@@ -26,6 +26,9 @@ pub struct LineFacts {
     pub in_body: bool,
     /// A server line after one that said more lines of the same reply follow: SMTP "250-" (RFC 5321 §4.2.1).
     pub continues_reply: bool,
+    /// A client line answering the server's challenge in a SASL login (POP3 "+ ", SMTP 334, IMAP "+"): data,
+    /// not a command (RFC 5034 §4, RFC 4954 §4, RFC 3501 §6.2.2).
+    pub answers_challenge: bool,
     /// The client had logged in: POP3 `+OK` to PASS, APOP or AUTH; IMAP OK to LOGIN or AUTHENTICATE, or PREAUTH.
     pub logged_in: bool,
     /// POP3: messages marked with DELE, and not unmarked by RSET, in this session (RFC 1939 §5, §6).
@@ -72,6 +75,8 @@ pub struct ContentTracker {
     imap_pending: Vec<String>,
     /// IMAP: the server asked for the rest of a command with "+", so the next client line continues it.
     continuation_requested: bool,
+    /// The server sent a SASL challenge: the next client line is the client's answer to it.
+    challenge_pending: bool,
     /// The facts of the line classified last.
     facts: LineFacts,
 }
@@ -133,6 +138,12 @@ impl ContentTracker {
             self.content_line(side, line);
             return true;
         }
+        if direction == Direction::ClientToServer && std::mem::take(&mut self.challenge_pending) {
+            // The answer belongs to the AUTH command; the reply after it still answers that command.
+            self.facts.answers_challenge = true;
+            self.continuation_requested = false;
+            return false;
+        }
         match (protocol, direction) {
             (WireProtocol::Pop3, Direction::ClientToServer) => self.pop3_command(line),
             (WireProtocol::Pop3, Direction::ServerToClient) => self.pop3_reply(line),
@@ -147,6 +158,7 @@ impl ContentTracker {
                 if line.starts_with("354") {
                     self.start_content(Direction::ClientToServer, true);
                 }
+                self.challenge_pending = line.starts_with("334");
             }
             (WireProtocol::Imap, Direction::ClientToServer) => self.imap_command(line),
             (WireProtocol::Imap, Direction::ServerToClient) => self.imap_response(line),
@@ -187,6 +199,11 @@ impl ContentTracker {
     }
 
     fn pop3_reply(&mut self, line: &str) {
+        // "+ " asks for the next step of an AUTH exchange; the command's outcome comes later (RFC 5034 §4).
+        if line == "+" || line.starts_with("+ ") {
+            self.challenge_pending = true;
+            return;
+        }
         let ok = line.starts_with("+OK");
         if let Some(message) = self.pop3_multiline_pending.take() {
             if ok {
@@ -231,6 +248,13 @@ impl ContentTracker {
             "+" => {
                 self.continuation_requested = true;
                 self.last_command = self.imap_pending.last().cloned();
+                let authenticating = self.last_command.as_deref().is_some_and(|command| {
+                    command
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|verb| verb.eq_ignore_ascii_case("AUTHENTICATE"))
+                });
+                self.challenge_pending = authenticating;
             }
             "*" => {
                 if status == "PREAUTH" {

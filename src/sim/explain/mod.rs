@@ -298,6 +298,45 @@ fn dot_stuffed(rfc: &'static str) -> Explanation {
     })
 }
 
+/// A client line answering the server's challenge in a SASL login: credentials in base64, never a command.
+fn sasl_answer(rfc: &'static str) -> Explanation {
+    fill!(&Template {
+        rfc,
+        en: "The client's answer to the server's login challenge, in base64 (not repeated here). With PLAIN it \
+             holds the user name and the password (RFC 4616 §2): base64 only encodes them, it does not hide them.",
+        zh: "客户端对服务器登录询问的回答，用 base64 编码（此处不再重复）。使用 PLAIN 方式时，其中是用户名和密码\
+             （RFC 4616 §2）：base64 只是编码，并不能隐藏它们。",
+    })
+}
+
+/// A SASL login command (POP3 AUTH, SMTP AUTH, IMAP AUTHENTICATE): `{0}` the mechanism quoted, `{1}` the
+/// server's challenge ("“+”" or "334"); with an initial response on the same line, the credentials are there.
+fn sasl_command(
+    rfc: &'static str,
+    mechanism: &str,
+    initial_response: bool,
+    challenge: &str,
+) -> Explanation {
+    let template = if initial_response {
+        &Template {
+            rfc,
+            en: "Logs in with the SASL method {0}, the credentials already on this line in base64 (hidden here), \
+                 so the client need not wait for a {1} challenge. With PLAIN they are the user name and password, \
+                 encoded, not encrypted.",
+            zh: "用 SASL 方式{0}登录，凭据已用 base64 编码附在这一行里（此处隐藏），所以不必等服务器回复{1}询问。\
+                 使用 PLAIN 时，凭据就是用户名和密码，只是编码，并未加密。",
+        }
+    } else {
+        &Template {
+            rfc,
+            en: "Starts logging in with the SASL method {0}. The server answers with a {1} challenge and the \
+                 client sends its credentials, in base64, on the next line.",
+            zh: "开始用 SASL 方式{0}登录。服务器先回一个{1}询问，客户端再在下一行用 base64 发送凭据。",
+        }
+    };
+    fill!(template, quoted(mechanism), challenge)
+}
+
 /// Any line the explainer does not recognise, such as a student's typing in the terminal.
 fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Explanation {
     // Client lines cite where the refusal is defined; server lines cite the general shape of replies.

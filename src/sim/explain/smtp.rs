@@ -1,14 +1,15 @@
 //! SMTP (RFC 5321): how a message reaches the server. Commands are words; replies start with a 3-digit code.
 
 use super::{
-    dot_stuffed, fill, message_content, phrase, quoted, redacted, substitute, unrecognised,
-    verb_and_rest, Explanation, LineContext, Template, WireProtocol,
+    dot_stuffed, fill, message_content, phrase, quoted, redacted, sasl_answer, sasl_command,
+    substitute, unrecognised, verb_and_rest, Explanation, LineContext, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
         Direction::ClientToServer if context.facts.ends_multiline => end_of_data(),
+        Direction::ClientToServer if context.facts.answers_challenge => sasl_answer("RFC 4954 §4"),
         Direction::ClientToServer if context.in_content => content(line, context.facts.in_body),
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => reply(line, context),
@@ -110,6 +111,10 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
 
 fn command(line: &str) -> Explanation {
     let (verb, rest) = verb_and_rest(line);
+    let mut words = rest.split_whitespace();
+    if let ("AUTH", Some(mechanism)) = (verb.as_str(), words.next()) {
+        return sasl_command("RFC 4954 §4", mechanism, words.next().is_some(), "334");
+    }
     let argument = match verb.as_str() {
         "MAIL" | "RCPT" => address(rest).unwrap_or(rest),
         _ => rest,
@@ -247,6 +252,22 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
             ehlo_line(more, context.facts.continues_reply, text)
         }
         250 => accepted(&answered_verb, answered_rest, text),
+        334 if answered_verb == "AUTH" => fill!(
+            &Template {
+                rfc: "RFC 4954 §4",
+                en: "334: a login challenge ({0}, base64). The server waits for the client's next step of the AUTH \
+                     exchange, in base64 on one line.",
+                zh: "334：登录询问（{0}，base64 编码）。服务器在等客户端用 base64 写成一行，发送 AUTH 交换的下一步。",
+            },
+            quoted(text),
+        ),
+        235 => fill!(
+            &Template {
+                rfc: "RFC 4954 §6",
+                en: "235: authentication succeeded; the client is logged in for this session.",
+                zh: "235：认证成功；客户端在本次会话中已登录。",
+            },
+        ),
         200..=499 => fill!(reply_template(code), quoted(text), code.to_string()),
         500..=599 => refusal(code, text, answered),
         _ => unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line),
@@ -409,6 +430,11 @@ const REFUSALS: &[(u16, &str, &str)] = &[
         "拒绝：邮箱已满（超出了存储配额）",
     ),
     (554, "the transaction failed", "事务失败"),
+    (
+        535,
+        "the login failed: the credentials are not valid",
+        "登录失败：凭据无效",
+    ),
 ];
 
 /// A 5xx reply: permanent, so repeating the same command will not help.
@@ -427,11 +453,11 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     } else {
         phrase(" in reply to {0}", "对{0}的", &[&redacted(answered)])
     };
-    // 503 is about the order of commands, which RFC 5321 §4.1.4 sets.
-    let rfc = if code == 503 {
-        "RFC 5321 §4.1.4"
-    } else {
-        "RFC 5321 §4.2.3"
+    // 503 is about the order of commands, which RFC 5321 §4.1.4 sets; 535 belongs to AUTH (RFC 4954 §6).
+    let rfc = match code {
+        503 => "RFC 5321 §4.1.4",
+        535 => "RFC 4954 §6",
+        _ => "RFC 5321 §4.2.3",
     };
     fill!(
         &Template {
@@ -636,6 +662,24 @@ mod tests {
         assert!(server("250 2.0.0 Ok", ".")
             .en
             .contains("message is accepted"));
+    }
+
+    #[test]
+    fn an_auth_exchange_is_explained_as_such() {
+        let challenge = server("334 VXNlcm5hbWU6", "AUTH LOGIN");
+        assert!(challenge.en.contains("login challenge") && challenge.rfc == "RFC 4954 §4");
+        let answer = tracked(
+            C,
+            "YWxpY2U=",
+            LineFacts {
+                answers_challenge: true,
+                ..LineFacts::default()
+            },
+        );
+        assert!(answer.en.contains("answer to the server's login challenge"));
+        assert!(!answer.en.contains("YWxpY2U") && !answer.en.contains("500"));
+        assert_eq!(server("235 2.7.0 ok", "AUTH PLAIN x").rfc, "RFC 4954 §6");
+        assert_eq!(server("535 5.7.8 no", "AUTH PLAIN x").rfc, "RFC 4954 §6");
     }
 
     #[test]

@@ -221,7 +221,7 @@ mod properties {
     fn any_facts() -> impl Strategy<Value = crate::sim::explain::LineFacts> {
         use crate::sim::explain::MailboxAccess;
         (
-            any::<[bool; 7]>(),
+            any::<[bool; 8]>(),
             0u32..4,
             prop_oneof![
                 Just(None),
@@ -236,6 +236,7 @@ mod properties {
                     in_list: bits[2],
                     in_body: bits[3],
                     continues_reply: bits[4],
+                    answers_challenge: bits[7],
                     logged_in: bits[5],
                     marked_for_deletion,
                     selected,

@@ -213,6 +213,50 @@ fn imap_knows_how_the_mailbox_was_opened_until_it_is_closed() {
 }
 
 #[test]
+fn a_sasl_answer_is_data_and_the_login_still_counts() {
+    let (t, seen) = feed(
+        WireProtocol::Pop3,
+        &[
+            (C, "AUTH PLAIN"),
+            (S, "+ "),
+            (C, "AGFsaWNlAHNlY3JldA=="),
+            (S, "+OK logged in"),
+            (C, "STAT"),
+        ],
+    );
+    assert!(seen[2].1.answers_challenge);
+    assert!(seen[4].1.logged_in);
+    assert_eq!(t.last_command.as_deref(), Some("STAT"));
+    let (t, seen) = feed(
+        WireProtocol::Smtp,
+        &[
+            (C, "AUTH LOGIN"),
+            (S, "334 VXNlcm5hbWU6"),
+            (C, "YWxpY2U="),
+            (S, "235 ok"),
+        ],
+    );
+    assert!(seen[2].1.answers_challenge);
+    assert_eq!(t.last_command.as_deref(), Some("AUTH LOGIN"));
+    let (t, seen) = feed(
+        WireProtocol::Imap,
+        &[
+            (C, "a1 AUTHENTICATE PLAIN"),
+            (S, "+ "),
+            (C, "AGFsaWNlAHNlY3JldA=="),
+            (S, "a1 OK done"),
+            (C, "a2 NOOP"),
+        ],
+    );
+    assert!(seen[2].1.answers_challenge && seen[4].1.logged_in);
+    assert_eq!(
+        t.imap_pending,
+        ["a2 NOOP"],
+        "the answer was taken for no command"
+    );
+}
+
+#[test]
 fn imap_login_is_known_after_its_ok() {
     let (_, seen) = feed(
         WireProtocol::Imap,

@@ -2,10 +2,14 @@
 
 use super::{literal_size, mailbox_name, message_commands, parenthesised, set_described};
 use crate::sim::explain::{
-    fill, phrase, quoted, spaced, verb_and_rest, Explanation, LineContext, MailboxAccess, Template,
+    fill, phrase, quoted, sasl_answer, sasl_command, spaced, verb_and_rest, Explanation,
+    LineContext, MailboxAccess, Template,
 };
 
 pub(super) fn command(line: &str, context: &LineContext) -> Explanation {
+    if context.facts.answers_challenge {
+        return sasl_answer("RFC 3501 §6.2.2");
+    }
     let trimmed = line.trim();
     if trimmed.eq_ignore_ascii_case("DONE") {
         return fill!(
@@ -97,14 +101,6 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         },
     ),
     (
-        "AUTHENTICATE",
-        Template {
-            rfc: "RFC 3501 §6.2.2",
-            en: "Starts logging in with the {0} method; the credentials follow after a “+”.",
-            zh: "开始用{0}方式登录；凭据会在服务器回复“+”之后发送。",
-        },
-    ),
-    (
         "CREATE",
         Template {
             rfc: "RFC 3501 §6.3.3",
@@ -165,8 +161,9 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         Template {
             rfc: "RFC 3501 §6.4.3",
             en: "Permanently removes every message marked \\Deleted in this mailbox. The server reports each one \
-                 with “* n EXPUNGE”.",
-            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”。",
+                 with “* n EXPUNGE” (or, once QRESYNC is on, with “* VANISHED”).",
+            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”（启用 QRESYNC 后改用\
+                 “* VANISHED”）。",
         },
     ),
     (
@@ -191,8 +188,8 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         Template {
             rfc: "RFC 6851 §3",
             en: "Moves {7} to the mailbox {9} in one step: copied there, then removed here (the server reports \
-                 “* n EXPUNGE”).",
-            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”）。",
+                 “* n EXPUNGE”, or “* VANISHED” once QRESYNC is on).",
+            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”，启用 QRESYNC 后改为“* VANISHED”）。",
         },
     ),
     (
@@ -236,6 +233,16 @@ fn tagged_command(
     let mailbox = quoted(box_name);
     Some(match verb {
         "CLOSE" => close(context),
+        "AUTHENTICATE" => {
+            let initial_response = arguments.split_whitespace().nth(1).is_some();
+            // The initial response on the command line is SASL-IR (RFC 4959 §3).
+            let rfc = if initial_response {
+                "RFC 4959 §3"
+            } else {
+                "RFC 3501 §6.2.2"
+            };
+            sasl_command(rfc, first, initial_response, "“+”")
+        }
         "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
         "APPEND" => {
             let [size_en, size_zh] = match literal_size(arguments) {

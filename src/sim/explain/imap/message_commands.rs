@@ -22,7 +22,7 @@ fn uid_note(by_uid: bool) -> [&'static str; 2] {
 /// FETCH items that are one word, in plain words.
 const FETCH_ITEMS: &[(&str, &str, &str)] = &[
     ("FLAGS", "flags (read, starred…)", "标记（已读、星标等）"),
-    ("UID", "UID (permanent number)", "UID（永久编号）"),
+    ("UID", "UID (unique number)", "UID（唯一编号）"),
     ("RFC822.SIZE", "size in octets", "大小（字节）"),
     (
         "ENVELOPE",

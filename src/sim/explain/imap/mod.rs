@@ -114,7 +114,7 @@ const FLAG_MEANINGS: &[(&str, &str, &str)] = &[
     ("\\flagged", "starred", "加星标"),
     ("\\deleted", "marked for deletion", "标记删除"),
     ("\\draft", "draft", "草稿"),
-    ("\\recent", "new", "新到"),
+    ("\\recent", "recently arrived", "新到"),
     ("\\*", "any new keyword", "可自创关键字"),
 ];
 

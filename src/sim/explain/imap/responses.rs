@@ -49,7 +49,14 @@ pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
 fn continuation(text: &str, answered: &str) -> Explanation {
     let (verb, _) = answered_verb(answered);
     let size = literal_size(answered);
-    let template = if verb == "IDLE" {
+    let template = if verb == "AUTHENTICATE" {
+        &Template {
+            rfc: "RFC 3501 §6.2.2",
+            en: "+: a login challenge. The server waits for the client's next step of AUTHENTICATE, in base64 on \
+                 one line (for PLAIN the challenge is empty).",
+            zh: "+：登录询问。服务器在等客户端用 base64 写成一行，发送 AUTHENTICATE 的下一步（PLAIN 方式的询问是空的）。",
+        }
+    } else if verb == "IDLE" {
         &Template {
             rfc: "RFC 2177 §3",
             en: "+: the server confirms IDLE. Until the client sends DONE, the server is free to send updates \
@@ -442,7 +449,7 @@ fn after_close(context: &LineContext) -> [&'static str; 2] {
 fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     let (code, text) = split_code(text);
-    let (verb, _) = answered_verb(answered);
+    let (verb, by_uid) = answered_verb(answered);
     let [command_en, command_zh] = if answered.trim().is_empty() {
         ["its command".to_string(), "对应的命令".to_string()]
     } else {
@@ -450,6 +457,11 @@ fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explana
     };
     let [after_en, after_zh] = if verb == "CLOSE" {
         after_close(context)
+    } else if verb == "EXPUNGE" && by_uid {
+        [
+            "The messages it named that were marked \\Deleted are gone; others stay (RFC 4315 §2.1).",
+            "它指定的、标记为 \\Deleted 的邮件已删除，其他邮件保留（RFC 4315 §2.1）。",
+        ]
     } else {
         AFTER_OK
             .iter()

@@ -319,6 +319,24 @@ fn close_after_select_removes_deleted_messages_and_after_examine_nothing() {
 }
 
 #[test]
+fn authenticate_with_and_without_an_initial_response() {
+    let with = client("a1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==");
+    assert!(with.en.contains("already on this line") && !with.en.contains("AGFsaWNl"));
+    assert_eq!(with.rfc, "RFC 4959 §3");
+    let without = client("a1 AUTHENTICATE PLAIN");
+    assert!(without.en.contains("next line") && without.rfc == "RFC 3501 §6.2.2");
+    assert!(server("+ ", "a1 AUTHENTICATE PLAIN")
+        .en
+        .contains("login challenge"));
+}
+
+#[test]
+fn uid_expunge_removes_only_what_it_names() {
+    let done = server("a9 OK Expunge completed", "a9 UID EXPUNGE 3");
+    assert!(done.en.contains("it named") && !done.en.contains("Every message marked"));
+}
+
+#[test]
 fn an_empty_mailbox_has_no_numbers() {
     let empty = server("* 0 EXISTS", "a4 SELECT INBOX");
     assert!(empty.en.contains("empty") && !empty.en.contains("1 to 0"));

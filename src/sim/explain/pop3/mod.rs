@@ -7,13 +7,14 @@ mod replies;
 mod tests;
 
 use super::{
-    fill, number, plain, quoted, substitute, unrecognised, verb_and_rest, Explanation, LineContext,
-    Template, WireProtocol,
+    fill, number, plain, quoted, sasl_answer, sasl_command, substitute, unrecognised,
+    verb_and_rest, Explanation, LineContext, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
+        Direction::ClientToServer if context.facts.answers_challenge => sasl_answer("RFC 5034 §4"),
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => replies::reply(line, context),
     }
@@ -131,6 +132,10 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
 
 fn command(line: &str) -> Explanation {
     let (verb, rest) = verb_and_rest(line);
+    let mut words = rest.split_whitespace();
+    if let ("AUTH", Some(mechanism)) = (verb.as_str(), words.next()) {
+        return sasl_command("RFC 5034 §4", mechanism, words.next().is_some(), "“+”");
+    }
     let Some(template) = command_template(&verb, rest) else {
         return unrecognised(WireProtocol::Pop3, Direction::ClientToServer, line);
     };

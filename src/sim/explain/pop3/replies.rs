@@ -45,6 +45,16 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
     if let Some(text) = line.strip_prefix("-ERR") {
         return failure(text.trim(), answered);
     }
+    if line == "+" || line.starts_with("+ ") {
+        return fill!(
+            &Template {
+                rfc: "RFC 5034 §4",
+                en: "+: a login challenge. The server waits for the client's next step of the AUTH exchange, sent \
+                     in base64 on one line (for PLAIN the challenge is empty).",
+                zh: "+：登录询问。服务器在等客户端发送 AUTH 交换的下一步，用 base64 写成一行（PLAIN 方式的询问是空的）。",
+            },
+        );
+    }
     let Some(text) = line.strip_prefix("+OK").map(str::trim) else {
         return list_line(line, &answered_verb);
     };
@@ -288,9 +298,9 @@ fn failure(text: &str, answered: &str) -> Explanation {
         },
         "AUTH" => &Template {
             rfc: "RFC 3206 §5",
-            en: "-ERR [AUTH]: login refused because the user name or password is wrong, not because of a server \
-                 fault.",
-            zh: "-ERR [AUTH]：登录被拒绝，原因是用户名或密码错误，而不是服务器故障。",
+            en: "-ERR [AUTH]: login refused because of a problem with the credentials (a wrong password or an \
+                 unknown user name, for example), not because of a server fault.",
+            zh: "-ERR [AUTH]：登录被拒绝，原因是凭据有问题（例如密码错误或用户名不存在），而不是服务器故障。",
         },
         _ if answered.trim().is_empty() => &Template {
             rfc: "RFC 1939 §3",

@@ -190,6 +190,26 @@ fn the_reply_to_quit_says_what_the_server_did() {
 }
 
 #[test]
+fn an_auth_exchange_never_shows_the_credentials() {
+    let auth = client("AUTH PLAIN AGFsaWNlAHNlY3JldA==");
+    assert!(auth.en.contains("“PLAIN”") && !auth.en.contains("AGFsaWNl"));
+    assert_eq!(auth.rfc, "RFC 5034 §4");
+    assert!(client("AUTH PLAIN").en.contains("next line"));
+    assert!(server("+ ", "AUTH PLAIN").en.contains("challenge"));
+    let context = LineContext {
+        facts: LineFacts {
+            tracked: true,
+            answers_challenge: true,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    let answer = explained(WireProtocol::Pop3, C, "AGFsaWNlAHNlY3JldA==", &context);
+    assert!(answer.en.contains("answer to the server's login challenge"));
+    assert!(!answer.en.contains("AGFsaWNl") && !answer.en.contains("not a POP3 command"));
+}
+
+#[test]
 fn ok_to_user_does_not_claim_the_user_exists() {
     let ok = server("+OK send PASS", "USER nobody");
     assert!(!ok.en.contains("knows") && !ok.zh.contains("认得"));
