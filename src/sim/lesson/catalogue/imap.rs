@@ -186,8 +186,8 @@ pub const DELETE_MODELS: Lesson = Lesson {
                     server_inbox(),
                     &[Count(1), Count(2)],
                     words(
-                        "\\Deleted is only a mark: the message stays in the mailbox until someone sends EXPUNGE or CLOSE (RFC 3501 §6.4.3, §6.4.6). Many clients show it crossed out.",
-                        "\\Deleted 只是一个标记：在有人发送 EXPUNGE 或 CLOSE 之前，邮件仍留在邮箱里（RFC 3501 §6.4.3、§6.4.6）。很多客户端会把它显示为划掉的样子。",
+                        "\\Deleted is only a mark (RFC 3501 §2.3.2): the message stays in the mailbox until someone sends EXPUNGE, or CLOSE with the mailbox open read-write (§6.4.3, §6.4.2). Many clients show it crossed out.",
+                        "\\Deleted 只是一个标记（RFC 3501 §2.3.2）：在有人发送 EXPUNGE，或在以读写方式打开邮箱时发送 CLOSE 之前，邮件仍留在邮箱里（§6.4.3、§6.4.2）。很多客户端会把它显示为划掉的样子。",
                     ),
                 ),
             ),
