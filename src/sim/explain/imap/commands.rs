@@ -193,6 +193,67 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         },
     ),
     (
+        "CHECK",
+        Template {
+            rfc: "RFC 3501 §6.4.1",
+            en: "Asks for a checkpoint: any housekeeping the server does for the open mailbox. A server with none \
+                 to do treats it as NOOP. To look for new mail, clients should use NOOP, not CHECK.",
+            zh: "请求一次“检查点”：服务器为打开的邮箱做的内部整理工作。没有这类工作的服务器就把它当作 NOOP。\
+                 要查看有没有新邮件，客户端应当用 NOOP，而不是 CHECK。",
+        },
+    ),
+    (
+        "SUBSCRIBE",
+        Template {
+            rfc: "RFC 3501 §6.3.6",
+            en: "Adds {1} to the server's list of subscribed mailboxes, the ones LSUB returns; many clients show \
+                 only those.",
+            zh: "把{1}加入服务器上的订阅邮箱列表（LSUB 返回的那些）；很多客户端只显示已订阅的邮箱。",
+        },
+    ),
+    (
+        "UNSUBSCRIBE",
+        Template {
+            rfc: "RFC 3501 §6.3.7",
+            en: "Removes {1} from the list of subscribed mailboxes. The mailbox itself and its mail stay.",
+            zh: "把{1}从订阅邮箱列表中去掉。邮箱本身和其中的邮件都不受影响。",
+        },
+    ),
+    (
+        "NAMESPACE",
+        Template {
+            rfc: "RFC 2342 §5",
+            en: "Asks where mailboxes live: the prefix and hierarchy delimiter of the user's own mailboxes, of \
+                 other users' and of shared ones.",
+            zh: "询问邮箱的位置：用户自己的邮箱、其他用户的邮箱以及共享邮箱各自的前缀和层级分隔符。",
+        },
+    ),
+    (
+        "ID",
+        Template {
+            rfc: "RFC 2971 §3.1",
+            en: "Tells the server the client's name and version (or NIL) and asks for the server's. It is meant \
+                 for statistics and bug reports, not to change how either side behaves.",
+            zh: "把客户端的名称和版本（或 NIL）告诉服务器，并询问服务器的。它用于统计和报告问题，而不是改变任何一方的行为。",
+        },
+    ),
+    (
+        "GETQUOTAROOT",
+        Template {
+            rfc: "RFC 9208 §4.1.2",
+            en: "Asks which quota roots {1} counts against, and how much of each is used.",
+            zh: "询问{1}计入哪些配额根，以及每个配额已用了多少。",
+        },
+    ),
+    (
+        "GETQUOTA",
+        Template {
+            rfc: "RFC 9208 §4.1.1",
+            en: "Asks for the usage and the limits of the quota root {1}.",
+            zh: "询问配额根{1}的用量和上限。",
+        },
+    ),
+    (
         "IDLE",
         Template {
             rfc: "RFC 2177 §3",

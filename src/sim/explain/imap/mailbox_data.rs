@@ -138,6 +138,54 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
     fill!(template, n.to_string(), listed_en, listed_zh)
 }
 
+/// The special-use attributes of RFC 6154 §2, which say what a mailbox is for, whatever its name.
+const SPECIAL_USES: &[(&str, &str, &str)] = &[
+    (
+        "\\sent",
+        " \\Sent: clients keep copies of sent mail here, whatever the name (RFC 6154 §2).",
+        "\\Sent：客户端把已发送邮件的副本放在这里，不论它叫什么名字（RFC 6154 §2）。",
+    ),
+    (
+        "\\trash",
+        " \\Trash: clients move deleted mail here, whatever the name (RFC 6154 §2).",
+        "\\Trash：客户端把删除的邮件移到这里，不论它叫什么名字（RFC 6154 §2）。",
+    ),
+    (
+        "\\archive",
+        " \\Archive: clients archive mail here, whatever the name (RFC 6154 §2).",
+        "\\Archive：客户端把邮件归档到这里，不论它叫什么名字（RFC 6154 §2）。",
+    ),
+    (
+        "\\drafts",
+        " \\Drafts: clients keep drafts here, whatever the name (RFC 6154 §2).",
+        "\\Drafts：客户端把草稿放在这里，不论它叫什么名字（RFC 6154 §2）。",
+    ),
+    (
+        "\\junk",
+        " \\Junk: clients put junk mail here, whatever the name (RFC 6154 §2).",
+        "\\Junk：客户端把垃圾邮件放在这里，不论它叫什么名字（RFC 6154 §2）。",
+    ),
+    (
+        "\\all",
+        " \\All: it shows every message of the account (RFC 6154 §2).",
+        "\\All：这里显示账户中的全部邮件（RFC 6154 §2）。",
+    ),
+    (
+        "\\flagged",
+        " \\Flagged: it shows the starred messages (RFC 6154 §2).",
+        "\\Flagged：这里显示加星标的邮件（RFC 6154 §2）。",
+    ),
+];
+
+/// A sentence on what the mailbox is for, when its attributes say (RFC 6154 §2), else nothing.
+fn special_use(attributes: &str) -> [&'static str; 2] {
+    let lowered = attributes.to_ascii_lowercase();
+    SPECIAL_USES
+        .iter()
+        .find(|(attribute, ..)| lowered.split_whitespace().any(|word| word == *attribute))
+        .map_or(["", ""], |&(_, en, zh)| [en, zh])
+}
+
 pub(super) fn list_response(tail: &str) -> Explanation {
     let (attributes, rest) = parenthesised(tail).unwrap_or(("", tail));
     let (delimiter, rest) = mailbox_name(rest);
@@ -154,7 +202,7 @@ pub(super) fn list_response(tail: &str) -> Explanation {
             "它不能打开，只用来容纳其他邮箱。",
         ]
     } else {
-        ["", ""]
+        special_use(attributes)
     };
     let [delimiter_en, delimiter_zh] =
         if delimiter.eq_ignore_ascii_case("NIL") || delimiter.is_empty() {

@@ -127,6 +127,13 @@ const CAPABILITY_MEANINGS: &[(&str, &str, &str)] = &[
     ("QRESYNC", "quick resync", "快速同步"),
     ("ENABLE", "switch extensions on", "开启扩展"),
     ("UNSELECT", "close without expunging", "关闭而不删除"),
+    ("LITERAL+", "literals without waiting", "不必等待的字面量"),
+    ("SASL-IR", "login in one line", "一行完成登录"),
+    ("AUTH=PLAIN", "login with PLAIN", "用 PLAIN 登录"),
+    ("SPECIAL-USE", "marks Sent, Trash…", "标出已发送、废纸篓等"),
+    ("NAMESPACE", "where mailboxes live", "邮箱位置"),
+    ("ID", "client and server names", "客户端与服务器名称"),
+    ("QUOTA", "storage quota", "存储配额"),
 ];
 
 /// Items of a list, each shortened and followed by its meaning when `meanings` knows it (the key compared

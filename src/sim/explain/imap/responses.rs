@@ -163,6 +163,15 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         },
     ),
     (
+        "OVERQUOTA",
+        Template {
+            rfc: "RFC 9208 §4.3.1",
+            en: "[OVERQUOTA]: refused because it would take the account over its storage quota. Space must be \
+                 freed first, by removing messages for good (EXPUNGE).",
+            zh: "[OVERQUOTA]：被拒绝，因为这会让账户超出存储配额。必须先腾出空间，即把邮件彻底删除（EXPUNGE）。",
+        },
+    ),
+    (
         "ALERT",
         Template {
             rfc: "RFC 3501 §7.1",
@@ -321,6 +330,40 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
             };
             return fill!(&template, "", "", quoted(uids));
         }
+        "NAMESPACE" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 2342 §5",
+                en: "The server's namespaces, in order: the user's own mailboxes, other users', shared ones (NIL \
+                     where there are none), each with its prefix and hierarchy delimiter: {2}.",
+                zh: "服务器的命名空间，依次为：用户自己的邮箱、其他用户的邮箱、共享邮箱（没有的写作 NIL），\
+                     各自带有前缀和层级分隔符：{2}。",
+            },
+        ),
+        "ID" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 2971 §3.2",
+                en: "The server's name, version and the like, or NIL: {2}. Only for statistics and bug reports.",
+                zh: "服务器的名称、版本等信息，或 NIL：{2}。仅用于统计和报告问题。",
+            },
+        ),
+        "QUOTA" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 9208 §4.2.1",
+                en: "A quota root's usage and limit, resource by resource (STORAGE is in units of 1024 octets): {2}.",
+                zh: "配额根的用量和上限，按资源列出（STORAGE 以 1024 字节为单位）：{2}。",
+            },
+        ),
+        "QUOTAROOT" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 9208 §4.2.2",
+                en: "The quota roots the mailbox counts against: {2}.",
+                zh: "这个邮箱计入的配额根：{2}。",
+            },
+        ),
         "ENABLED" => (
             Default::default(),
             Template {

@@ -331,6 +331,37 @@ fn authenticate_with_and_without_an_initial_response() {
 }
 
 #[test]
+fn commands_the_server_knows_are_not_called_unknown() {
+    for (line, rfc) in [
+        ("A21 CHECK", "RFC 3501 §6.4.1"),
+        ("A22 SUBSCRIBE Archive", "RFC 3501 §6.3.6"),
+        ("A23 UNSUBSCRIBE Archive", "RFC 3501 §6.3.7"),
+        ("A24 NAMESPACE", "RFC 2342 §5"),
+        ("A25 ID NIL", "RFC 2971 §3.1"),
+    ] {
+        let explanation = client(line);
+        assert_eq!(explanation.rfc, rfc, "{line}");
+        assert!(!explanation.en.contains("not an IMAP command"), "{line}");
+    }
+    assert!(client("A21 CHECK").en.contains("NOOP"));
+}
+
+#[test]
+fn special_use_folders_and_quota() {
+    let sent = server(
+        "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
+        "A1 LIST \"\" *",
+    );
+    assert!(sent.en.contains("whatever the name") && sent.en.contains("RFC 6154 §2"));
+    let over = server("A6 NO [OVERQUOTA] Quota exceeded", "A6 APPEND Sent {310}");
+    assert!(over.en.contains("quota") && over.rfc == "RFC 9208 §4.3.1");
+    assert_eq!(
+        server("* NAMESPACE ((\"\" \"/\")) NIL NIL", "A24 NAMESPACE").rfc,
+        "RFC 2342 §5"
+    );
+}
+
+#[test]
 fn uid_expunge_removes_only_what_it_names() {
     let done = server("a9 OK Expunge completed", "a9 UID EXPUNGE 3");
     assert!(done.en.contains("it named") && !done.en.contains("Every message marked"));
