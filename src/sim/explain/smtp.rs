@@ -290,6 +290,18 @@ fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
             "250 后面是空格而不是连字符：这是最后一行。",
         ]
     };
+    if keyword == "SIZE" && matches!(parameters, "" | "0") {
+        // No number, or 0, declares no fixed limit (RFC 1870 §4).
+        return fill!(
+            &Template {
+                rfc: "RFC 1870 §4",
+                en: "The server supports SIZE but declares no fixed maximum message size. {0}",
+                zh: "服务器支持 SIZE，但没有声明固定的邮件大小上限。{1}",
+            },
+            dash_en,
+            dash_zh,
+        );
+    }
     match known {
         None if continues => fill!(
             &Template {
@@ -348,7 +360,6 @@ fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
 /// A single-line 250 reply, read in the light of the command it answers; `{0}` is the server's text quoted,
 /// `{1}` the recipient quoted.
 fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation {
-    let lowered = text.to_ascii_lowercase();
     let template = match answered_verb {
         "MAIL" => &Template {
             rfc: "RFC 5321 §4.1.1.2",
@@ -375,11 +386,7 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
             en: "250: the server accepts the greeting ({0}).",
             zh: "250：服务器接受了问候（{0}）。",
         },
-        _ if answered_verb == "."
-            || answered_verb == "DATA"
-            || lowered.contains("queued")
-            || lowered.contains("accepted") =>
-        {
+        "." | "DATA" => {
             &Template {
                 rfc: "RFC 5321 §4.1.1.4",
                 en: "250: the message is accepted ({0}). From now on the server is responsible for delivering \
@@ -649,6 +656,12 @@ mod tests {
             LineFacts::default(),
         );
         assert!(first.en.contains("accepts the greeting") && first.en.contains("names itself"));
+    }
+
+    #[test]
+    fn size_without_a_number_declares_no_limit() {
+        let size = server("250-SIZE", "EHLO laptop.example");
+        assert!(size.en.contains("no fixed maximum") && size.rfc == "RFC 1870 §4");
     }
 
     #[test]

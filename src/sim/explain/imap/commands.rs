@@ -306,7 +306,15 @@ fn tagged_command(
         }
         "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
         "APPEND" => {
+            let non_synchronizing = arguments.trim_end().ends_with("+}");
             let [size_en, size_zh] = match literal_size(arguments) {
+                // A "+" inside the braces is LITERAL+: the data follows at once (RFC 7888 §3).
+                Some(size) if non_synchronizing => phrase(
+                    " {{0}+} announces {0} octets of message data, sent at once without waiting for the \
+                     server's “+” (LITERAL+).",
+                    "{{0}+} 预告接下来有 {0} 字节的邮件数据，不等服务器回复“+”就直接发送（LITERAL+）。",
+                    &[&size.to_string()],
+                ),
                 Some(size) => phrase(
                     " {{0}} announces {0} octets of message data; the client sends them after the server's “+”.",
                     "{{0}} 预告接下来有 {0} 字节的邮件数据；客户端等服务器回复“+”后再发送。",
@@ -325,7 +333,11 @@ fn tagged_command(
                 size_zh,
             )
         }
-        "FETCH" => message_commands::fetch(arguments, by_uid),
+        "FETCH" => message_commands::fetch(
+            arguments,
+            by_uid,
+            context.facts.selected == Some(MailboxAccess::ReadOnly),
+        ),
         "STORE" => message_commands::store(arguments, by_uid),
         "ENABLE" => {
             let [extra_en, extra_zh] = if arguments.to_ascii_uppercase().contains("QRESYNC") {

@@ -102,7 +102,8 @@ fn fetch_item(item: &str) -> Option<[String; 2]> {
     Some(phrase(en, zh, &[&what_en, &what_zh]))
 }
 
-pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
+/// FETCH; `read_only` when the transcript shows the mailbox was opened read-only, where no fetch sets \Seen.
+pub(super) fn fetch(arguments: &str, by_uid: bool, read_only: bool) -> Explanation {
     let (set, items) = arguments
         .split_once(char::is_whitespace)
         .unwrap_or((arguments, ""));
@@ -111,7 +112,10 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
     let mut described_en = Vec::new();
     let mut described_zh = Vec::new();
     // Items are words, except that "BODY[HEADER.FIELDS (FROM)]" holds spaces and parentheses of its own.
+    let mut sets_seen = false;
     for word in items.split_whitespace().take(MAX_ITEMS) {
+        let upper = word.to_ascii_uppercase();
+        sets_seen |= upper.starts_with("BODY[") || upper == "RFC822" || upper == "RFC822.TEXT";
         if let Some([en, zh]) = fetch_item(word) {
             if !described_en.contains(&en) {
                 described_en.push(en);
@@ -134,6 +138,15 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
         None => Default::default(),
     };
     let [uid_en, uid_zh] = uid_note(by_uid);
+    // EXAMINE permits no change, \Seen included (RFC 3501 §6.3.2).
+    let [read_only_en, read_only_zh] = if sets_seen && read_only {
+        [
+            " The mailbox is open read-only (EXAMINE), so \\Seen is not set.",
+            "邮箱以只读方式（EXAMINE）打开，所以不会设置 \\Seen。",
+        ]
+    } else {
+        ["", ""]
+    };
     fill!(
         &Template {
             rfc: match (changed_since, by_uid) {
@@ -141,8 +154,8 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
                 (None, true) => "RFC 3501 §6.4.8",
                 (None, false) => "RFC 3501 §6.4.5",
             },
-            en: "Fetches {0}: {2}.{4}{6}",
-            zh: "获取{1}：{3}。{5}{7}",
+            en: "Fetches {0}: {2}.{8}{4}{6}",
+            zh: "获取{1}：{3}。{9}{5}{7}",
         },
         set_en,
         spaced(&set_zh),
@@ -152,6 +165,8 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
         since_zh,
         uid_en,
         uid_zh,
+        read_only_en,
+        read_only_zh,
     )
 }
 

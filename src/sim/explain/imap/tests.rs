@@ -368,6 +368,33 @@ fn uid_expunge_removes_only_what_it_names() {
 }
 
 #[test]
+fn a_fetch_sets_seen_only_in_a_mailbox_open_read_write() {
+    let read_only = in_session(
+        C,
+        "a5 FETCH 1 (BODY[])",
+        None,
+        Some(MailboxAccess::ReadOnly),
+    );
+    assert!(read_only.en.contains("\\Seen is not set"));
+    let read_write = in_session(
+        C,
+        "a5 FETCH 1 (BODY[])",
+        None,
+        Some(MailboxAccess::ReadWrite),
+    );
+    assert!(!read_write.en.contains("not set") && read_write.en.contains("marks it \\Seen"));
+}
+
+#[test]
+fn a_non_synchronizing_literal_does_not_wait_for_the_server() {
+    let plus = client("A6 APPEND Sent {310+}");
+    assert!(plus.en.contains("{310+} announces") && plus.en.contains("without waiting"));
+    assert!(client("A6 APPEND Sent {310}")
+        .en
+        .contains("after the server's “+”"));
+}
+
+#[test]
 fn an_empty_mailbox_has_no_numbers() {
     let empty = server("* 0 EXISTS", "a4 SELECT INBOX");
     assert!(empty.en.contains("empty") && !empty.en.contains("1 to 0"));

@@ -127,7 +127,13 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
             let (message, id) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
             unique_id(message, id, "+OK: ", "+OK：")
         }
-        "LIST" | "UIDL" => fill!(&LIST_FOLLOWS),
+        "LIST" => fill!(&LIST_FOLLOWS),
+        "UIDL" => fill!(
+            &Template {
+                rfc: "RFC 1939 §7",
+                ..LIST_FOLLOWS
+            },
+        ),
         "CAPA" => fill!(
             &Template {
                 rfc: "RFC 2449 §5",
@@ -302,6 +308,12 @@ fn failure(text: &str, answered: &str) -> Explanation {
                  unknown user name, for example), not because of a server fault.",
             zh: "-ERR [AUTH]：登录被拒绝，原因是凭据有问题（例如密码错误或用户名不存在），而不是服务器故障。",
         },
+        _ if verb_and_rest(answered).0 == "QUIT" => &Template {
+            rfc: "RFC 1939 §6",
+            en: "-ERR to QUIT: in the UPDATE state the server could not remove all the messages marked for \
+                 deletion ({0}). The session ends anyway and the mailbox lock is released.",
+            zh: "对 QUIT 回复 -ERR：在 UPDATE 状态中，服务器没能删除所有标记为删除的邮件（{0}）。会话照样结束，邮箱锁随之解除。",
+        },
         _ if answered.trim().is_empty() => &Template {
             rfc: "RFC 1939 §3",
             en: "-ERR: something failed ({0}). The session goes on.",
@@ -414,6 +426,12 @@ const CAPABILITIES: &[(&str, &str, &str, &str)] = &[
         "连接可以切换为加密",
         "RFC 2595 §4",
     ),
+    (
+        "AUTH-RESP-CODE",
+        "a login refused because of the credentials says so with [AUTH]",
+        "因凭据问题被拒绝的登录会用 [AUTH] 标明",
+        "RFC 3206 §6",
+    ),
 ];
 
 /// One line of the CAPA list.
@@ -423,8 +441,8 @@ fn capability(line: &str) -> Explanation {
         return fill!(
             &Template {
                 rfc: "RFC 2449 §5",
-                en: "The server supports {0}, an extension this lesson does not cover.",
-                zh: "服务器支持{0}，本课不涉及这项扩展。",
+                en: "The server supports {0}, an extension this explanation does not cover.",
+                zh: "服务器支持{0}，这里不介绍这项扩展。",
             },
             quoted(line),
         );

@@ -210,6 +210,14 @@ fn an_auth_exchange_never_shows_the_credentials() {
 }
 
 #[test]
+fn an_error_to_quit_says_the_marked_messages_were_not_all_removed() {
+    let failed = server("-ERR some deleted messages not removed", "QUIT");
+    assert!(failed.en.contains("could not remove") && !failed.en.contains("Nothing changed"));
+    assert_eq!(failed.rfc, "RFC 1939 §6");
+    assert!(server("AUTH-RESP-CODE", "CAPA").en.contains("[AUTH]"));
+}
+
+#[test]
 fn ok_to_user_does_not_claim_the_user_exists() {
     let ok = server("+OK send PASS", "USER nobody");
     assert!(!ok.en.contains("knows") && !ok.zh.contains("认得"));
