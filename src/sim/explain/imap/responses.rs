@@ -20,7 +20,14 @@ const AS_IS: Template = Template {
 pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     if let Some(rest) = line.strip_prefix('*') {
-        return untagged(rest.trim_start(), answered, context.greeting);
+        // A line explained on its own may be taken for a greeting by its look; a followed one never is.
+        let greeting_by_look = !context.facts.tracked && answered.is_empty();
+        return untagged(
+            rest.trim_start(),
+            answered,
+            context.greeting,
+            greeting_by_look,
+        );
     }
     if let Some(rest) = line.strip_prefix('+') {
         return continuation(rest.trim(), answered);
@@ -246,7 +253,7 @@ fn split_code(text: &str) -> (Option<&str>, &str) {
     }
 }
 
-fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
+fn untagged(rest: &str, answered: &str, greeting: bool, greeting_by_look: bool) -> Explanation {
     let (first, tail) = verb_and_rest(rest);
     if let Some(n) = number(&first) {
         return mailbox_data::numbered(n, tail, answered);
@@ -257,7 +264,7 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
         "OK" | "NO" | "BAD" | "PREAUTH" | "BYE" => {
             let (code, text) = split_code(tail);
             let is_greeting = greeting
-                || (answered.is_empty()
+                || (greeting_by_look
                     && code.is_some_and(|c| c.to_ascii_uppercase().starts_with("CAPABILITY")));
             return untagged_status(&first, code, text, is_greeting, &answered_verb);
         }

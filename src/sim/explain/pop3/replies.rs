@@ -31,12 +31,13 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
     if line == "." {
         return end_of_list(&answered_verb, answered_first);
     }
-    if context.in_content
-        || (carries_message
-            && !context.facts.in_list
-            && !line.starts_with("+OK")
-            && !line.starts_with("-ERR"))
-    {
+    // Followed from the transcript, a line is content exactly when the tracker says so; on its own, a line
+    // after RETR or TOP that is no status line is taken for content.
+    let guessed_content = !context.facts.tracked
+        && carries_message
+        && !line.starts_with("+OK")
+        && !line.starts_with("-ERR");
+    if context.in_content || guessed_content {
         if line.starts_with("..") {
             return dot_stuffed("RFC 1939 §3");
         }
@@ -58,7 +59,7 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
     let Some(text) = line.strip_prefix("+OK").map(str::trim) else {
         return list_line(line, &answered_verb);
     };
-    if context.greeting || (answered.is_empty() && text.contains('<')) {
+    if context.greeting || (!context.facts.tracked && answered.is_empty() && text.contains('<')) {
         return greeting(text);
     }
     let (first, second) = two_numbers(text);
