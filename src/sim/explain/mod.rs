@@ -354,9 +354,9 @@ fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Exp
     let template = match direction {
         Direction::ClientToServer => Template {
             rfc,
-            en: "{0} is not a {2} command this server knows. It will answer with an error ({3}) and the \
+            en: "{0} is not a command this {2} server knows. It will answer with an error ({3}) and the \
                  session goes on.",
-            zh: "{1}不是本服务器认识的 {2} 命令。服务器会回复错误（{3}），会话照常继续。",
+            zh: "{1}不是本 {2} 服务器认识的命令。服务器会回复错误（{3}），会话照常继续。",
         },
         Direction::ServerToClient => Template {
             rfc: replies_rfc,

@@ -61,6 +61,24 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
                  extensions.",
             zh: "打招呼，并报上发信计算机的名字{0}。HELO 是旧式问候，不询问扩展功能。",
         },
+        "MAIL" if address(rest).is_none() => &Template {
+            rfc: "RFC 5321 §4.1.1.2",
+            en: "A MAIL command whose address is not written between angle brackets, as in \
+                 FROM:<ann@example.com>. The server will refuse it with 501 (syntax error in the arguments).",
+            zh: "MAIL 命令的地址没有写在尖括号里（应当像 FROM:<ann@example.com> 这样）。服务器会以 501（参数语法错误）拒绝。",
+        },
+        "RCPT" if address(rest).is_none() => &Template {
+            rfc: "RFC 5321 §4.1.1.3",
+            en: "A RCPT command whose address is not written between angle brackets, as in \
+                 TO:<bob@example.com>. The server will refuse it with 501 (syntax error in the arguments).",
+            zh: "RCPT 命令的地址没有写在尖括号里（应当像 TO:<bob@example.com> 这样）。服务器会以 501（参数语法错误）拒绝。",
+        },
+        "VRFY" if !rest.is_empty() => &Template {
+            rfc: "RFC 5321 §4.1.1.6",
+            en: "Asks whether {0} is a user or mailbox here. A server may decline to say: 252 means it cannot \
+                 verify the address but will accept mail for it and attempt delivery (§3.5.3).",
+            zh: "询问{0}是不是这里的用户或邮箱。服务器可以不回答：252 表示它无法核实这个地址，但会接收发给它的邮件并尝试投递（§3.5.3）。",
+        },
         "MAIL" => match address(rest)? {
             "" => &Template {
                 rfc: "RFC 5321 §4.5.5",
@@ -209,6 +227,12 @@ fn reply_template(code: u16) -> &'static Template {
             rfc: "RFC 5321 §4.1.1.10",
             en: "221: the server says goodbye and closes the connection.",
             zh: "221：服务器道别并关闭连接。",
+        },
+        252 => &Template {
+            rfc: "RFC 5321 §3.5.3",
+            en: "252: the server will not confirm whether the address exists, but it will accept a message for it \
+                 and attempt delivery ({0}).",
+            zh: "252：服务器不确认这个地址是否存在，但会接收发给它的邮件并尝试投递（{0}）。",
         },
         354 => &Template {
             rfc: "RFC 5321 §4.1.1.4",
@@ -656,6 +680,16 @@ mod tests {
             LineFacts::default(),
         );
         assert!(first.en.contains("accepts the greeting") && first.en.contains("names itself"));
+    }
+
+    #[test]
+    fn commands_the_server_knows_are_not_called_unknown() {
+        let vrfy = client("VRFY bob");
+        assert!(vrfy.en.contains("“bob”") && vrfy.rfc == "RFC 5321 §4.1.1.6");
+        let cannot = server("252 2.0.0 Cannot VRFY user", "VRFY bob");
+        assert!(cannot.en.contains("attempt delivery") && cannot.rfc == "RFC 5321 §3.5.3");
+        let malformed = client("MAIL FROM:ann@example.com");
+        assert!(malformed.en.contains("501") && !malformed.en.contains("not a command"));
     }
 
     #[test]

@@ -170,6 +170,15 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         },
     ),
     (
+        "CLOSED",
+        Template {
+            rfc: "RFC 7162 §3.2.11",
+            en: "[CLOSED]: the mailbox selected before is now closed; the responses after this one are about \
+                 the newly selected mailbox.",
+            zh: "[CLOSED]：之前选中的邮箱现已关闭；此后的响应说的是新选中的邮箱。",
+        },
+    ),
+    (
         "OVERQUOTA",
         Template {
             rfc: "RFC 9208 §4.3.1",
