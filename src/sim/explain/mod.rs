@@ -323,7 +323,7 @@ fn sasl_command(
             en: "Logs in with the SASL method {0}, the credentials already on this line in base64 (hidden here), \
                  so the client need not wait for a {1} challenge. With PLAIN they are the user name and password, \
                  encoded, not encrypted.",
-            zh: "用 SASL 方式{0}登录，凭据已用 base64 编码附在这一行里（此处隐藏），所以不必等服务器回复{1}询问。\
+            zh: "用 SASL 方式{0}登录，凭据已用 base64 编码附在这一行里（此处隐藏），所以不必等服务器回复{2}询问。\
                  使用 PLAIN 时，凭据就是用户名和密码，只是编码，并未加密。",
         }
     } else {
@@ -331,10 +331,16 @@ fn sasl_command(
             rfc,
             en: "Starts logging in with the SASL method {0}. The server answers with a {1} challenge and the \
                  client sends its credentials, in base64, on the next line.",
-            zh: "开始用 SASL 方式{0}登录。服务器先回一个{1}询问，客户端再在下一行用 base64 发送凭据。",
+            zh: "开始用 SASL 方式{0}登录。服务器先回一个{2}询问，客户端再在下一行用 base64 发送凭据。",
         }
     };
-    fill!(template, quoted(mechanism), challenge)
+    // Chinese sets a code such as 334 apart from the characters around it.
+    let challenge_zh = if challenge.starts_with(|c: char| c.is_ascii_digit()) {
+        substitute(" {0} ", &[challenge])
+    } else {
+        challenge.to_string()
+    };
+    fill!(template, quoted(mechanism), challenge, challenge_zh)
 }
 
 /// Any line the explainer does not recognise, such as a student's typing in the terminal.

@@ -518,8 +518,8 @@ fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explana
         after_close(context)
     } else if verb == "EXPUNGE" && by_uid {
         [
-            "The messages it named that were marked \\Deleted are gone; others stay (RFC 4315 §2.1).",
-            "它指定的、标记为 \\Deleted 的邮件已删除，其他邮件保留（RFC 4315 §2.1）。",
+            "The messages it named that were marked \\Deleted are gone; others stay.",
+            "它指定的、标记为 \\Deleted 的邮件已删除，其他邮件保留。",
         ]
     } else {
         AFTER_OK
@@ -531,6 +531,11 @@ fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explana
     let template = match status {
         "OK" if verb == "CLOSE" => Template {
             rfc: "RFC 3501 §6.4.2",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
+        "OK" if verb == "EXPUNGE" && by_uid => Template {
+            rfc: "RFC 4315 §2.1",
             en: "The reply tagged {0} says {1} succeeded. {3}",
             zh: "带标签{0}的回复表示{2}执行成功。{4}",
         },
