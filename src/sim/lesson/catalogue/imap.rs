@@ -270,8 +270,8 @@ pub const IDLE_VS_POLLING: Lesson = Lesson {
                     device_messages("phone"),
                     &[Count(3), Count(4)],
                     words(
-                        "While a client is in IDLE, the server sends it untagged EXISTS as soon as mail arrives (RFC 2177 §3); the phone then fetches the new message.",
-                        "客户端处于 IDLE 状态时，新邮件一到，服务器就发送未标记的 EXISTS 响应（RFC 2177 §3）；手机随即取回这封新邮件。",
+                        "While a client is in IDLE, the server is free to send it untagged EXISTS at any time (RFC 2177 §3), and this one does as soon as mail arrives; the phone then fetches the new message.",
+                        "客户端处于 IDLE 状态时，服务器可以随时发送未标记的 EXISTS 响应（RFC 2177 §3），这台服务器在新邮件一到时就发送；手机随即取回这封新邮件。",
                     ),
                 ),
             ),
