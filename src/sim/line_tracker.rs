@@ -260,7 +260,10 @@ impl ContentTracker {
                 if status == "PREAUTH" {
                     self.logged_in = true;
                 }
-                self.last_command = self.imap_pending.last().cloned();
+                // A long reply is thousands of untagged lines answering one command: copy it once.
+                if self.last_command.as_ref() != self.imap_pending.last() {
+                    self.last_command = self.imap_pending.last().cloned();
+                }
             }
             _ => {
                 let answered = self
