@@ -238,22 +238,6 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         },
     ),
     (
-        "GETQUOTAROOT",
-        Template {
-            rfc: "RFC 9208 §4.1.2",
-            en: "Asks which quota roots {1} counts against, and how much of each is used.",
-            zh: "询问{1}计入哪些配额根，以及每个配额已用了多少。",
-        },
-    ),
-    (
-        "GETQUOTA",
-        Template {
-            rfc: "RFC 9208 §4.1.1",
-            en: "Asks for the usage and the limits of the quota root {1}.",
-            zh: "询问配额根{1}的用量和上限。",
-        },
-    ),
-    (
         "IDLE",
         Template {
             rfc: "RFC 2177 §3",
@@ -403,12 +387,7 @@ fn close(context: &LineContext) -> Explanation {
                  one marked \\Deleted.",
             zh: "关闭邮箱。本会话是以只读方式（EXAMINE）打开的，所以不会删除任何邮件，即使带有 \\Deleted 标记。",
         },
-        (true, None) => &Template {
-            rfc: "RFC 3501 §6.4.2",
-            en: "Asks to close the selected mailbox, but this session has none selected; the server will refuse.",
-            zh: "请求关闭已选中的邮箱，但本会话没有选中任何邮箱；服务器会拒绝。",
-        },
-        (false, _) => &Template {
+        _ => &Template {
             rfc: "RFC 3501 §6.4.2",
             en: "Closes the mailbox. If it was opened read-write (SELECT), every message marked \\Deleted is \
                  removed without EXPUNGE responses; after EXAMINE nothing is removed.",

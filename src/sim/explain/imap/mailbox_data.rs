@@ -140,50 +140,28 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
 
 /// The special-use attributes of RFC 6154 §2, which say what a mailbox is for, whatever its name.
 const SPECIAL_USES: &[(&str, &str, &str)] = &[
-    (
-        "\\sent",
-        " \\Sent: clients keep copies of sent mail here, whatever the name (RFC 6154 §2).",
-        "\\Sent：客户端把已发送邮件的副本放在这里，不论它叫什么名字（RFC 6154 §2）。",
-    ),
-    (
-        "\\trash",
-        " \\Trash: clients move deleted mail here, whatever the name (RFC 6154 §2).",
-        "\\Trash：客户端把删除的邮件移到这里，不论它叫什么名字（RFC 6154 §2）。",
-    ),
-    (
-        "\\archive",
-        " \\Archive: clients archive mail here, whatever the name (RFC 6154 §2).",
-        "\\Archive：客户端把邮件归档到这里，不论它叫什么名字（RFC 6154 §2）。",
-    ),
-    (
-        "\\drafts",
-        " \\Drafts: clients keep drafts here, whatever the name (RFC 6154 §2).",
-        "\\Drafts：客户端把草稿放在这里，不论它叫什么名字（RFC 6154 §2）。",
-    ),
-    (
-        "\\junk",
-        " \\Junk: clients put junk mail here, whatever the name (RFC 6154 §2).",
-        "\\Junk：客户端把垃圾邮件放在这里，不论它叫什么名字（RFC 6154 §2）。",
-    ),
-    (
-        "\\all",
-        " \\All: it shows every message of the account (RFC 6154 §2).",
-        "\\All：这里显示账户中的全部邮件（RFC 6154 §2）。",
-    ),
-    (
-        "\\flagged",
-        " \\Flagged: it shows the starred messages (RFC 6154 §2).",
-        "\\Flagged：这里显示加星标的邮件（RFC 6154 §2）。",
-    ),
+    ("\\sent", "sent mail", "已发送的邮件"),
+    ("\\trash", "deleted mail", "删除的邮件"),
+    ("\\archive", "archived mail", "归档的邮件"),
+    ("\\drafts", "drafts", "草稿"),
+    ("\\junk", "junk mail", "垃圾邮件"),
+    ("\\all", "every message", "全部邮件"),
+    ("\\flagged", "starred messages", "加星标的邮件"),
 ];
 
 /// A sentence on what the mailbox is for, when its attributes say (RFC 6154 §2), else nothing.
-fn special_use(attributes: &str) -> [&'static str; 2] {
+fn special_use(attributes: &str) -> [String; 2] {
     let lowered = attributes.to_ascii_lowercase();
     SPECIAL_USES
         .iter()
         .find(|(attribute, ..)| lowered.split_whitespace().any(|word| word == *attribute))
-        .map_or(["", ""], |&(_, en, zh)| [en, zh])
+        .map_or_else(Default::default, |&(_, en, zh)| {
+            phrase(
+                " Clients use it for {0}, whatever its name (RFC 6154 §2).",
+                "客户端把它用于{1}，不论它叫什么名字（RFC 6154 §2）。",
+                &[en, zh],
+            )
+        })
 }
 
 pub(super) fn list_response(tail: &str) -> Explanation {
@@ -198,8 +176,8 @@ pub(super) fn list_response(tail: &str) -> Explanation {
     };
     let [select_en, select_zh] = if no_select {
         [
-            " It cannot be opened; it only holds other mailboxes.",
-            "它不能打开，只用来容纳其他邮箱。",
+            " It cannot be opened; it only holds other mailboxes.".to_string(),
+            "它不能打开，只用来容纳其他邮箱。".to_string(),
         ]
     } else {
         special_use(attributes)

@@ -133,7 +133,6 @@ const CAPABILITY_MEANINGS: &[(&str, &str, &str)] = &[
     ("SPECIAL-USE", "marks Sent, Trash…", "标出已发送、废纸篓等"),
     ("NAMESPACE", "where mailboxes live", "邮箱位置"),
     ("ID", "client and server names", "客户端与服务器名称"),
-    ("QUOTA", "storage quota", "存储配额"),
 ];
 
 /// Items of a list, each shortened and followed by its meaning when `meanings` knows it (the key compared

@@ -364,22 +364,6 @@ fn untagged(rest: &str, answered: &str, greeting: bool, greeting_by_look: bool) 
                 zh: "服务器的名称、版本等信息，或 NIL：{2}。仅用于统计和报告问题。",
             },
         ),
-        "QUOTA" => (
-            Default::default(),
-            Template {
-                rfc: "RFC 9208 §4.2.1",
-                en: "A quota root's usage and limit, resource by resource (STORAGE is in units of 1024 octets): {2}.",
-                zh: "配额根的用量和上限，按资源列出（STORAGE 以 1024 字节为单位）：{2}。",
-            },
-        ),
-        "QUOTAROOT" => (
-            Default::default(),
-            Template {
-                rfc: "RFC 9208 §4.2.2",
-                en: "The quota roots the mailbox counts against: {2}.",
-                zh: "这个邮箱计入的配额根：{2}。",
-            },
-        ),
         "ENABLED" => (
             Default::default(),
             Template {

@@ -15,9 +15,6 @@ use crate::sim::session::Direction;
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
         Direction::ClientToServer if context.facts.answers_challenge => sasl_answer("RFC 5034 §4"),
-        Direction::ClientToServer if context.facts.tracked && verb_and_rest(line).0 == "QUIT" => {
-            quit(context)
-        }
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => replies::reply(line, context),
     }
@@ -131,34 +128,6 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
         },
         _ => return None,
     })
-}
-
-/// QUIT as the transcript shows the session: logged in or not, and how many messages it marked (RFC 1939 §4,
-/// §6).
-fn quit(context: &LineContext) -> Explanation {
-    let facts = context.facts;
-    let count = facts.marked_for_deletion.to_string();
-    let template = match (facts.logged_in, facts.marked_for_deletion) {
-        (false, _) => &Template {
-            rfc: "RFC 1939 §4",
-            en: "Ends the session. The client never logged in, so the server just says goodbye: no UPDATE state, \
-                 nothing in the mailbox changes.",
-            zh: "结束会话。客户端没有登录过，所以服务器只是道别：不进入 UPDATE（更新）状态，邮箱里什么都不会改变。",
-        },
-        (true, 0) => &Template {
-            rfc: "RFC 1939 §6",
-            en: "Ends the session. The server enters the UPDATE state, but no message was marked with DELE, so \
-                 none will be removed.",
-            zh: "结束会话。服务器进入 UPDATE（更新）状态，但没有邮件用 DELE 标记过，所以一封也不会删除。",
-        },
-        (true, _) => &Template {
-            rfc: "RFC 1939 §6",
-            en: "Ends the session. The server enters the UPDATE state and now really removes the messages marked \
-                 with DELE in this session ({0}).",
-            zh: "结束会话。服务器进入 UPDATE（更新）状态，此刻真正删除本次会话中用 DELE 标记的邮件（{0} 封）。",
-        },
-    };
-    fill!(template, count)
 }
 
 fn command(line: &str) -> Explanation {

@@ -309,18 +309,6 @@ fn failure(text: &str, answered: &str) -> Explanation {
                  unknown user name, for example), not because of a server fault.",
             zh: "-ERR [AUTH]：登录被拒绝，原因是凭据有问题（例如密码错误或用户名不存在），而不是服务器故障。",
         },
-        "SYS/TEMP" => &Template {
-            rfc: "RFC 3206 §4",
-            en: "-ERR [SYS/TEMP]: a temporary problem on the server, not the client's fault ({0}). Trying again \
-                 later may work.",
-            zh: "-ERR [SYS/TEMP]：服务器出了暂时性的问题，不是客户端的错（{0}）。稍后重试可能就好了。",
-        },
-        "SYS/PERM" => &Template {
-            rfc: "RFC 3206 §4",
-            en: "-ERR [SYS/PERM]: a lasting problem on the server, not the client's fault ({0}); trying again will \
-                 not help until someone fixes it.",
-            zh: "-ERR [SYS/PERM]：服务器出了持续性的问题，不是客户端的错（{0}）；在有人修复之前，重试也没用。",
-        },
         _ if verb_and_rest(answered).0 == "QUIT" => &Template {
             rfc: "RFC 1939 §6",
             en: "-ERR to QUIT: in the UPDATE state the server could not remove all the messages marked for \

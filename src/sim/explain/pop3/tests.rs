@@ -210,33 +210,6 @@ fn an_auth_exchange_never_shows_the_credentials() {
 }
 
 #[test]
-fn quit_says_what_this_session_will_remove() {
-    let context = |logged_in, marked_for_deletion| LineContext {
-        facts: LineFacts {
-            tracked: true,
-            logged_in,
-            marked_for_deletion,
-            ..LineFacts::default()
-        },
-        ..LineContext::default()
-    };
-    let quit =
-        |logged_in, marked| explained(WireProtocol::Pop3, C, "QUIT", &context(logged_in, marked));
-    assert!(quit(false, 0).en.contains("never logged in"));
-    assert!(quit(true, 0).en.contains("none will be removed"));
-    assert!(quit(true, 3).en.contains("(3)") && quit(true, 3).zh.contains("3 封"));
-}
-
-#[test]
-fn system_errors_are_told_apart_from_bad_credentials() {
-    let temporary = server("-ERR [SYS/TEMP] later", "PASS x");
-    assert!(temporary.en.contains("temporary") && temporary.rfc == "RFC 3206 §4");
-    assert!(server("-ERR [SYS/PERM] broken", "PASS x")
-        .en
-        .contains("lasting"));
-}
-
-#[test]
 fn an_error_to_quit_says_the_marked_messages_were_not_all_removed() {
     let failed = server("-ERR some deleted messages not removed", "QUIT");
     assert!(failed.en.contains("could not remove") && !failed.en.contains("Nothing changed"));
