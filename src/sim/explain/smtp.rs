@@ -207,12 +207,6 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
         "发件方可以要求投递状态通知",
         "RFC 3461 §4",
     ),
-    (
-        "CHUNKING",
-        "the message may be sent in chunks with BDAT instead of DATA",
-        "邮件可以用 BDAT 分块发送，而不必用 DATA",
-        "RFC 3030 §2",
-    ),
 ];
 
 /// The replies whose explanation depends on the code alone; `{0}` is the server's text quoted, `{1}` the code.
