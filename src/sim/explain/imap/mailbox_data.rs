@@ -164,7 +164,8 @@ fn special_use(attributes: &str) -> [String; 2] {
         })
 }
 
-pub(super) fn list_response(tail: &str) -> Explanation {
+/// `* LIST` or `* LSUB` (`rfc` the section of the one it is).
+pub(super) fn list_response(tail: &str, rfc: &'static str) -> Explanation {
     let (attributes, rest) = parenthesised(tail).unwrap_or(("", tail));
     let (delimiter, rest) = mailbox_name(rest);
     let (name, _) = mailbox_name(rest);
@@ -194,7 +195,7 @@ pub(super) fn list_response(tail: &str) -> Explanation {
         };
     fill!(
         &Template {
-            rfc: "RFC 3501 §7.2.2",
+            rfc,
             en: "One mailbox: {0}{1}.{3}{5}",
             zh: "一个邮箱：{0}{2}。{4}{6}",
         },

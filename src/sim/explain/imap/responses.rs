@@ -277,7 +277,8 @@ fn untagged(rest: &str, answered: &str, greeting: bool, greeting_by_look: bool) 
                     && code.is_some_and(|c| c.to_ascii_uppercase().starts_with("CAPABILITY")));
             return untagged_status(&first, code, text, is_greeting, &answered_verb);
         }
-        "LIST" | "LSUB" => return mailbox_data::list_response(tail),
+        "LIST" => return mailbox_data::list_response(tail, "RFC 3501 §7.2.2"),
+        "LSUB" => return mailbox_data::list_response(tail, "RFC 3501 §7.2.3"),
         "STATUS" => return mailbox_data::status_response(tail),
         "FLAGS" => (
             flags_described(parenthesised(tail).map_or(tail, |(inner, _)| inner)),
