@@ -304,8 +304,8 @@ fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
         ]
     } else {
         [
-            "A space after 250, not a dash: this is the last line.",
-            "250 后面是空格而不是连字符：这是最后一行。",
+            "A space after 250, not a dash: this is the last line of the reply.",
+            "250 后面是空格而不是连字符：这是这个回复的最后一行。",
         ]
     };
     if keyword == "SIZE" && matches!(parameters, "" | "0") {
