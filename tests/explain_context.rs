@@ -3,7 +3,8 @@
 //! connection, never from its text alone.
 
 use mailroom::sim::session::Direction;
-use mailroom::sim::transcript::{TranscriptEntry, WireProtocol};
+use mailroom::sim::session::WireProtocol;
+use mailroom::sim::transcript::TranscriptEntry;
 use mailroom::sim::world::{Action, World, WorldSetup};
 
 /// Types each line into the terminal's connection for `protocol`, letting the world run after each.

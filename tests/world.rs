@@ -503,7 +503,7 @@ mod world {
             .to_string()
             .contains("device id"));
         saved.setup = WorldSetup::default();
-        saved.log = vec![mailroom::sim::timeline::LoggedAction {
+        saved.log = vec![mailroom::sim::saved::LoggedAction {
             moment: 0,
             at: SimTime::ZERO,
             action: Action::CheckMail {

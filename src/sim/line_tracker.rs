@@ -3,7 +3,7 @@
 //! it. The explainer reads these facts instead of guessing them from a line's text.
 
 use crate::sim::session::Direction;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::session::WireProtocol;
 
 /// How the IMAP session's selected mailbox was opened: SELECT (RFC 3501 §6.3.1) or EXAMINE (§6.3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

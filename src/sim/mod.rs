@@ -3,7 +3,9 @@
 pub mod compare;
 pub mod device;
 pub mod explain;
+#[cfg(feature = "testing")]
 pub mod fuzz;
+#[cfg(feature = "testing")]
 pub mod harness;
 pub mod imap;
 pub mod lesson;

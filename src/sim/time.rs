@@ -77,7 +77,7 @@ impl SimTime {
         self.civil().weekday
     }
 
-    /// A short clock for the UI, e.g. `Mon 09:00:05` plus the day count since the start.
+    /// A short clock for the UI: weekday and time of day, e.g. `Mon 09:00:05`.
     pub fn clock(self) -> String {
         let c = self.civil();
         format!(

@@ -1,29 +1,10 @@
 //! The transcript: every wire line with where it went, when it left and arrived, and what the explainer needs
 //! to know about it. The view shows these lines exactly as sent.
 
-use crate::sim::session::Direction;
+use crate::sim::session::{Direction, WireProtocol};
 use crate::sim::time::SimTime;
-use serde::{Deserialize, Serialize};
 
 pub use crate::sim::line_tracker::{ContentTracker, LineFacts, MailboxAccess};
-
-/// Which protocol a connection speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum WireProtocol {
-    Smtp,
-    Pop3,
-    Imap,
-}
-
-impl WireProtocol {
-    pub fn id(self) -> &'static str {
-        match self {
-            WireProtocol::Smtp => "smtp",
-            WireProtocol::Pop3 => "pop3",
-            WireProtocol::Imap => "imap",
-        }
-    }
-}
 
 /// One line on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]

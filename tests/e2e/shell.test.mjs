@@ -1,4 +1,4 @@
-// The page's frame, as a visitor first sees it: the default world of TEST-HOOKS.md and its hooks.
+// The page's frame, as a visitor first sees it: the default world of docs/hooks.md and its hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, screenshot } from './harness.mjs';

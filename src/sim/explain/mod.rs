@@ -8,7 +8,8 @@ mod smtp;
 
 use crate::sim::session::Direction;
 
-pub use crate::sim::transcript::{LineFacts, MailboxAccess, WireProtocol};
+pub use crate::sim::line_tracker::{LineFacts, MailboxAccess};
+pub use crate::sim::session::WireProtocol;
 
 /// What the explainer knows about the conversation around a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use super::json::Value;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::{DeleteModel, SyncMode};
-use crate::sim::timeline::SavedWorld;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::saved::SavedWorld;
+use crate::sim::session::WireProtocol;
 use crate::sim::world::{Action, Fault, WorldSetup};
 use std::fmt;
 

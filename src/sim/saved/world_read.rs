@@ -5,8 +5,8 @@ use super::world::{DecodeError, DELETE_MODELS, KINDS, PROTOCOLS};
 use crate::sim::device::{ClientSetup, DeviceKind, DeviceSetup};
 use crate::sim::imap::SyncMode;
 use crate::sim::pop3::client::Pop3Settings;
+use crate::sim::saved::{LoggedAction, SavedWorld};
 use crate::sim::time::SimTime;
-use crate::sim::timeline::{LoggedAction, SavedWorld};
 use crate::sim::world::{Action, Fault, WorldSetup};
 
 type Decoded<T> = Result<T, DecodeError>;

@@ -2,7 +2,7 @@
 //! replies, and their effects on the diagram, show as they happen.
 
 use crate::sim::session::Direction;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::session::WireProtocol;
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
