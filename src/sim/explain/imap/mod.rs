@@ -7,6 +7,7 @@
 mod commands;
 mod mailbox_data;
 mod message_commands;
+mod response_codes;
 mod responses;
 #[cfg(test)]
 mod tests;
