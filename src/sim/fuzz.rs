@@ -278,6 +278,27 @@ pub fn challenge(data: &[u8]) {
     }
 }
 
+/// The facts a transcript could give a line, picked by the bits of the fuzzer's first byte.
+fn facts_from(choice: u8) -> crate::sim::explain::LineFacts {
+    use crate::sim::explain::MailboxAccess;
+    let bit = |n: u8| choice & (1 << n) != 0;
+    crate::sim::explain::LineFacts {
+        tracked: bit(5),
+        ends_multiline: bit(6),
+        in_list: bit(7),
+        in_body: bit(3) && bit(5),
+        continues_reply: bit(4) && bit(5),
+        answers_challenge: bit(4) && bit(6),
+        logged_in: bit(6) && bit(7),
+        marked_for_deletion: u32::from(choice % 3),
+        selected: match choice % 5 {
+            0 => Some(MailboxAccess::ReadWrite),
+            1 => Some(MailboxAccess::ReadOnly),
+            _ => None,
+        },
+    }
+}
+
 /// Any line, of any protocol, either direction, as content or not, answering the line before it: explained in
 /// both languages, never a panic. The first byte picks the protocol, the direction and the context.
 pub fn explain(data: &[u8]) {
@@ -300,6 +321,7 @@ pub fn explain(data: &[u8]) {
             answering: answering.clone(),
             in_content: choice & 8 != 0,
             greeting: choice & 16 != 0,
+            facts: facts_from(choice),
         };
         let explanation = explain(protocol, direction, line, &context);
         assert!(

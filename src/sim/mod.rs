@@ -11,6 +11,7 @@ pub mod harness;
 pub mod imap;
 pub mod lesson;
 pub mod line_reader;
+pub mod line_tracker;
 pub mod mail;
 pub mod pop3;
 pub mod saved;

@@ -194,6 +194,7 @@ impl World {
                 answering,
                 in_content,
                 greeting: conn.lines_sent == 0,
+                facts: conn.tracker.facts(),
                 lost: false,
                 moment: self.moments,
             };
