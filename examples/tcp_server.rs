@@ -1,5 +1,5 @@
 //! Serves the default world's mail server on loopback so real clients (curl, Python's poplib/imaplib/smtplib,
-//! Thunderbird) can talk to the same core the page runs. See TEST-HOOKS.md, "Native TCP bridge".
+//! Thunderbird) can talk to the same core the page runs. See docs/hooks.md, "Native TCP bridge".
 //!
 //! `cargo run --release --example tcp_server -- --pop3 ADDR --imap ADDR --smtp ADDR --messages N`
 

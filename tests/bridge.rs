@@ -2,6 +2,9 @@
 //! The TCP bridge itself: writes happen outside the lock, the transcript shows whole lines, factories are
 //! closures, closed sessions close their sockets, and a dropped client is reported to its session once.
 
+mod common;
+use common::wait_until;
+
 use mailroom::bridge::{Bridge, Transcript, MAX_BACKLOG_OCTETS};
 use mailroom::sim::mail::Store;
 use mailroom::sim::pop3::{Pop3Server, Pop3ServerConfig};
@@ -12,7 +15,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Wraps a session and counts the disconnects it hears.
 struct Counted {
@@ -136,14 +139,6 @@ impl Client {
     fn sees_end_of_file(&mut self) -> bool {
         let mut rest = Vec::new();
         self.reader.read_to_end(&mut rest).is_ok() && rest.is_empty()
-    }
-}
-
-fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !condition() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        std::thread::sleep(Duration::from_millis(5));
     }
 }
 

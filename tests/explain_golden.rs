@@ -1,17 +1,19 @@
 //! Pins every explanation the explainer gives, byte for byte, so that rewriting how the texts are built cannot
 //! change what a student reads. Three corpora:
-//! - hand-picked lines of every family with their usual context, and every line of every lesson's real
-//!   sessions, written out in full;
+//! - hand-picked lines of every family with their usual context, short sessions whose context comes from
+//!   following them line by line as the world does, and every line of every lesson's real sessions, written
+//!   out in full;
 //! - every server line of a protocol answering every client line of it, one digest per server line;
 //! - lines shaped like protocol lines from a fixed pseudo-random sequence, one digest per batch.
 //!
 //! After an intended change of wording, regenerate with `MAILROOM_GOLDEN=write cargo test --test explain_golden`
 //! and review the diff of tests/data/explain_golden.txt.
 
-use mailroom::sim::explain::{explain, Explanation, LineContext, WireProtocol};
+use mailroom::sim::explain::{explain, Explanation, LineContext, LineFacts, WireProtocol};
 use mailroom::sim::lesson::{catalogue, LessonRun};
 use mailroom::sim::session::Direction::{self, ClientToServer as C, ServerToClient as S};
 use mailroom::sim::timeline::Timeline;
+use mailroom::sim::transcript::ContentTracker;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -53,6 +55,7 @@ const POP3_SERVER: &[&str] = &[
     "+OK POP3 ready",
     "+OK ready <1.2@x",
     "+OK",
+    "+ ",
     "+OK 2 320",
     "+OK 3 120",
     "+OK maildrop has 2 messages (320 octets)",
@@ -147,6 +150,7 @@ const SMTP_SERVER: &[&str] = &[
     "252 cannot verify",
     "354 End data with <CR><LF>.<CR><LF>",
     "334 VXNlcm5hbWU6",
+    "235 2.7.0 Authentication successful",
     "421 closing",
     "421",
     "450 mailbox busy",
@@ -245,6 +249,13 @@ const IMAP_CLIENT: &[&str] = &[
     "done",
     "A18 ENABLE QRESYNC",
     "A18 ENABLE CONDSTORE",
+    "A1 AUTHENTICATE PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=",
+    "A21 CHECK",
+    "A22 SUBSCRIBE Archive",
+    "A23 UNSUBSCRIBE Archive",
+    "A24 NAMESPACE",
+    "A25 ID (\"name\" \"mbsync\")",
+    "A26 GETQUOTAROOT INBOX",
     "a2 foo bar",
     "A2 UID",
     "A2 UID FROB 1",
@@ -289,6 +300,13 @@ const IMAP_SERVER: &[&str] = &[
     "* LIST (\\Noselect) \"/\" Work",
     "* LIST () NIL INBOX",
     "* LSUB () \".\" Archive",
+    "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
+    "* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
+    "* NAMESPACE ((\"\" \"/\")) NIL NIL",
+    "* ID (\"name\" \"Mailroom\")",
+    "* QUOTA \"\" (STORAGE 10 512)",
+    "* QUOTAROOT INBOX \"\"",
+    "A6 NO [OVERQUOTA] Quota exceeded",
     "* STATUS INBOX (MESSAGES 3 UNSEEN 1 UIDNEXT 9)",
     "* STATUS INBOX (MESSAGES 1 RECENT 0 UIDVALIDITY 7 HIGHESTMODSEQ 9 X-ODD 4)",
     "* STATUS INBOX (MESSAGES x)",
@@ -345,6 +363,7 @@ fn contexts_of_server_lines(answering: Option<&str>) -> Vec<LineContext> {
             answering: answering.map(str::to_string),
             in_content,
             greeting,
+            facts: LineFacts::default(),
         })
         .collect()
 }
@@ -357,6 +376,46 @@ fn direction_name(direction: Direction) -> &'static str {
     match direction {
         C => "C",
         S => "S",
+    }
+}
+
+/// The facts that differ from a line explained on its own, in a few words ("" when none do).
+fn facts_shown(facts: &LineFacts) -> String {
+    let LineFacts {
+        tracked,
+        ends_multiline,
+        in_list,
+        in_body,
+        continues_reply,
+        answers_challenge,
+        logged_in,
+        marked_for_deletion,
+        selected,
+    } = *facts;
+    let mut shown = Vec::new();
+    for (set, name) in [
+        (tracked, "tracked"),
+        (ends_multiline, "ends_multiline"),
+        (in_list, "in_list"),
+        (in_body, "in_body"),
+        (continues_reply, "continues_reply"),
+        (answers_challenge, "answers_challenge"),
+        (logged_in, "logged_in"),
+    ] {
+        if set {
+            shown.push(name.to_string());
+        }
+    }
+    if marked_for_deletion > 0 {
+        shown.push(format!("marked={marked_for_deletion}"));
+    }
+    if let Some(access) = selected {
+        shown.push(format!("selected={access:?}"));
+    }
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" facts=[{}]", shown.join(" "))
     }
 }
 
@@ -383,13 +442,14 @@ impl Golden {
         let Explanation { en, zh, rfc } = explain(protocol, direction, line, context);
         let _ = write!(
             self.text,
-            "== {} {} {:?} answering={:?} content={} greeting={}",
+            "== {} {} {:?} answering={:?} content={} greeting={}{}",
             protocol_name(protocol),
             direction_name(direction),
             line,
             context.answering,
             context.in_content,
             context.greeting,
+            facts_shown(&context.facts),
         );
         let next = self.numbers.len();
         let key = (en, zh, rfc);
@@ -454,6 +514,130 @@ fn hand_picked(out: &mut Golden) {
     }
 }
 
+/// Short sessions where a line's meaning depends on what came before it, followed line by line by the same
+/// tracker the world uses: replies to their commands, content that looks like commands, the end of DATA,
+/// an empty mailbox, CLOSE after SELECT and after EXAMINE.
+const SESSIONS: &[(WireProtocol, &[(Direction, &str)])] = &[
+    (
+        WireProtocol::Pop3,
+        &[
+            (S, "+OK POP3 ready <1.2@mail.example>"),
+            (C, "USER nobody"),
+            (S, "+OK send PASS"),
+            (C, "PASS wrong"),
+            (S, "-ERR [AUTH] invalid password"),
+            (C, "QUIT"),
+            (S, "+OK bye"),
+        ],
+    ),
+    (
+        WireProtocol::Pop3,
+        &[
+            (S, "+OK POP3 ready"),
+            (C, "USER alice"),
+            (S, "+OK send PASS"),
+            (C, "PASS wonderland"),
+            (S, "+OK maildrop has 1 message (120 octets)"),
+            (C, "UIDL"),
+            (S, "+OK"),
+            (S, "1 0000000169A55190"),
+            (S, "."),
+            (C, "RETR 1"),
+            (S, "+OK 120 octets"),
+            (S, "Subject: minutes"),
+            (S, ""),
+            (S, "QUIT"),
+            (S, ""),
+            (S, "..."),
+            (S, "."),
+            (C, "DELE 1"),
+            (S, "+OK message 1 deleted"),
+            (C, "QUIT"),
+            (S, "+OK bye"),
+        ],
+    ),
+    (
+        WireProtocol::Smtp,
+        &[
+            (S, "220 mail.example ESMTP"),
+            (C, "EHLO sender.example"),
+            (S, "250-mail.example greets sender.example"),
+            (S, "250-PIPELINING"),
+            (S, "250-X-UNKNOWN-EXTENSION"),
+            (S, "250 ENHANCEDSTATUSCODES"),
+            (C, "MAIL FROM:<bob@example.net>"),
+            (S, "250 2.1.0 Ok"),
+            (C, "RCPT TO:<alice@example.org>"),
+            (S, "250 2.1.5 Ok"),
+            (C, "DATA"),
+            (S, "354 End data with <CR><LF>.<CR><LF>"),
+            (C, "Subject: hi"),
+            (C, ""),
+            (C, "RSET"),
+            (C, ""),
+            (C, "QUIT"),
+            (C, "."),
+            (S, "552 5.2.2 Mailbox full"),
+            (C, "QUIT"),
+            (S, "221 2.0.0 Bye"),
+        ],
+    ),
+    (
+        WireProtocol::Imap,
+        &[
+            (S, "* OK [CAPABILITY IMAP4rev1 IDLE] ready"),
+            (C, "a1 LOGIN alice wonderland"),
+            (S, "a1 OK Logged in"),
+            (C, "a2 SELECT INBOX"),
+            (S, "* 0 EXISTS"),
+            (S, "* 0 RECENT"),
+            (S, "a2 OK [READ-WRITE] Select completed"),
+            (C, "a3 CLOSE"),
+            (S, "a3 OK Close completed"),
+            (C, "a4 EXAMINE INBOX"),
+            (S, "* 1 EXISTS"),
+            (S, "a4 OK [READ-ONLY] Examine completed"),
+            (C, "a5 FETCH 1 (FLAGS BODY.PEEK[TEXT])"),
+            (S, "* 1 FETCH (FLAGS () BODY[TEXT] {16}"),
+            (S, "a6 NOOP"),
+            (S, ""),
+            (S, "bye"),
+            (S, ")"),
+            (S, "a5 OK Fetch completed"),
+            (C, "a6 CLOSE"),
+            (S, "a6 OK Close completed"),
+            (C, "a7 SELECT INBOX"),
+            (S, "a7 OK [READ-WRITE] Select completed"),
+            (C, "a8 IDLE"),
+            (S, "+ idling"),
+            (S, "* 2 EXISTS"),
+            (S, "* 1 RECENT"),
+            (C, "DONE"),
+            (S, "a8 OK Idle completed"),
+        ],
+    ),
+];
+
+fn sessions(out: &mut Golden) {
+    out.section("Lines in their session");
+    for &(protocol, lines) in SESSIONS {
+        let mut tracker = ContentTracker::default();
+        for (index, &(direction, line)) in lines.iter().enumerate() {
+            let in_content = tracker.classify(protocol, direction, line);
+            let context = LineContext {
+                answering: match direction {
+                    S => tracker.last_command.clone(),
+                    C => None,
+                },
+                in_content,
+                greeting: index == 0,
+                facts: tracker.facts(),
+            };
+            out.record(protocol, direction, line, &context);
+        }
+    }
+}
+
 /// Every lesson run to its end, predicting the first choice, as the lessons test does.
 fn lesson_lines(out: &mut Golden) {
     out.section("Lines of every lesson's sessions");
@@ -478,12 +662,14 @@ fn lesson_lines(out: &mut Golden) {
                 entry.answering.clone(),
                 entry.in_content,
                 entry.greeting,
+                facts_shown(&entry.facts),
             );
             if seen.insert(key) {
                 let context = LineContext {
                     answering: entry.answering.clone(),
                     in_content: entry.in_content,
                     greeting: entry.greeting,
+                    facts: entry.facts,
                 };
                 out.record(entry.protocol, entry.direction, &entry.text, &context);
             }
@@ -617,8 +803,9 @@ impl Lines {
         let bits = self.next();
         LineContext {
             answering,
-            in_content: bits % 5 == 0,
-            greeting: bits % 7 == 0,
+            in_content: bits.is_multiple_of(5),
+            greeting: bits.is_multiple_of(7),
+            facts: LineFacts::default(),
         }
     }
 }
@@ -634,7 +821,7 @@ fn generated(out: &mut Golden) {
         for _ in 0..BATCH_SIZE {
             let protocol = [WireProtocol::Pop3, WireProtocol::Smtp, WireProtocol::Imap]
                 [(lines.next() % 3) as usize];
-            let direction = if lines.next() % 2 == 0 { C } else { S };
+            let direction = if lines.next().is_multiple_of(2) { C } else { S };
             let line = lines.line();
             let context = lines.context(protocol);
             digest_of(&explain(protocol, direction, &line, &context), &mut digest);
@@ -646,6 +833,7 @@ fn generated(out: &mut Golden) {
 fn golden_text() -> String {
     let mut out = Golden::default();
     hand_picked(&mut out);
+    sessions(&mut out);
     lesson_lines(&mut out);
     cross_product(&mut out);
     generated(&mut out);

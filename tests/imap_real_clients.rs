@@ -1,28 +1,25 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Real clients (Python's imaplib, curl) against the IMAP server on the in-process loopback bridge.
 
-use mailroom::bridge::Bridge;
-use mailroom::sim::imap::server_session;
-use mailroom::sim::mail::Store;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::process::Command;
+mod common;
+use common::{curl, serve};
 
-fn serve() -> (Bridge, SocketAddr) {
-    let bridge = Bridge::new(Store::default_world(), false);
-    let addr = bridge
-        .listen("127.0.0.1:0", "imap", server_session)
-        .expect("bind loopback");
-    (bridge, addr)
-}
+use mailroom::bridge::Listening;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::Command;
 
 #[test]
 fn python_imaplib_completes_a_full_session() {
-    let (bridge, addr) = serve();
+    let Listening {
+        bridge, imap: addr, ..
+    } = serve(0);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients/imap_imaplib.py");
+    let uid_validity = bridge.with_store(|s| s.account("alice").map(|a| a.inbox().uid_validity));
     let out = Command::new("python3")
         .arg(script)
         .arg(addr.port().to_string())
+        .arg(uid_validity.unwrap_or_default().to_string())
         .output()
         .expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -43,43 +40,38 @@ fn python_imaplib_completes_a_full_session() {
     assert_eq!((inbox, trash, sent), (1, Some(1), Some(1)));
 }
 
-fn curl(args: &[&str]) -> String {
-    let out = Command::new("curl")
-        .args(["-s", "-S", "--max-time", "10", "-u", "alice:wonderland"])
-        .args(args)
-        .output()
-        .expect("curl runs");
-    assert!(
-        out.status.success(),
-        "curl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// curl as alice, which must succeed; returns what it printed.
+fn curl_as_alice(args: &[&str]) -> String {
+    let (code, text) = curl(&[&["-u", "alice:wonderland"], args].concat());
+    assert_eq!(code, 0, "curl {args:?} failed: {text}");
+    text
 }
 
 #[test]
 fn curl_lists_mailboxes_fetches_a_message_and_searches() {
-    let (bridge, addr) = serve();
+    let Listening {
+        bridge, imap: addr, ..
+    } = serve(0);
     let base = format!("imap://127.0.0.1:{}", addr.port());
-    let list = curl(&[&format!("{base}/")]);
+    let list = curl_as_alice(&[&format!("{base}/")]);
     assert!(
         list.contains("* LIST (\\HasNoChildren) \"/\" INBOX"),
         "{list}"
     );
     assert!(list.contains("\"/\" Trash"), "{list}");
-    let message = curl(&[&format!("{base}/INBOX;UID=2")]);
+    let message = curl_as_alice(&[&format!("{base}/INBOX;UID=2")]);
     let expected = bridge.with_store(|s| {
         s.account("alice").expect("alice").inbox().messages[1]
             .text
             .clone()
     });
     assert_eq!(message, expected);
-    let search = curl(&[&format!("{base}/INBOX?UNSEEN")]);
+    let search = curl_as_alice(&[&format!("{base}/INBOX?UNSEEN")]);
     assert!(
         search.contains("* SEARCH 1 3"),
         "curl's UID FETCH read the message, so it is \\Seen: {search}"
     );
-    let examine = curl(&["-X", "EXAMINE INBOX", &format!("{base}/")]);
+    let examine = curl_as_alice(&["-X", "EXAMINE INBOX", &format!("{base}/")]);
     assert!(examine.contains("* 3 EXISTS"), "{examine}");
 }
 
@@ -104,7 +96,11 @@ fn read_until(reader: &mut BufReader<TcpStream>, prefix: &str) -> Vec<String> {
 
 #[test]
 fn an_idling_tcp_client_hears_of_an_append_by_another_connection_at_once() {
-    let (_bridge, addr) = serve();
+    let Listening {
+        bridge: _bridge,
+        imap: addr,
+        ..
+    } = serve(0);
     let watcher = TcpStream::connect(addr).expect("connect");
     let mut w = watcher.try_clone().expect("clone");
     let mut wr = BufReader::new(watcher);

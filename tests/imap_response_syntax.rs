@@ -1,5 +1,6 @@
-//! Every line the server writes must be RFC 3501 syntax: each one is fed to imap-codec's response parser
-//! (the same one the client uses), in a session that exercises every kind of response.
+//! Every line the server writes must be RFC 3501 syntax: each one is fed to imap-codec's response parser (the
+//! whole grammar; the client's own parser reads only what it consumes), in a session that exercises every kind
+//! of response.
 
 mod common;
 

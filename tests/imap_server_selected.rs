@@ -1,4 +1,4 @@
-//! One test per IMAP server claim of PROTOCOL.md about the Selected state (RFC 3501 §6.4), other sessions
+//! One test per IMAP server claim of docs/protocol.md about the Selected state (RFC 3501 §6.4), other sessions
 //! (§7.4.1), IDLE (RFC 2177) and CONDSTORE/QRESYNC (RFC 7162).
 
 mod common;

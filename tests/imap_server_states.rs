@@ -1,4 +1,4 @@
-//! One test per IMAP server claim of PROTOCOL.md about any state, Not Authenticated and Authenticated
+//! One test per IMAP server claim of docs/protocol.md about any state, Not Authenticated and Authenticated
 //! (RFC 3501 §6.1–6.3); the Selected state is in imap_server_selected.rs.
 
 mod common;

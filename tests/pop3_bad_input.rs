@@ -1,4 +1,4 @@
-//! POP3 server against bad input (PROTOCOL.md: "Unknown or malformed commands: -ERR with a reason; the
+//! POP3 server against bad input (docs/protocol.md: "Unknown or malformed commands: -ERR with a reason; the
 //! session survives"): unknown commands, missing or non-numeric arguments, wrong state, binary bytes, a
 //! 100 KB line.
 

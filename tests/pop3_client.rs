@@ -1,4 +1,4 @@
-//! One test per POP3 client rule of PROTOCOL.md: the settings real clients offer and the UIDL state file.
+//! One test per POP3 client rule of docs/protocol.md: the settings real clients offer and the UIDL state file.
 
 mod common;
 

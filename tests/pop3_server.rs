@@ -1,4 +1,4 @@
-//! One test per POP3 server rule of PROTOCOL.md (RFC 1939, RFC 2449), grouped by protocol state.
+//! One test per POP3 server rule of docs/protocol.md (RFC 1939, RFC 2449), grouped by protocol state.
 
 mod common;
 

@@ -3,16 +3,13 @@
 //! `tests/clients/`) and curl's pop3:// and smtp://. Each test starts its own bridge on port 0.
 
 mod common;
-use common::{python, result};
+use common::{curl, python, result, serve, wait_until};
 
-use mailroom::bridge::{Bridge, Transcript};
-use mailroom::sim::mail::Store;
+use mailroom::bridge::{Bridge, Listening};
 use mailroom::sim::pop3::codec::uidl_for;
-use mailroom::sim::{pop3, smtp};
 use serde_json::Value;
 use std::net::SocketAddr;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 struct Server {
     bridge: Bridge,
@@ -21,13 +18,9 @@ struct Server {
 }
 
 fn start() -> Server {
-    let bridge = Bridge::new(Store::default_world(), Transcript::Off);
-    let pop3 = bridge
-        .listen("127.0.0.1:0", "pop3", pop3::server_session)
-        .expect("pop3 listens");
-    let smtp = bridge
-        .listen("127.0.0.1:0", "smtp", smtp::server_session)
-        .expect("smtp listens");
+    let Listening {
+        bridge, pop3, smtp, ..
+    } = serve(0);
     Server { bridge, pop3, smtp }
 }
 
@@ -83,24 +76,6 @@ impl Server {
                 .collect(),
             other => panic!("unexpected poplib output {other}"),
         }
-    }
-}
-
-fn curl(args: &[&str]) -> (i32, Vec<u8>) {
-    let output = Command::new("curl")
-        .args(["-s", "--max-time", "10"])
-        .args(args)
-        .output()
-        .expect("curl runs");
-    (output.status.code().unwrap_or(-1), output.stdout)
-}
-
-/// Waits for something another thread does (the bridge noticing a closed socket), up to five seconds.
-fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !condition() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        std::thread::sleep(Duration::from_millis(5));
     }
 }
 
@@ -292,10 +267,10 @@ mod curl {
             .enumerate()
             .map(|(i, t)| format!("{} {}\r\n", i + 1, t.len()))
             .collect();
-        assert_eq!(String::from_utf8_lossy(&listing), expected);
+        assert_eq!(listing, expected);
         let (code, body) = curl(&[&format!("{base}/3"), "-u", "alice:wonderland"]);
         assert_eq!(code, 0);
-        assert_eq!(String::from_utf8_lossy(&body), texts[2]);
+        assert_eq!(body, texts[2]);
     }
 
     #[test]

@@ -7,9 +7,10 @@ use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::saved::json::{self, Value};
 use mailroom::sim::saved::link::{decode_fragment, encode_fragment, LinkError, MAX_FRAGMENT_CHARS};
 use mailroom::sim::saved::{self, ReadError};
+use mailroom::sim::saved::{LoggedAction, SavedWorld};
+use mailroom::sim::session::WireProtocol;
 use mailroom::sim::time::SimTime;
-use mailroom::sim::timeline::{LoadError, LoggedAction, SavedWorld, Timeline};
-use mailroom::sim::transcript::WireProtocol;
+use mailroom::sim::timeline::{LoadError, Timeline};
 use mailroom::sim::world::{Action, Fault, WorldSetup};
 use proptest::prelude::*;
 
@@ -170,7 +171,7 @@ fn any_saved_world() -> impl Strategy<Value = SavedWorld> {
             action,
         });
     (
-        0u32..=mailroom::sim::timeline::FORMAT_VERSION,
+        0u32..=mailroom::sim::saved::FORMAT_VERSION,
         setup,
         proptest::collection::vec(logged, 0..6),
         any::<u32>(),

@@ -1,4 +1,4 @@
-//! One test per SMTP rule of PROTOCOL.md (RFC 5321, minimal), server and the outside sender's client.
+//! One test per SMTP rule of docs/protocol.md (RFC 5321, minimal), server and the outside sender's client.
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! The store rules of PROTOCOL.md: what every message and mailbox carries, and that POP3, SMTP and IMAP share it.
+//! The store rules of docs/protocol.md: what every message and mailbox carries, and that POP3, SMTP and IMAP
+//! share it.
 
 mod common;
 

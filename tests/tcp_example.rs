@@ -3,24 +3,13 @@
 //! and SMTP answer real clients (Python's smtplib, imaplib and poplib, curl) over one store.
 
 mod common;
-use common::{python, result};
+use common::{curl, python, result, serve};
 
-use mailroom::bridge::{serve_default_world, Listening, OptionsError, ServeOptions, Transcript};
+use mailroom::bridge::{Listening, OptionsError, ServeOptions};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-fn serve(messages: usize) -> Listening {
-    let options = ServeOptions {
-        pop3: "127.0.0.1:0".to_string(),
-        imap: "127.0.0.1:0".to_string(),
-        smtp: "127.0.0.1:0".to_string(),
-        messages,
-    };
-    serve_default_world(&options, Transcript::Off).expect("serves")
-}
 
 /// Runs a Python client session as alice; returns its `[action, result]` pairs.
 fn session(script: &str, port: u16, actions: &[&str]) -> Vec<(String, Value)> {
@@ -42,16 +31,6 @@ fn session(script: &str, port: u16, actions: &[&str]) -> Vec<(String, Value)> {
             )
         })
         .collect()
-}
-
-fn curl(args: &[&str]) -> (i32, String) {
-    let output = Command::new("curl")
-        .args(["-s", "--max-time", "10", "-u", "alice:wonderland"])
-        .args(args)
-        .output()
-        .expect("curl runs");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    (output.status.code().unwrap_or(-1), text)
 }
 
 fn inbox_texts(listening: &Listening) -> Vec<(u32, String)> {
@@ -236,9 +215,17 @@ fn mail_sent_with_smtplib_is_read_by_imaplib_poplib_and_curl() {
     );
     assert_eq!(result(&pop, "retr:4")[1], json!(stored));
 
-    let (code, body) = curl(&[&format!("imap://{}/INBOX;UID={uid}", listening.imap)]);
+    let (code, body) = curl(&[
+        "-u",
+        "alice:wonderland",
+        &format!("imap://{}/INBOX;UID={uid}", listening.imap),
+    ]);
     assert_eq!((code, body.as_str()), (0, stored.as_str()));
-    let (code, body) = curl(&[&format!("pop3://{}/4", listening.pop3)]);
+    let (code, body) = curl(&[
+        "-u",
+        "alice:wonderland",
+        &format!("pop3://{}/4", listening.pop3),
+    ]);
     assert_eq!((code, body.as_str()), (0, stored.as_str()));
 }
 
@@ -295,6 +282,10 @@ fn a_pop3_dele_and_quit_is_pushed_as_expunge_to_an_idling_imap_session() {
     );
     let search = read_until("a4 ");
     assert_eq!(search[0], "* SEARCH 1 2", "two messages left");
-    let (code, listing) = curl(&[&format!("imap://{}/INBOX?ALL", listening.imap)]);
+    let (code, listing) = curl(&[
+        "-u",
+        "alice:wonderland",
+        &format!("imap://{}/INBOX?ALL", listening.imap),
+    ]);
     assert_eq!((code, listing.trim_end()), (0, "* SEARCH 1 2"));
 }

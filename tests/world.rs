@@ -3,8 +3,8 @@
 use mailroom::sim::device::{ClientSetup, DeviceClient, DeviceKind};
 use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
+use mailroom::sim::session::WireProtocol;
 use mailroom::sim::time::SimTime;
-use mailroom::sim::transcript::WireProtocol;
 use mailroom::sim::world::{Action, Endpoint, Fault, World, WorldEvent, WorldSetup};
 
 /// Applies an action now and lets the world run until nothing is on the wire.
@@ -587,7 +587,7 @@ mod world {
             .to_string()
             .contains("device id"));
         saved.setup = WorldSetup::default();
-        saved.log = vec![mailroom::sim::timeline::LoggedAction {
+        saved.log = vec![mailroom::sim::saved::LoggedAction {
             moment: 0,
             at: SimTime::ZERO,
             action: Action::CheckMail {

@@ -1,11 +1,10 @@
 //! What `examples/tcp_server.rs` runs, as a library function so tests can run it in-process on port 0: the
-//! default world's server on POP3, IMAP and SMTP over one store (TEST-HOOKS.md, "Native TCP bridge").
+//! default world's server on POP3, IMAP and SMTP over one store (docs/hooks.md, "Native TCP bridge").
 
 use super::{Bridge, SessionFactory, Transcript};
-use crate::sim::imap::imap_server_session;
 use crate::sim::mail::{Store, StoreError};
 use crate::sim::time::SimTime;
-use crate::sim::{pop3, smtp};
+use crate::sim::{imap, pop3, smtp};
 use std::fmt;
 use std::io;
 use std::net::SocketAddr;
@@ -116,7 +115,7 @@ pub struct Listening {
     pub smtp: SocketAddr,
 }
 
-/// The ready line of TEST-HOOKS.md: `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025`.
+/// The ready line of docs/hooks.md: `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025`.
 impl fmt::Display for Listening {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -161,7 +160,7 @@ pub fn serve_default_world(
             })
     };
     let pop3 = listen("pop3", &options.pop3, Box::new(pop3::server_session))?;
-    let imap = listen("imap", &options.imap, Box::new(imap_server_session))?;
+    let imap = listen("imap", &options.imap, Box::new(imap::server_session))?;
     let smtp = listen("smtp", &options.smtp, Box::new(smtp::server_session))?;
     Ok(Listening {
         bridge,

@@ -25,9 +25,10 @@ pub struct Target {
     pub run: fn(&[u8]),
 }
 
-/// Every target: one per session kind, the two decoders of what strangers hand the page, and the explainer of
+/// Every target: one per session kind, the three decoders of what strangers hand the page (saved worlds, share
+/// links, challenges and their solutions), and the explainer of
 /// every wire line (lines typed in the terminal reach it as they are).
-pub const TARGETS: [Target; 9] = [
+pub const TARGETS: [Target; 10] = [
     Target {
         name: "pop3_server",
         run: pop3_server,
@@ -59,6 +60,10 @@ pub const TARGETS: [Target; 9] = [
     Target {
         name: "share_link",
         run: share_link,
+    },
+    Target {
+        name: "challenge",
+        run: challenge,
     },
     Target {
         name: "explain",
@@ -232,6 +237,68 @@ pub fn share_link(data: &[u8]) {
     );
 }
 
+/// A challenge or a solution document from a link: read or refused, never a panic; what reads back writes the
+/// same JSON again, and a solution is verified (solved, unsolved or invalid) without a panic.
+pub fn challenge(data: &[u8]) {
+    use crate::sim::challenge::codec::{
+        challenge_from_json, challenge_to_json, solution_from_json, solution_to_json,
+    };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(challenge) = challenge_from_json(text) {
+        let json = challenge_to_json(&challenge);
+        assert_eq!(
+            challenge_from_json(&json).as_ref(),
+            Ok(&challenge),
+            "a challenge changed on the way back"
+        );
+    }
+    if let Ok(solution) = solution_from_json(text) {
+        let json = solution_to_json(&solution);
+        assert_eq!(
+            solution_from_json(&json).as_ref(),
+            Ok(&solution),
+            "a solution changed on the way back"
+        );
+        // As for saved worlds: a long replay is only slow (its bounds are tested in tests/challenge_links.rs),
+        // not wrong; an hour of waiting in the setup is plenty for the fuzzer.
+        let waited: u64 = solution
+            .challenge
+            .setup_moves
+            .iter()
+            .map(|m| match m {
+                crate::sim::challenge::Move::Wait(t) => t.millis(),
+                crate::sim::challenge::Move::Do(_) => 0,
+            })
+            .fold(0, u64::saturating_add);
+        if solution.moment <= 20_000 && waited <= SimTime::from_minutes(60).millis() {
+            let _ = crate::sim::challenge::verify(&solution);
+        }
+    }
+}
+
+/// The facts a transcript could give a line, picked by the bits of the fuzzer's first byte.
+fn facts_from(choice: u8) -> crate::sim::explain::LineFacts {
+    use crate::sim::explain::MailboxAccess;
+    let bit = |n: u8| choice & (1 << n) != 0;
+    crate::sim::explain::LineFacts {
+        tracked: bit(5),
+        ends_multiline: bit(6),
+        in_list: bit(7),
+        in_body: bit(3) && bit(5),
+        continues_reply: bit(4) && bit(5),
+        answers_challenge: bit(4) && bit(6),
+        logged_in: bit(6) && bit(7),
+        marked_for_deletion: u32::from(choice % 3),
+        selected: match choice % 5 {
+            0 => Some(MailboxAccess::ReadWrite),
+            1 => Some(MailboxAccess::ReadOnly),
+            _ => None,
+        },
+    }
+}
+
 /// Any line, of any protocol, either direction, as content or not, answering the line before it: explained in
 /// both languages, never a panic. The first byte picks the protocol, the direction and the context.
 pub fn explain(data: &[u8]) {
@@ -254,6 +321,7 @@ pub fn explain(data: &[u8]) {
             answering: answering.clone(),
             in_content: choice & 8 != 0,
             greeting: choice & 16 != 0,
+            facts: facts_from(choice),
         };
         let explanation = explain(protocol, direction, line, &context);
         assert!(

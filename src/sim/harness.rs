@@ -1,5 +1,5 @@
 //! An in-memory connection between one client session and one server session, driven until idle (as
-//! quinn-proto's tests drive a pair). Tests and the TCP-free examples use it; it records the transcript.
+//! quinn-proto's tests drive a pair). Tests and benches use it (feature `testing`); it records the transcript.
 
 use crate::sim::mail::Store;
 use crate::sim::session::{ClientSession, Direction, ServerSession};

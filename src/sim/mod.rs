@@ -1,13 +1,17 @@
 //! The simulation core: pure Rust, deterministic, no web types, no wall clock. Time is always an argument.
 
+pub mod challenge;
 pub mod compare;
 pub mod device;
 pub mod explain;
+#[cfg(feature = "testing")]
 pub mod fuzz;
+#[cfg(feature = "testing")]
 pub mod harness;
 pub mod imap;
 pub mod lesson;
 pub mod line_reader;
+pub mod line_tracker;
 pub mod mail;
 pub mod pop3;
 pub mod sasl;

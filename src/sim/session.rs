@@ -71,3 +71,21 @@ impl Direction {
         }
     }
 }
+
+/// Which protocol a connection speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum WireProtocol {
+    Smtp,
+    Pop3,
+    Imap,
+}
+
+impl WireProtocol {
+    pub fn id(self) -> &'static str {
+        match self {
+            WireProtocol::Smtp => "smtp",
+            WireProtocol::Pop3 => "pop3",
+            WireProtocol::Imap => "imap",
+        }
+    }
+}

@@ -72,7 +72,12 @@ impl SimTime {
         )
     }
 
-    /// A short clock for the UI, e.g. `Mon 09:00:05` plus the day count since the start.
+    /// The day of the week, 0 for Monday to 6 for Sunday, for a clock in the reader's language.
+    pub fn weekday(self) -> usize {
+        self.civil().weekday
+    }
+
+    /// A short clock for the UI: weekday and time of day, e.g. `Mon 09:00:05`.
     pub fn clock(self) -> String {
         let c = self.civil();
         format!(

@@ -2,13 +2,11 @@
 //! earlier moment is rebuilt by replaying the log (RaftScope's habit: the view follows sim time). The same
 //! setup and log, as versioned JSON, are what a share link or a saved file carries.
 
+use crate::sim::saved::{LoggedAction, SavedWorld, FORMAT_VERSION};
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action, ActionError, SetupError, World, WorldSetup};
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The format version of saved worlds; a newer one is refused with a clear message.
-pub const FORMAT_VERSION: u32 = 1;
 /// The most actions a saved world may carry, so a hostile file cannot make the replay run for ever.
 pub const MAX_LOGGED_ACTIONS: usize = 5_000;
 /// The most moments a saved world may ask to replay to: a 45-minute class makes a few thousand, and a
@@ -17,26 +15,6 @@ pub const MAX_MOMENTS: usize = 200_000;
 /// The most happenings replayed to catch up from the last moment to the saved clock: a saved world's clock
 /// is at most one poll interval past its last moment, a few hundred happenings with eight devices.
 pub const MAX_CATCH_UP_MOMENTS: usize = 10_000;
-
-/// An action as applied: at which moment of the timeline and at which sim time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoggedAction {
-    pub moment: usize,
-    pub at: SimTime,
-    pub action: Action,
-}
-
-/// A world as saved: enough to rebuild it exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedWorld {
-    pub version: u32,
-    pub setup: WorldSetup,
-    pub log: Vec<LoggedAction>,
-    /// The moment the world was at.
-    pub moment: usize,
-    /// The sim time it was at (time passes between moments while playing).
-    pub now: SimTime,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
@@ -91,11 +69,6 @@ impl Timeline {
 
     pub fn world(&self) -> &World {
         &self.world
-    }
-
-    /// For polling events; changes made through it are not logged, so use it for nothing else.
-    pub fn world_mut(&mut self) -> &mut World {
-        &mut self.world
     }
 
     pub fn log(&self) -> &[LoggedAction] {

@@ -190,12 +190,8 @@ impl State {
 mod tests {
     use super::*;
     use crate::sim::compare::Cell;
+    use crate::ui::state::tests::reduce;
     use crate::ui::url::UrlOptions;
-    use yew::Reducible;
-
-    fn reduce(state: State, action: Action) -> State {
-        (*Rc::new(state).reduce(action)).clone()
-    }
 
     fn check_mail(device: &str) -> Action {
         Action::Simulated(SimAction::CheckMail {

@@ -2,7 +2,7 @@
 //! protocol, state and mail count, and their links, placed as on the stage. Pure: a world in, SVG text out.
 
 use super::components::device::device_name;
-use super::i18n::{tr, Lang, Text};
+use super::i18n::{folder_name, tr, Lang, Text};
 use super::layout::{device_link, device_position, sender_link, SENDER_NODE, SERVER_BOX};
 use crate::sim::device::Protocol;
 use crate::sim::world::{World, LOGIN};
@@ -121,7 +121,7 @@ pub fn diagram_svg(world: &World, lang: Lang) -> String {
                 "c",
                 &format!(
                     "{} · {} {}",
-                    mailbox.name,
+                    folder_name(lang, &mailbox.name),
                     mailbox.exists(),
                     tr(lang, Text::Messages)
                 ),

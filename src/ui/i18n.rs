@@ -175,6 +175,39 @@ pub enum Text {
     CompareRefused,
 }
 
+/// A folder's name as the interface shows it: the well-known folders in the reader's language, any other name
+/// as written. Wire text (the transcript, data attributes) keeps the server's names, INBOX included.
+pub fn folder_name(lang: Lang, name: &str) -> String {
+    let translated = match lang {
+        Lang::En => None,
+        Lang::Zh => match name {
+            _ if name.eq_ignore_ascii_case("INBOX") => Some("收件箱"),
+            "Sent" => Some("已发送"),
+            "Trash" => Some("废纸篓"),
+            "Archive" => Some("归档"),
+            "Drafts" => Some("草稿"),
+            "Junk" => Some("垃圾邮件"),
+            _ => None,
+        },
+    };
+    translated.map_or_else(|| name.to_string(), str::to_string)
+}
+
+/// The simulation clock in the reader's language: `Mon 09:00:05` or `周一 09:00:05`.
+pub fn clock(lang: Lang, now: crate::sim::time::SimTime) -> String {
+    const ZH_WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let english = now.clock();
+    match lang {
+        Lang::En => english,
+        // The English clock is the weekday, a space and the time of day; only the weekday changes.
+        Lang::Zh => {
+            let time_of_day = english.split_once(' ').map_or("", |(_, time)| time);
+            let weekday = ZH_WEEKDAYS.get(now.weekday()).copied().unwrap_or("");
+            format!("{weekday} {time_of_day}")
+        }
+    }
+}
+
 /// A lesson's text in the given language.
 pub fn words(lang: Lang, words: crate::sim::lesson::Words) -> &'static str {
     match lang {
@@ -366,5 +399,18 @@ mod tests {
         assert_eq!(Lang::from_code("zh-CN"), Some(Lang::Zh));
         assert_eq!(Lang::from_code("EN"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn folder_names_and_weekdays_read_in_chinese() {
+        assert_eq!(folder_name(Lang::Zh, "INBOX"), "收件箱");
+        assert_eq!(folder_name(Lang::Zh, "Trash"), "废纸篓");
+        assert_eq!(folder_name(Lang::Zh, "Work/2024"), "Work/2024");
+        assert_eq!(folder_name(Lang::En, "INBOX"), "INBOX");
+        let monday = crate::sim::time::SimTime::ZERO;
+        assert_eq!(clock(Lang::Zh, monday), "周一 09:00:00");
+        assert_eq!(clock(Lang::En, monday), "Mon 09:00:00");
+        let sunday = crate::sim::time::SimTime::from_millis(6 * 86_400_000);
+        assert!(clock(Lang::Zh, sunday).starts_with("周日 "));
     }
 }

@@ -14,7 +14,8 @@ pub mod sim;
 pub mod state;
 pub mod url;
 
-/// Mounts the app on the page's body, with a panic hook that shows a visible error instead of a dead page.
+/// Mounts the app on the page's body, after `app::show_fatal_errors`: an uncaught error (a panic traps the
+/// wasm) then shows a visible error instead of a dead page.
 pub fn start() {
     app::show_fatal_errors();
     yew::Renderer::<app::App>::new().render();

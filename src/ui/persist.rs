@@ -1,6 +1,7 @@
-//! The world kept in localStorage between visits (keys begin with `mailroom`, as TEST-HOOKS.md says).
-//! Nothing stored is ever dropped: an unreadable entry is moved aside, and the world a link or file
-//! replaces is kept as the previous one.
+//! The world kept in localStorage between visits (keys begin with `mailroom`, as docs/hooks.md says).
+//! One world of each kind is kept aside: an unreadable saved world is moved to `mailroom.world.unreadable`,
+//! and the world a link or file replaces (with autosave on) to `mailroom.world.previous`, each replacing the
+//! one kept there before. A full or disabled storage keeps nothing new (an unreadable world is then lost).
 
 use gloo::storage::{LocalStorage, Storage};
 

@@ -8,9 +8,10 @@ use super::url::UrlOptions;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
 use crate::sim::lesson::{self, LessonRun};
+use crate::sim::session::WireProtocol;
 use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
-use crate::sim::transcript::{Endpoint, WireProtocol};
+use crate::sim::transcript::Endpoint;
 use crate::sim::world::{Action as SimAction, ActionError, WorldSetup};
 use std::rc::Rc;
 use yew::Reducible;
@@ -125,7 +126,7 @@ pub struct State {
 }
 
 impl State {
-    /// The default world of TEST-HOOKS.md, with the URL's options applied.
+    /// The default world of docs/hooks.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
         let mut state = State {
             lang: options.lang.unwrap_or_default(),
@@ -537,10 +538,11 @@ impl State {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn reduce(state: State, action: Action) -> State {
+    /// The state after one action, as the page's reducer leaves it.
+    pub(crate) fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
     }
 

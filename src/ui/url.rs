@@ -1,4 +1,5 @@
-//! The URL parameters of TEST-HOOKS.md: `?speed=instant`, `?lang=en|zh`, `?lesson=ID`, `?fresh`.
+//! The URL parameters of docs/hooks.md: `?speed=instant`, `?lang=en|zh`, `?lesson=ID`, `?fresh`, `?devices=N`,
+//! `?messages=N`.
 
 use super::i18n::Lang;
 
@@ -10,7 +11,7 @@ pub struct UrlOptions {
     /// Ignore saved state and start from the default world (saved state is left untouched).
     pub fresh: bool,
     pub lesson: Option<String>,
-    /// A larger world for load tests: this many devices (2 to 8) ...
+    /// A larger world for load tests: this many devices (1 to 8) ...
     pub devices: Option<usize>,
     /// ... and this many extra messages in INBOX (up to 10,000).
     pub messages: Option<u32>,

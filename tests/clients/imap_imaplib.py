@@ -1,11 +1,11 @@
 """Drives Mailroom's IMAP server (on the loopback bridge) with Python's imaplib; exits non-zero on any mismatch.
 
-Usage: python3 imap_imaplib.py PORT
+Usage: python3 imap_imaplib.py PORT UIDVALIDITY (the INBOX's, which the served world takes from the clock)
 """
 import imaplib
 import sys
 
-port = int(sys.argv[1])
+port, uid_validity = int(sys.argv[1]), sys.argv[2].encode()
 imap = imaplib.IMAP4("127.0.0.1", port)
 assert "IMAP4REV1" in imap.capabilities, imap.capabilities
 assert "IDLE" in imap.capabilities and "UIDPLUS" in imap.capabilities, imap.capabilities
@@ -19,7 +19,7 @@ assert names == ["INBOX", "Sent", "Trash", "Archive"], names
 
 typ, data = imap.select("INBOX")
 assert typ == "OK" and data == [b"3"], (typ, data)
-assert imap.untagged_responses.get("UIDVALIDITY") == [b"1772442000"], imap.untagged_responses
+assert imap.untagged_responses.get("UIDVALIDITY") == [uid_validity], imap.untagged_responses
 
 typ, data = imap.fetch("1:*", "(UID FLAGS RFC822.SIZE)")
 assert typ == "OK" and len(data) == 3, data

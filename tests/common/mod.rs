@@ -1,14 +1,20 @@
-//! Helpers shared by the integration tests: POP3 and SMTP ones, IMAP ones, and the few both use.
+//! Helpers shared by the integration tests: POP3 and SMTP ones, IMAP ones, real clients over loopback TCP,
+//! and the few all use.
 #![allow(dead_code, unused_imports)]
 
+pub mod challenge;
 mod clients;
 mod imap;
 mod imap_client;
+#[cfg(not(target_arch = "wasm32"))]
+mod net;
 mod pop3;
 
 pub use clients::*;
 pub use imap::*;
 pub use imap_client::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use net::*;
 pub use pop3::*;
 
 use mailroom::sim::mail::Store;

@@ -2,6 +2,7 @@
 // through playwright-core (no browser download).
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -19,15 +20,26 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. With `gzip`, as a real static host
+ * would: compressed when the browser accepts it, and the hashed files cached for a year. */
+export async function serveDist({ gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
     const file = join(DIST, path === '' ? 'index.html' : path);
     if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (!gzip) { res.writeHead(200, headers).end(body); return; }
+      // Trunk names built files by their hash (mailroom-<hash>_bg.wasm): they never change under one name.
+      headers['cache-control'] = /-[0-9a-f]{16}/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      headers.vary = 'accept-encoding';
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers).end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -1,4 +1,4 @@
-// The page's frame, as a visitor first sees it: the default world of TEST-HOOKS.md and its hooks.
+// The page's frame, as a visitor first sees it: the default world of docs/hooks.md and its hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, screenshot } from './harness.mjs';
@@ -25,6 +25,28 @@ test('the default world shows the server with three messages and three devices i
   assert.equal(await page.locator('[data-action=check-mail]').count(), 3);
   await screenshot(page, 'shell-1280x720.png');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the static frame paints before the wasm arrives, and the app replaces it', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+  let wasmAsked = false;
+  await page.route(/_bg\.wasm$/, async (route) => { wasmAsked = true; await wasmHeld; await route.continue(); });
+  await page.goto(site.url + '?fresh');
+  const frame = page.locator('.shell');
+  await frame.waitFor();
+  assert.match(await frame.innerText(), /Mail server[\s\S]*Laptop[\s\S]*Phone[\s\S]*Tablet/);
+  // Painted: the browser reports a first contentful paint while the wasm is still held back.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
+  await page.waitForFunction(() => document.querySelector('meta[name=mailroom-boot]') !== null);
+  await screenshot(page, 'static-frame-390x844.png');
+  assert.equal(await page.locator('[data-testid=server]').count(), 0, 'the app has not started yet');
+  releaseWasm();
+  await page.locator('[data-testid=server]').waitFor();
+  assert.ok(wasmAsked, 'the wasm was fetched after the frame painted');
+  assert.equal(await frame.count(), 0, 'the app replaced the static frame');
   await page.close();
 });
 

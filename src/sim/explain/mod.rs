@@ -8,7 +8,8 @@ mod smtp;
 
 use crate::sim::session::Direction;
 
-pub use crate::sim::transcript::WireProtocol;
+pub use crate::sim::line_tracker::{LineFacts, MailboxAccess};
+pub use crate::sim::session::WireProtocol;
 
 /// What the explainer knows about the conversation around a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +20,9 @@ pub struct LineContext {
     pub in_content: bool,
     /// The line is the first line of a connection (the greeting).
     pub greeting: bool,
+    /// What the session had shown before the line: where a line is in a message or a reply, what the server
+    /// had done. Taken from the transcript of the same connection, never guessed from the line's text.
+    pub facts: LineFacts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,21 +255,36 @@ fn redacted(command: &str) -> String {
     quoted(command)
 }
 
-/// A line of a message being carried (headers or body): the protocol does not look inside.
-fn message_content(line: &str) -> Explanation {
-    if line.is_empty() {
-        return fill!(&Template {
+/// A line of a message being carried (headers or body): the protocol does not look inside. Only the message's
+/// first empty line ends its header (RFC 5322 §2.1); the transcript tells whether that one has passed.
+fn message_content(line: &str, in_body: bool) -> Explanation {
+    match (line.is_empty(), in_body) {
+        (true, false) => fill!(&Template {
             rfc: "RFC 5322 §2.1",
-            en: "An empty line inside the message: it separates the headers above from the body below.",
-            zh: "邮件里的空行：把上面的信头和下面的正文分开。",
-        });
-    }
-    Explanation {
-        en: "A line of the message itself (a header or body line). The protocol carries it as-is and does \
-             not interpret it."
-            .into(),
-        zh: "邮件本身的一行（信头或正文）。协议只负责原样传送，并不解读其内容。".into(),
-        rfc: "",
+            en: "The message's first empty line: it ends the header fields above; the body follows.",
+            zh: "邮件里的第一个空行：上面的信头字段到此结束，下面是正文。",
+        }),
+        (true, true) => Explanation {
+            en: "An empty line in the body of the message, such as a break between paragraphs. The protocol \
+                 carries it as-is."
+                .into(),
+            zh: "邮件正文里的空行，例如段落之间的间隔。协议只负责原样传送。".into(),
+            rfc: "",
+        },
+        (false, true) => Explanation {
+            en: "A line of the message's body. The protocol carries it as-is and does not interpret it, even \
+                 if it looks like a command."
+                .into(),
+            zh: "邮件正文的一行。协议只负责原样传送，并不解读其内容，即使它看起来像一条命令。".into(),
+            rfc: "",
+        },
+        (false, false) => Explanation {
+            en: "A line of the message itself (a header or body line). The protocol carries it as-is and does \
+                 not interpret it."
+                .into(),
+            zh: "邮件本身的一行（信头或正文）。协议只负责原样传送，并不解读其内容。".into(),
+            rfc: "",
+        },
     }
 }
 
@@ -278,6 +297,51 @@ fn dot_stuffed(rfc: &'static str) -> Explanation {
         zh: "这一行邮件内容本来就以“.”开头。发送方在前面多加了一个点（称为“点填充”），以免被误认为结束标记；\
              接收方会去掉多出的那个点。",
     })
+}
+
+/// A client line answering the server's challenge in a SASL login: credentials in base64, never a command.
+fn sasl_answer(rfc: &'static str) -> Explanation {
+    fill!(&Template {
+        rfc,
+        en: "The client's answer to the server's login challenge, in base64 (not repeated here). With PLAIN it \
+             holds the user name and the password (RFC 4616 §2): base64 only encodes them, it does not hide them.",
+        zh: "客户端对服务器登录询问的回答，用 base64 编码（此处不再重复）。使用 PLAIN 方式时，其中是用户名和密码\
+             （RFC 4616 §2）：base64 只是编码，并不能隐藏它们。",
+    })
+}
+
+/// A SASL login command (POP3 AUTH, SMTP AUTH, IMAP AUTHENTICATE): `{0}` the mechanism quoted, `{1}` the
+/// server's challenge ("“+”" or "334"); with an initial response on the same line, the credentials are there.
+fn sasl_command(
+    rfc: &'static str,
+    mechanism: &str,
+    initial_response: bool,
+    challenge: &str,
+) -> Explanation {
+    let template = if initial_response {
+        &Template {
+            rfc,
+            en: "Logs in with the SASL method {0}, the credentials already on this line in base64 (hidden here), \
+                 so the client need not wait for a {1} challenge. With PLAIN they are the user name and password, \
+                 encoded, not encrypted.",
+            zh: "用 SASL 方式{0}登录，凭据已用 base64 编码附在这一行里（此处隐藏），所以不必等服务器回复{2}询问。\
+                 使用 PLAIN 时，凭据就是用户名和密码，只是编码，并未加密。",
+        }
+    } else {
+        &Template {
+            rfc,
+            en: "Starts logging in with the SASL method {0}. The server answers with a {1} challenge and the \
+                 client sends its credentials, in base64, on the next line.",
+            zh: "开始用 SASL 方式{0}登录。服务器先回一个{2}询问，客户端再在下一行用 base64 发送凭据。",
+        }
+    };
+    // Chinese sets a code such as 334 apart from the characters around it.
+    let challenge_zh = if challenge.starts_with(|c: char| c.is_ascii_digit()) {
+        substitute(" {0} ", &[challenge])
+    } else {
+        challenge.to_string()
+    };
+    fill!(template, quoted(mechanism), challenge, challenge_zh)
 }
 
 /// Any line the explainer does not recognise, such as a student's typing in the terminal.
@@ -297,9 +361,9 @@ fn unrecognised(protocol: WireProtocol, direction: Direction, line: &str) -> Exp
     let template = match direction {
         Direction::ClientToServer => Template {
             rfc,
-            en: "{0} is not a {2} command this server knows. It will answer with an error ({3}) and the \
+            en: "{0} is not a command this {2} server knows. It will answer with an error ({3}) and the \
                  session goes on.",
-            zh: "{1}不是本服务器认识的 {2} 命令。服务器会回复错误（{3}），会话照常继续。",
+            zh: "{1}不是本 {2} 服务器认识的命令。服务器会回复错误（{3}），会话照常继续。",
         },
         Direction::ServerToClient => Template {
             rfc: replies_rfc,

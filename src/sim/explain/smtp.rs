@@ -1,34 +1,42 @@
 //! SMTP (RFC 5321): how a message reaches the server. Commands are words; replies start with a 3-digit code.
 
 use super::{
-    dot_stuffed, fill, message_content, phrase, quoted, redacted, substitute, unrecognised,
-    verb_and_rest, Explanation, LineContext, Template, WireProtocol,
+    dot_stuffed, fill, message_content, phrase, quoted, redacted, sasl_answer, sasl_command,
+    substitute, unrecognised, verb_and_rest, Explanation, LineContext, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
-        Direction::ClientToServer if context.in_content => content(line),
+        Direction::ClientToServer if context.facts.ends_multiline => end_of_data(),
+        Direction::ClientToServer if context.facts.answers_challenge => sasl_answer("RFC 4954 §4"),
+        Direction::ClientToServer if context.in_content => content(line, context.facts.in_body),
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => reply(line, context),
     }
 }
 
+/// The lone "." after the mail data: the end of the message, not a command.
+fn end_of_data() -> Explanation {
+    fill!(
+        &Template {
+            rfc: "RFC 5321 §4.1.1.4",
+            en: "A line holding only “.” ends the message data; it is no command. The server now processes the \
+                 message and answers once: accepted or refused.",
+            zh: "只有一个“.”的行表示邮件数据到此结束，它不是命令。服务器随即处理这封邮件，并回复一次：接收或拒绝。",
+        },
+    )
+}
+
 /// A line sent between DATA's 354 and the lone ".".
-fn content(line: &str) -> Explanation {
+fn content(line: &str, in_body: bool) -> Explanation {
     if line == "." {
-        return fill!(
-            &Template {
-                rfc: "RFC 5321 §4.1.1.4",
-                en: "A line holding only “.” ends the message. The server now decides whether to accept it.",
-                zh: "只有一个“.”的行表示邮件到此结束。服务器随后决定是否接收这封邮件。",
-            },
-        );
+        return end_of_data();
     }
     if line.starts_with("..") {
         return dot_stuffed("RFC 5321 §4.5.2");
     }
-    message_content(line)
+    message_content(line, in_body)
 }
 
 /// The address between angle brackets, as in `FROM:<ann@example.com>`.
@@ -52,6 +60,24 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
             en: "Says hello and names the sending computer, {0}. HELO is the old greeting: it does not ask about \
                  extensions.",
             zh: "打招呼，并报上发信计算机的名字{0}。HELO 是旧式问候，不询问扩展功能。",
+        },
+        "MAIL" if address(rest).is_none() => &Template {
+            rfc: "RFC 5321 §4.1.1.2",
+            en: "A MAIL command whose address is not written between angle brackets, as in \
+                 FROM:<ann@example.com>. The server will refuse it with 501 (syntax error in the arguments).",
+            zh: "MAIL 命令的地址没有写在尖括号里（应当像 FROM:<ann@example.com> 这样）。服务器会以 501（参数语法错误）拒绝。",
+        },
+        "RCPT" if address(rest).is_none() => &Template {
+            rfc: "RFC 5321 §4.1.1.3",
+            en: "A RCPT command whose address is not written between angle brackets, as in \
+                 TO:<bob@example.com>. The server will refuse it with 501 (syntax error in the arguments).",
+            zh: "RCPT 命令的地址没有写在尖括号里（应当像 TO:<bob@example.com> 这样）。服务器会以 501（参数语法错误）拒绝。",
+        },
+        "VRFY" if !rest.is_empty() => &Template {
+            rfc: "RFC 5321 §4.1.1.6",
+            en: "Asks whether {0} is a user or mailbox here. A server may decline to say: 252 means it cannot \
+                 verify the address but will accept mail for it and attempt delivery (§3.5.3).",
+            zh: "询问{0}是不是这里的用户或邮箱。服务器可以不回答：252 表示它无法核实这个地址，但会接收发给它的邮件并尝试投递（§3.5.3）。",
         },
         "MAIL" => match address(rest)? {
             "" => &Template {
@@ -103,6 +129,10 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
 
 fn command(line: &str) -> Explanation {
     let (verb, rest) = verb_and_rest(line);
+    let mut words = rest.split_whitespace();
+    if let ("AUTH", Some(mechanism)) = (verb.as_str(), words.next()) {
+        return sasl_command("RFC 4954 §4", mechanism, words.next().is_some(), "334");
+    }
     let argument = match verb.as_str() {
         "MAIL" | "RCPT" => address(rest).unwrap_or(rest),
         _ => rest,
@@ -165,6 +195,18 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
         "客户端可以用这些方式登录",
         "RFC 4954 §3",
     ),
+    (
+        "ENHANCEDSTATUSCODES",
+        "its replies carry a detailed status code such as 2.1.0 after the 3-digit code",
+        "回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
+        "RFC 2034 §3",
+    ),
+    (
+        "DSN",
+        "the sender can ask for delivery status notifications",
+        "发件方可以要求投递状态通知",
+        "RFC 3461 §4",
+    ),
 ];
 
 /// The replies whose explanation depends on the code alone; `{0}` is the server's text quoted, `{1}` the code.
@@ -179,6 +221,12 @@ fn reply_template(code: u16) -> &'static Template {
             rfc: "RFC 5321 §4.1.1.10",
             en: "221: the server says goodbye and closes the connection.",
             zh: "221：服务器道别并关闭连接。",
+        },
+        252 => &Template {
+            rfc: "RFC 5321 §3.5.3",
+            en: "252: the server will not confirm whether the address exists, but it will accept a message for it \
+                 and attempt delivery ({0}).",
+            zh: "252：服务器不确认这个地址是否存在，但会接收发给它的邮件并尝试投递（{0}）。",
         },
         354 => &Template {
             rfc: "RFC 5321 §4.1.1.4",
@@ -204,8 +252,9 @@ fn reply_template(code: u16) -> &'static Template {
         },
         _ => &Template {
             rfc: "RFC 5321 §4.2.1",
-            en: "{1} (4xx): a temporary failure ({0}). The client keeps the message and tries again later.",
-            zh: "{1}（4xx）：暂时性失败（{0}）。客户端保留邮件，稍后重试。",
+            en: "{1} (4xx): a temporary failure ({0}). The request was not carried out, but the same request may \
+                 succeed later, so the client should try again.",
+            zh: "{1}（4xx）：暂时性失败（{0}）。请求没有执行，但同样的请求稍后可能成功，所以客户端应当稍后重试。",
         },
     }
 }
@@ -217,17 +266,37 @@ fn reply(line: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     let (answered_verb, answered_rest) = verb_and_rest(answered);
     match code {
-        250 if more || answered_verb == "EHLO" => ehlo_line(more, text),
+        250 if more || context.facts.continues_reply || answered_verb == "EHLO" => {
+            ehlo_line(more, context.facts.continues_reply, text)
+        }
         250 => accepted(&answered_verb, answered_rest, text),
+        334 if answered_verb == "AUTH" => fill!(
+            &Template {
+                rfc: "RFC 4954 §4",
+                en: "334: a login challenge ({0}, base64). The server waits for the client's next step of the AUTH \
+                     exchange, in base64 on one line.",
+                zh: "334：登录询问（{0}，base64 编码）。服务器在等客户端用 base64 写成一行，发送 AUTH 交换的下一步。",
+            },
+            quoted(text),
+        ),
+        235 => fill!(
+            &Template {
+                rfc: "RFC 4954 §6",
+                en: "235: authentication succeeded; the client is logged in for this session.",
+                zh: "235：认证成功；客户端在本次会话中已登录。",
+            },
+        ),
         200..=499 => fill!(reply_template(code), quoted(text), code.to_string()),
         500..=599 => refusal(code, text, answered),
         _ => unrecognised(WireProtocol::Smtp, Direction::ServerToClient, line),
     }
 }
 
-/// One line of the multi-line reply to EHLO: the greeting, or one extension.
-fn ehlo_line(more: bool, text: &str) -> Explanation {
+/// One line of the reply to EHLO: the first names the server, each line after it one extension (RFC 5321
+/// §4.1.1.1). Without the transcript's word on which line this is, a known extension keyword decides.
+fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
     let (keyword, parameters) = verb_and_rest(text);
+    let known = EXTENSIONS.iter().find(|(known, ..)| *known == keyword);
     let [dash_en, dash_zh] = if more {
         [
             "The dash in “250-” means more lines follow.",
@@ -235,11 +304,34 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
         ]
     } else {
         [
-            "A space after 250, not a dash: this is the last line.",
-            "250 后面是空格而不是连字符：这是最后一行。",
+            "A space after 250, not a dash: this is the last line of the reply.",
+            "250 后面是空格而不是连字符：这是这个回复的最后一行。",
         ]
     };
-    match EXTENSIONS.iter().find(|(known, ..)| *known == keyword) {
+    if keyword == "SIZE" && matches!(parameters, "" | "0") {
+        // No number, or 0, declares no fixed limit (RFC 1870 §4).
+        return fill!(
+            &Template {
+                rfc: "RFC 1870 §4",
+                en: "The server supports SIZE but declares no fixed maximum message size. {0}",
+                zh: "服务器支持 SIZE，但没有声明固定的邮件大小上限。{1}",
+            },
+            dash_en,
+            dash_zh,
+        );
+    }
+    match known {
+        None if continues => fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.1",
+                en: "The server supports the extension {0}, one this explanation does not cover. {2}",
+                zh: "服务器支持扩展{0}，这里不作介绍。{3}",
+            },
+            quoted(text),
+            "",
+            dash_en,
+            dash_zh,
+        ),
         Some(&(_, en, zh, rfc)) => {
             let shown_parameters = if parameters.is_empty() {
                 String::new()
@@ -260,15 +352,25 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
                 dash_zh,
             )
         }
-        None => fill!(
+        None if more => fill!(
             &Template {
                 rfc: "RFC 5321 §4.1.1.1",
-                en: "The server accepts the greeting ({0}). {1}",
-                zh: "服务器接受了问候（{0}）。{2}",
+                en: "The server accepts the greeting and names itself ({0}). Each line after this one names an \
+                     extension it supports. {1}",
+                zh: "服务器接受了问候并报上自己的名字（{0}）。此后每一行列出一项它支持的扩展。{2}",
             },
             quoted(text),
             dash_en,
             dash_zh,
+        ),
+        None => fill!(
+            &Template {
+                rfc: "RFC 5321 §4.1.1.1",
+                en: "The server accepts the greeting and names itself ({0}). This one-line reply lists no \
+                     extensions.",
+                zh: "服务器接受了问候并报上自己的名字（{0}）。这个只有一行的回复没有列出任何扩展。",
+            },
+            quoted(text),
         ),
     }
 }
@@ -276,7 +378,6 @@ fn ehlo_line(more: bool, text: &str) -> Explanation {
 /// A single-line 250 reply, read in the light of the command it answers; `{0}` is the server's text quoted,
 /// `{1}` the recipient quoted.
 fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation {
-    let lowered = text.to_ascii_lowercase();
     let template = match answered_verb {
         "MAIL" => &Template {
             rfc: "RFC 5321 §4.1.1.2",
@@ -303,11 +404,7 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
             en: "250: the server accepts the greeting ({0}).",
             zh: "250：服务器接受了问候（{0}）。",
         },
-        _ if answered_verb == "."
-            || answered_verb == "DATA"
-            || lowered.contains("queued")
-            || lowered.contains("accepted") =>
-        {
+        "." | "DATA" => {
             &Template {
                 rfc: "RFC 5321 §4.1.1.4",
                 en: "250: the message is accepted ({0}). From now on the server is responsible for delivering \
@@ -354,10 +451,15 @@ const REFUSALS: &[(u16, &str, &str)] = &[
     ),
     (
         552,
-        "refused: the message is larger than the server allows",
-        "拒绝：邮件超出了服务器允许的大小",
+        "refused: the mailbox is full (the action would exceed its storage allocation)",
+        "拒绝：邮箱已满（超出了存储配额）",
     ),
     (554, "the transaction failed", "事务失败"),
+    (
+        535,
+        "the login failed: the credentials are not valid",
+        "登录失败：凭据无效",
+    ),
 ];
 
 /// A 5xx reply: permanent, so repeating the same command will not help.
@@ -368,21 +470,26 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
     );
     let [answering_en, answering_zh] = if answered.trim().is_empty() {
         Default::default()
+    } else if answered == "." {
+        [
+            " at the end of the message data".to_string(),
+            "在邮件数据结束后".to_string(),
+        ]
     } else {
         phrase(" in reply to {0}", "对{0}的", &[&redacted(answered)])
     };
-    // 503 is about the order of commands, which RFC 5321 §4.1.4 sets.
-    let rfc = if code == 503 {
-        "RFC 5321 §4.1.4"
-    } else {
-        "RFC 5321 §4.2.3"
+    // 503 is about the order of commands, which RFC 5321 §4.1.4 sets; 535 belongs to AUTH (RFC 4954 §6).
+    let rfc = match code {
+        503 => "RFC 5321 §4.1.4",
+        535 => "RFC 4954 §6",
+        _ => "RFC 5321 §4.2.3",
     };
     fill!(
         &Template {
             rfc,
-            en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: sending the same command again \
-                 will not help.",
-            zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：原样再发一次也没用。",
+            en: "{0}{1}: {3}. The server's words: {5}. A 5xx reply is permanent: the request was not carried out, \
+                 and the client should not send the same request again unchanged.",
+            zh: "{2}回复 {0}：{4}。服务器原话：{5}。5xx 表示永久性错误：请求没有执行，客户端不应原样再发一次。",
         },
         code.to_string(),
         answering_en,
@@ -394,114 +501,4 @@ fn refusal(code: u16, text: &str, answered: &str) -> Explanation {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::sim::explain::{answering, explained, LineContext, WireProtocol};
-    use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
-
-    fn client(line: &str) -> crate::sim::explain::Explanation {
-        explained(WireProtocol::Smtp, C, line, &LineContext::default())
-    }
-
-    fn server(line: &str, command: &str) -> crate::sim::explain::Explanation {
-        explained(WireProtocol::Smtp, S, line, &answering(command))
-    }
-
-    fn content(line: &str) -> crate::sim::explain::Explanation {
-        let context = LineContext {
-            in_content: true,
-            ..LineContext::default()
-        };
-        explained(WireProtocol::Smtp, C, line, &context)
-    }
-
-    #[test]
-    fn greeting_and_goodbye() {
-        let context = LineContext {
-            greeting: true,
-            ..LineContext::default()
-        };
-        let greeting = explained(
-            WireProtocol::Smtp,
-            S,
-            "220 mail.example ESMTP ready",
-            &context,
-        );
-        assert!(greeting.en.contains("220") && greeting.en.contains("mail.example"));
-        assert_eq!(greeting.rfc, "RFC 5321 §3.1");
-        assert_eq!(client("QUIT").rfc, "RFC 5321 §4.1.1.10");
-        assert!(server("221 bye", "QUIT").en.contains("221"));
-    }
-
-    #[test]
-    fn ehlo_and_its_multi_line_reply() {
-        let hello = client("EHLO laptop.example");
-        assert!(hello.en.contains("laptop.example") && hello.en.contains("extensions"));
-        assert_eq!(hello.rfc, "RFC 5321 §4.1.1.1");
-        let first = server(
-            "250-mail.example greets laptop.example",
-            "EHLO laptop.example",
-        );
-        assert!(first.en.contains("more lines follow"));
-        let size = server("250-SIZE 10240000", "EHLO laptop.example");
-        assert!(size.en.contains("10240000") && size.en.contains("SIZE"));
-        assert_eq!(size.rfc, "RFC 1870 §4");
-        let last = server("250 SMTPUTF8", "EHLO laptop.example");
-        assert!(last.en.contains("last line"));
-        assert!(client("HELO old.example").en.contains("old.example"));
-    }
-
-    #[test]
-    fn envelope_commands_name_their_addresses() {
-        let from = client("MAIL FROM:<ann@example.com>");
-        assert!(from.en.contains("ann@example.com"));
-        assert_eq!(from.rfc, "RFC 5321 §4.1.1.2");
-        assert!(client("MAIL FROM:<>").en.contains("<>"));
-        let to = client("RCPT TO:<bob@example.com>");
-        assert!(to.en.contains("bob@example.com") && to.zh.contains("bob@example.com"));
-        assert_eq!(to.rfc, "RFC 5321 §4.1.1.3");
-        assert!(server("250 OK", "RCPT TO:<bob@example.com>")
-            .en
-            .contains("bob@example.com"));
-        assert!(server("250 OK", "MAIL FROM:<ann@example.com>")
-            .en
-            .contains("sender accepted"));
-    }
-
-    #[test]
-    fn data_content_and_the_end_of_the_message() {
-        assert_eq!(client("DATA").rfc, "RFC 5321 §4.1.1.4");
-        assert!(server("354 End data with <CR><LF>.<CR><LF>", "DATA")
-            .en
-            .contains("354"));
-        assert_eq!(content("Subject: hi").rfc, "");
-        assert_eq!(content("").rfc, "RFC 5322 §2.1");
-        assert_eq!(content(".").rfc, "RFC 5321 §4.1.1.4");
-        assert_eq!(content("..and so on").rfc, "RFC 5321 §4.5.2");
-        let queued = server("250 2.0.0 Ok: queued as 7", ".");
-        assert!(queued.en.contains("queued as 7") && queued.en.contains("responsible"));
-    }
-
-    #[test]
-    fn reset_noop_and_errors() {
-        assert_eq!(client("RSET").rfc, "RFC 5321 §4.1.1.5");
-        assert_eq!(client("NOOP").rfc, "RFC 5321 §4.1.1.9");
-        assert!(server("500 what?", "FOO").en.contains("500"));
-        assert!(server("501 bad address", "MAIL FROM:<x").en.contains("501"));
-        let sequence = server("503 need MAIL first", "RCPT TO:<bob@example.com>");
-        assert_eq!(sequence.rfc, "RFC 5321 §4.1.4");
-        assert!(server("550 no such user", "RCPT TO:<zed@example.com>")
-            .en
-            .contains("no such user"));
-        assert!(server("552 too big", ".").en.contains("larger"));
-        let temporary = server("451 try again", ".");
-        assert!(temporary.en.contains("451") && temporary.en.contains("temporary"));
-    }
-
-    #[test]
-    fn auth_never_shows_credentials() {
-        let auth = client("AUTH PLAIN AGFubgBodW50ZXIy");
-        assert!(!auth.en.contains("AGFubgBodW50ZXIy") && !auth.zh.contains("AGFubgBodW50ZXIy"));
-        let refused = server("535 bad credentials", "AUTH PLAIN AGFubgBodW50ZXIy");
-        assert!(!refused.en.contains("AGFubgBodW50ZXIy"));
-    }
-}
+mod tests;

@@ -218,16 +218,44 @@ mod properties {
         (head, word, ".{0,40}").prop_map(|(head, word, tail)| format!("{head}{word}{tail}"))
     }
 
+    fn any_facts() -> impl Strategy<Value = crate::sim::explain::LineFacts> {
+        use crate::sim::explain::MailboxAccess;
+        (
+            any::<[bool; 8]>(),
+            0u32..4,
+            prop_oneof![
+                Just(None),
+                Just(Some(MailboxAccess::ReadWrite)),
+                Just(Some(MailboxAccess::ReadOnly))
+            ],
+        )
+            .prop_map(|(bits, marked_for_deletion, selected)| {
+                crate::sim::explain::LineFacts {
+                    tracked: bits[0],
+                    ends_multiline: bits[1],
+                    in_list: bits[2],
+                    in_body: bits[3],
+                    continues_reply: bits[4],
+                    answers_challenge: bits[7],
+                    logged_in: bits[5],
+                    marked_for_deletion,
+                    selected,
+                }
+            })
+    }
+
     fn any_context() -> impl Strategy<Value = LineContext> {
         (
             proptest::option::of(prop_oneof![".{0,30}", wire_like_line()]),
             any::<bool>(),
             any::<bool>(),
+            any_facts(),
         )
-            .prop_map(|(answering, in_content, greeting)| LineContext {
+            .prop_map(|(answering, in_content, greeting, facts)| LineContext {
                 answering,
                 in_content,
                 greeting,
+                facts,
             })
     }
 

@@ -1,9 +1,8 @@
 //! IMAP4rev1 (RFC 3501) with IDLE, MOVE, UIDPLUS, UNSELECT, ENABLE, CONDSTORE/QRESYNC, LITERAL+, AUTH=PLAIN with
-//! SASL-IR, ID, NAMESPACE and SPECIAL-USE: a server
-//! session over the shared store and a client state machine with a local cache. Syntax comes from `imap-codec`
-//! (commands on the server, responses on the client); output lines are formatted here, in RFC syntax.
-//! Size cost, measured on wasm32 release (opt-level z, LTO, custom sections stripped, gzip -9): imap-codec's
-//! command and response decoders alone ≈ 93 KB; this whole module with imap-codec ≈ 134 KB.
+//! SASL-IR, ID, NAMESPACE and SPECIAL-USE: a server session over the shared store and a client state machine with
+//! a local cache. The server reads commands with `imap-codec`; the client reads responses with its own parser
+//! (`client/parse.rs`), so the page carries no response grammar it does not use; output lines are formatted
+//! here, in RFC syntax.
 
 pub mod client;
 pub mod framing;
@@ -31,13 +30,4 @@ pub fn server_session(
     now: SimTime,
 ) -> Box<dyn ServerSession + Send> {
     Box::new(ImapServer::new(session_id, now))
-}
-
-/// The same factory under the name the world already uses.
-pub fn imap_server_session(
-    store: &mut Store,
-    session_id: u64,
-    now: SimTime,
-) -> Box<dyn ServerSession + Send> {
-    server_session(store, session_id, now)
 }

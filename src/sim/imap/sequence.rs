@@ -108,16 +108,6 @@ pub fn compact(numbers: &[u32]) -> String {
     parts.join(",")
 }
 
-/// Numbers in the given order joined by commas, for COPYUID whose two sets must pair up in order
-/// (RFC 4315 §3: the source and destination sets correspond element by element).
-pub fn in_order(numbers: &[u32]) -> String {
-    numbers
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,7 +139,7 @@ impl Store {
         }
     }
 
-    /// The default world's server (TEST-HOOKS.md): alice with three messages from three senders in INBOX.
+    /// The default world's server (docs/hooks.md): alice with three messages from three senders in INBOX.
     pub fn default_world() -> Self {
         Store::default_world_starting_at(Self::FIRST_UID_VALIDITY)
     }
@@ -289,7 +289,7 @@ impl Default for Store {
     }
 }
 
-/// The default world's INBOX: three messages from three senders (TEST-HOOKS.md).
+/// The default world's INBOX: three messages from three senders (docs/hooks.md).
 const DEFAULT_MESSAGES: [(&str, &str, &str); 3] = [
     (
         "Bob Baker <bob@example.net>",

@@ -3,12 +3,37 @@
 
 pub mod json;
 pub mod link;
-mod world;
-mod world_read;
+pub(crate) mod world;
+pub(crate) mod world_read;
 
 pub use world::DecodeError;
 
-use crate::sim::timeline::{SavedWorld, FORMAT_VERSION};
+use crate::sim::time::SimTime;
+use crate::sim::world::{Action, WorldSetup};
+use serde::{Deserialize, Serialize};
+
+/// The format version of saved worlds; a newer one is refused with a clear message.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// An action as applied: at which moment of the timeline and at which sim time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedAction {
+    pub moment: usize,
+    pub at: SimTime,
+    pub action: Action,
+}
+
+/// A world as saved: enough to rebuild it exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedWorld {
+    pub version: u32,
+    pub setup: WorldSetup,
+    pub log: Vec<LoggedAction>,
+    /// The moment the world was at.
+    pub moment: usize,
+    /// The sim time it was at (time passes between moments while playing).
+    pub now: SimTime,
+}
 
 /// The most JSON a saved world may be (a busy one is 2 KB; a long session well under this).
 pub const MAX_JSON_BYTES: usize = 1 << 20;

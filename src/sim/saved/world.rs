@@ -5,8 +5,8 @@
 use super::json::Value;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::{DeleteModel, SyncMode};
-use crate::sim::timeline::SavedWorld;
-use crate::sim::transcript::WireProtocol;
+use crate::sim::saved::SavedWorld;
+use crate::sim::session::WireProtocol;
 use crate::sim::world::{Action, Fault, WorldSetup};
 use std::fmt;
 
@@ -42,7 +42,7 @@ pub(super) const PROTOCOLS: [(&str, WireProtocol); 3] = [
     ("Imap", WireProtocol::Imap),
 ];
 
-fn object(members: Vec<(&str, Value)>) -> Value {
+pub(crate) fn object(members: Vec<(&str, Value)>) -> Value {
     Value::Object(
         members
             .into_iter()
@@ -51,15 +51,15 @@ fn object(members: Vec<(&str, Value)>) -> Value {
     )
 }
 
-fn tagged(name: &str, content: Value) -> Value {
+pub(crate) fn tagged(name: &str, content: Value) -> Value {
     object(vec![(name, content)])
 }
 
-fn text(s: &str) -> Value {
+pub(crate) fn text(s: &str) -> Value {
     Value::String(s.to_string())
 }
 
-fn number(n: impl Into<u64>) -> Value {
+pub(crate) fn number(n: impl Into<u64>) -> Value {
     Value::Number(n.into())
 }
 
@@ -101,7 +101,7 @@ pub fn saved_world_to_value(saved: &SavedWorld) -> Value {
     ])
 }
 
-fn setup_to_value(setup: &WorldSetup) -> Value {
+pub(crate) fn setup_to_value(setup: &WorldSetup) -> Value {
     object(vec![
         ("seed", number(setup.seed)),
         (
@@ -165,7 +165,7 @@ fn client_to_value(client: &ClientSetup) -> Value {
     }
 }
 
-fn action_to_value(action: &Action) -> Value {
+pub(crate) fn action_to_value(action: &Action) -> Value {
     let on_message = |name, device: &str, folder: &str, message_id: &str| {
         tagged(
             name,

@@ -5,20 +5,28 @@ use super::world::{DecodeError, DELETE_MODELS, KINDS, PROTOCOLS};
 use crate::sim::device::{ClientSetup, DeviceKind, DeviceSetup};
 use crate::sim::imap::SyncMode;
 use crate::sim::pop3::client::Pop3Settings;
+use crate::sim::saved::{LoggedAction, SavedWorld};
 use crate::sim::time::SimTime;
-use crate::sim::timeline::{LoggedAction, SavedWorld};
 use crate::sim::world::{Action, Fault, WorldSetup};
 
-type Decoded<T> = Result<T, DecodeError>;
+pub(crate) type Decoded<T> = Result<T, DecodeError>;
 
 /// A value and where it sits in the document, for errors.
-struct At<'a> {
-    value: &'a Value,
+pub(crate) struct At<'a> {
+    pub(crate) value: &'a Value,
     path: String,
 }
 
 impl<'a> At<'a> {
-    fn fail<T>(&self, expected: &'static str) -> Decoded<T> {
+    /// The document itself, for errors named from its top.
+    pub(crate) fn root(value: &'a Value) -> At<'a> {
+        At {
+            value,
+            path: String::new(),
+        }
+    }
+
+    pub(crate) fn fail<T>(&self, expected: &'static str) -> Decoded<T> {
         Err(DecodeError {
             path: if self.path.is_empty() {
                 "the document".to_string()
@@ -29,7 +37,7 @@ impl<'a> At<'a> {
         })
     }
 
-    fn child(&self, name: &str, value: &'a Value) -> At<'a> {
+    pub(crate) fn child(&self, name: &str, value: &'a Value) -> At<'a> {
         let path = if self.path.is_empty() {
             name.to_string()
         } else {
@@ -39,7 +47,7 @@ impl<'a> At<'a> {
     }
 
     /// A member, `None` if missing or null.
-    fn optional(&self, name: &str) -> Decoded<Option<At<'a>>> {
+    pub(crate) fn optional(&self, name: &str) -> Decoded<Option<At<'a>>> {
         let Value::Object(members) = self.value else {
             return self.fail("an object");
         };
@@ -50,14 +58,14 @@ impl<'a> At<'a> {
     }
 
     /// A member that must be there.
-    fn member(&self, name: &str) -> Decoded<At<'a>> {
+    pub(crate) fn member(&self, name: &str) -> Decoded<At<'a>> {
         match self.optional(name)? {
             Some(found) => Ok(found),
             None => self.child(name, &Value::Null).fail("present"),
         }
     }
 
-    fn items(&self) -> Decoded<Vec<At<'a>>> {
+    pub(crate) fn items(&self) -> Decoded<Vec<At<'a>>> {
         let Value::Array(items) = self.value else {
             return self.fail("a list");
         };
@@ -71,33 +79,33 @@ impl<'a> At<'a> {
             .collect())
     }
 
-    fn number(&self) -> Decoded<u64> {
+    pub(crate) fn number(&self) -> Decoded<u64> {
         match self.value {
             Value::Number(n) => Ok(*n),
             _ => self.fail("a whole number"),
         }
     }
 
-    fn small(&self) -> Decoded<u32> {
+    pub(crate) fn small(&self) -> Decoded<u32> {
         u32::try_from(self.number()?).or_else(|_| self.fail("a number below 4294967296"))
     }
 
-    fn size(&self) -> Decoded<usize> {
+    pub(crate) fn size(&self) -> Decoded<usize> {
         usize::try_from(self.number()?).or_else(|_| self.fail("a smaller number"))
     }
 
-    fn time(&self) -> Decoded<SimTime> {
+    pub(crate) fn time(&self) -> Decoded<SimTime> {
         self.number().map(SimTime::from_millis)
     }
 
-    fn string(&self) -> Decoded<String> {
+    pub(crate) fn string(&self) -> Decoded<String> {
         match self.value {
             Value::String(s) => Ok(s.clone()),
             _ => self.fail("a string"),
         }
     }
 
-    fn boolean(&self) -> Decoded<bool> {
+    pub(crate) fn boolean(&self) -> Decoded<bool> {
         match self.value {
             Value::Bool(b) => Ok(*b),
             _ => self.fail("true or false"),
@@ -105,7 +113,7 @@ impl<'a> At<'a> {
     }
 
     /// An externally tagged enum value: `"Name"` or `{"Name": content}` (content `{}` when absent).
-    fn variant(&self) -> Decoded<(&'a str, At<'a>)> {
+    pub(crate) fn variant(&self) -> Decoded<(&'a str, At<'a>)> {
         static EMPTY: Value = Value::Object(Vec::new());
         match self.value {
             Value::String(name) => Ok((name, self.child(name, &EMPTY))),
@@ -117,7 +125,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn named<T: Copy>(&self, table: &[(&str, T)], expected: &'static str) -> Decoded<T> {
+    pub(crate) fn named<T: Copy>(&self, table: &[(&str, T)], expected: &'static str) -> Decoded<T> {
         match self.value {
             Value::String(name) => match table.iter().find(|(n, _)| n == name) {
                 Some((_, v)) => Ok(*v),
@@ -127,7 +135,7 @@ impl<'a> At<'a> {
         }
     }
 
-    fn kind(&self) -> Decoded<DeviceKind> {
+    pub(crate) fn kind(&self) -> Decoded<DeviceKind> {
         self.named(&KINDS, "Laptop, Phone, Tablet or Desktop")
     }
 }
@@ -171,7 +179,7 @@ pub fn version_of(value: &Value) -> Option<u64> {
     }
 }
 
-fn setup_from(at: &At) -> Decoded<WorldSetup> {
+pub(crate) fn setup_from(at: &At) -> Decoded<WorldSetup> {
     let devices = at
         .member("devices")?
         .items()?
@@ -230,7 +238,7 @@ fn client_from(at: &At) -> Decoded<ClientSetup> {
     }
 }
 
-fn action_from(at: &At) -> Decoded<Action> {
+pub(crate) fn action_from(at: &At) -> Decoded<Action> {
     let (name, inner) = at.variant()?;
     let text = |member: &str| inner.member(member)?.string();
     Ok(match name {

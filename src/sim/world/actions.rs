@@ -7,8 +7,8 @@ use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind, DeviceSe
 use crate::sim::imap::UserAction;
 use crate::sim::mail::{Flag, MessageDraft};
 use crate::sim::session::Direction;
+use crate::sim::session::WireProtocol;
 use crate::sim::time::SimTime;
-use crate::sim::transcript::WireProtocol;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -1,7 +1,8 @@
-//! What happened in the world, in the past tense: the view's notes and `World::poll_event`'s output.
+//! What happened in the world, in the past tense: the view's notes and `World::events`.
 
+use crate::sim::session::WireProtocol;
 use crate::sim::time::SimTime;
-use crate::sim::transcript::{Endpoint, WireProtocol};
+use crate::sim::transcript::Endpoint;
 use serde::{Deserialize, Serialize};
 
 /// A fault the simulator can inject, by an explicit action or from the seeded injector.

@@ -2,8 +2,8 @@
 //! the links between them, and a queue of what happens next. Pure and deterministic: the same setup and the
 //! same actions at the same sim times give a byte-identical transcript.
 //!
-//! Inputs are `handle_action(action, now)`, `step()`, `advance_to(t)`; outputs are `poll_event()` and the
-//! read-only views (`store()`, `devices()`, `transcript()`).
+//! Inputs are `handle_action(action, now)`, `step()`, `advance_to(t)`; outputs are the read-only views
+//! (`events()`, `store()`, `devices()`, `transcript()`).
 
 mod actions;
 mod events;
@@ -29,7 +29,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use wire::Connection;
 
-/// The account every device reads (TEST-HOOKS.md).
+/// The account every device reads (docs/hooks.md).
 pub const LOGIN: &str = "alice";
 pub const PASSWORD: &str = "wonderland";
 pub const ADDRESS: &str = "alice@example.org";
@@ -80,8 +80,6 @@ pub struct World {
     next_seq: u64,
     transcript: Vec<TranscriptEntry>,
     events: Vec<TimedEvent>,
-    /// How many events `poll_event` has handed out.
-    events_polled: usize,
     /// Actions applied plus happenings processed: a position on the timeline.
     moments: usize,
     /// The fault injector's state (SplitMix64), seeded from the setup.
@@ -131,7 +129,6 @@ impl World {
             next_seq: 0,
             transcript: Vec::new(),
             events: Vec::new(),
-            events_polled: 0,
             moments: 0,
             mail_sent: 0,
         }
@@ -161,15 +158,6 @@ impl World {
     /// Actions applied plus happenings processed so far.
     pub fn moments(&self) -> usize {
         self.moments
-    }
-
-    /// The next event not yet handed out.
-    pub fn poll_event(&mut self) -> Option<TimedEvent> {
-        let event = self.events.get(self.events_polled).cloned();
-        if event.is_some() {
-            self.events_polled += 1;
-        }
-        event
     }
 
     fn emit(&mut self, event: WorldEvent) {

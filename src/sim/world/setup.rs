@@ -29,7 +29,7 @@ pub struct WorldSetup {
 }
 
 impl Default for WorldSetup {
-    /// TEST-HOOKS.md's default world: a POP3 laptop that downloads and deletes, an IMAP phone with IDLE push,
+    /// docs/hooks.md's default world: a POP3 laptop that downloads and deletes, an IMAP phone with IDLE push,
     /// an IMAP tablet that polls.
     fn default() -> Self {
         let device = |id: &str, kind, client| DeviceSetup {

@@ -4,13 +4,13 @@
 
 use super::{Happening, World, WorldEvent, LOGIN, PASSWORD};
 use crate::sim::device::DeviceClient;
-use crate::sim::imap::{imap_server_session, ImapEvent};
+use crate::sim::imap::{self, ImapEvent};
 use crate::sim::mail::{header_value, Flags, MessageDraft};
 use crate::sim::pop3::{self, Credentials, Pop3Client, Pop3ClientEvent};
-use crate::sim::session::{ClientSession, Direction, ServerSession};
+use crate::sim::session::{ClientSession, Direction, ServerSession, WireProtocol};
 use crate::sim::smtp::{self, SmtpClient, SmtpClientEvent};
 use crate::sim::time::SimTime;
-use crate::sim::transcript::{ContentTracker, Endpoint, TranscriptEntry, WireProtocol};
+use crate::sim::transcript::{ContentTracker, Endpoint, TranscriptEntry};
 use std::collections::VecDeque;
 
 /// The outside sender's link: mail comes from far away.
@@ -64,7 +64,7 @@ impl World {
         self.next_connection += 1;
         let server = match protocol {
             WireProtocol::Pop3 => pop3::server_session(&mut self.store, id, self.now),
-            WireProtocol::Imap => imap_server_session(&mut self.store, id, self.now),
+            WireProtocol::Imap => imap::server_session(&mut self.store, id, self.now),
             WireProtocol::Smtp => smtp::server_session(&mut self.store, id, self.now),
         };
         self.emit(WorldEvent::ConnectionOpened {
@@ -173,6 +173,7 @@ impl World {
                 answering,
                 in_content,
                 greeting: conn.lines_sent == 0,
+                facts: conn.tracker.facts(),
                 lost: false,
                 moment: self.moments,
             };

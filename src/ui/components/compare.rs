@@ -6,7 +6,7 @@ use super::error_banner::error_text;
 use super::icons::device_icon;
 use crate::sim::compare::{Acted, Cell, Divergence, Side};
 use crate::sim::world::Action as SimAction;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{folder_name, tr, Lang, Text};
 use crate::ui::state::{Action, PageError};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -108,7 +108,7 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
         let diverged = divergence.differs(&Cell::Folder(name.clone()));
         html! {
             <span class={ if diverged { "compare-folder diverged" } else { "compare-folder" } } data-folder={ name.clone() } data-count={ count.to_string() } data-diverged={ yes_no(diverged) }>
-                { name }{ " " }<b>{ count }</b>
+                { folder_name(lang, name) }{ " " }<b>{ count }</b>
             </span>
         }
     });

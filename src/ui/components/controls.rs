@@ -4,7 +4,7 @@
 use super::icons::{control_icon, ControlGlyph};
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, Fault};
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{clock, tr, Lang, Text};
 use crate::ui::state::{Action, Speed};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -99,7 +99,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             <div class="clock" title={ tr(lang, Text::SimTime) }>
                 <span class="clock-label">{ tr(lang, Text::SimTime) }</span>
-                <time data-testid="sim-time" data-ms={ props.now.millis().to_string() }>{ format!("#{day} · {}", props.now.clock()) }</time>
+                <time data-testid="sim-time" data-ms={ props.now.millis().to_string() }>{ format!("#{day} · {}", clock(lang, props.now)) }</time>
             </div>
             <div class="control-group">
                 <button type="button" data-action="warp-day" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 1 })) }>{ tr(lang, Text::WarpDay) }</button>

@@ -6,7 +6,7 @@ use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind};
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::world::Action as SimAction;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{folder_name, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
@@ -266,7 +266,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                                 <span class="subject">{ &m.subject }</span>
                             </button>
                             <span class="local-meta">
-                                if m.folder != "INBOX" { <span class="folder-chip">{ &m.folder }</span> }
+                                if m.folder != "INBOX" { <span class="folder-chip" title={ m.folder.clone() }>{ folder_name(lang, &m.folder) }</span> }
                                 { for m.flags.iter().filter(|f| *f != Flag::Seen).map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }
                                 <button type="button" class="icon-button" data-action="flag" aria-pressed={ m.flags.contains(Flag::Flagged).to_string() } onclick={ flag } title={ tr(lang, Text::Flag) } aria-label={ tr(lang, Text::Flag) }>{ "⚑" }</button>
                                 <button type="button" class="icon-button" data-action="delete" onclick={ delete } title={ tr(lang, Text::Delete) } aria-label={ tr(lang, Text::Delete) }>{ "✕" }</button>

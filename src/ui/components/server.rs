@@ -2,7 +2,7 @@
 
 use super::icons::server_icon;
 use crate::sim::mail::Flag;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{folder_name, tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -40,8 +40,8 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             Callback::from(move |_| open_folder.set(name.clone()))
         };
         html! {
-            <button type="button" role="tab" class="folder-tab" aria-selected={ selected.to_string() } {onclick}>
-                { &mb.name }
+            <button type="button" role="tab" class="folder-tab" aria-selected={ selected.to_string() } title={ mb.name.clone() } {onclick}>
+                { folder_name(lang, &mb.name) }
                 if mb.exists() > 0 { <span class="count">{ mb.exists() }</span> }
             </button>
         }

@@ -2,7 +2,8 @@
 //! replies, and their effects on the diagram, show as they happen.
 
 use crate::sim::session::Direction;
-use crate::sim::transcript::{Endpoint, WireProtocol};
+use crate::sim::session::WireProtocol;
+use crate::sim::transcript::Endpoint;
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};

@@ -1,9 +1,15 @@
 //! IMAP client commands: each is a tag, a command name (perhaps after "UID") and its arguments.
 
 use super::{literal_size, mailbox_name, message_commands, parenthesised, set_described};
-use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanation, Template};
+use crate::sim::explain::{
+    fill, phrase, quoted, sasl_answer, sasl_command, spaced, verb_and_rest, Explanation,
+    LineContext, MailboxAccess, Template,
+};
 
-pub(super) fn command(line: &str) -> Explanation {
+pub(super) fn command(line: &str, context: &LineContext) -> Explanation {
+    if context.facts.answers_challenge {
+        return sasl_answer("RFC 3501 §6.2.2");
+    }
     let trimmed = line.trim();
     if trimmed.eq_ignore_ascii_case("DONE") {
         return fill!(
@@ -33,7 +39,7 @@ pub(super) fn command(line: &str) -> Explanation {
     } else {
         (false, verb, arguments)
     };
-    let mut explanation = tagged_command(&verb, arguments, by_uid).unwrap_or_else(|| {
+    let mut explanation = tagged_command(&verb, arguments, by_uid, context).unwrap_or_else(|| {
         fill!(
             &Template {
                 rfc: "RFC 3501 §7.1.3",
@@ -89,17 +95,9 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         "LOGIN",
         Template {
             rfc: "RFC 3501 §6.2.3",
-            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so real servers \
-                 require an encrypted connection first.",
-            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以真实的服务器要求先加密连接。",
-        },
-    ),
-    (
-        "AUTHENTICATE",
-        Template {
-            rfc: "RFC 3501 §6.2.2",
-            en: "Starts logging in with the {0} method; the credentials follow after a “+”.",
-            zh: "开始用{0}方式登录；凭据会在服务器回复“+”之后发送。",
+            en: "Logs in as user {0} (the password is hidden here). It travels as plain text, so many servers \
+                 refuse LOGIN until the connection is encrypted.",
+            zh: "以用户{0}的身份登录（此处隐藏密码）。密码以明文传输，所以很多服务器在连接加密之前拒绝 LOGIN。",
         },
     ),
     (
@@ -143,15 +141,6 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         },
     ),
     (
-        "CLOSE",
-        Template {
-            rfc: "RFC 3501 §6.4.2",
-            en: "Closes the mailbox and silently removes every message marked \\Deleted: no EXPUNGE responses are \
-                 sent.",
-            zh: "关闭邮箱，并悄悄删除所有标记为 \\Deleted 的邮件：不会发送 EXPUNGE 响应。",
-        },
-    ),
-    (
         "UNSELECT",
         Template {
             rfc: "RFC 3691 §2",
@@ -172,8 +161,9 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         Template {
             rfc: "RFC 3501 §6.4.3",
             en: "Permanently removes every message marked \\Deleted in this mailbox. The server reports each one \
-                 with “* n EXPUNGE”.",
-            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”。",
+                 with “* n EXPUNGE” (or, once QRESYNC is on, with “* VANISHED”).",
+            zh: "永久删除本邮箱中所有标记为 \\Deleted 的邮件。服务器会为每一封发送“* n EXPUNGE”（启用 QRESYNC 后改用\
+                 “* VANISHED”）。",
         },
     ),
     (
@@ -198,18 +188,64 @@ const TAGGED_COMMANDS: &[(&str, Template)] = &[
         Template {
             rfc: "RFC 6851 §3",
             en: "Moves {7} to the mailbox {9} in one step: copied there, then removed here (the server reports \
-                 “* n EXPUNGE”).",
-            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”）。",
+                 “* n EXPUNGE”, or “* VANISHED” once QRESYNC is on).",
+            zh: "一步把{8}移到邮箱{9}：先复制过去，再从这里删除（服务器会报告“* n EXPUNGE”，启用 QRESYNC 后改为“* VANISHED”）。",
+        },
+    ),
+    (
+        "CHECK",
+        Template {
+            rfc: "RFC 3501 §6.4.1",
+            en: "Asks for a checkpoint: any housekeeping the server does for the open mailbox. A server with none \
+                 to do treats it as NOOP. To look for new mail, clients should use NOOP, not CHECK.",
+            zh: "请求一次“检查点”：服务器为打开的邮箱做的内部整理工作。没有这类工作的服务器就把它当作 NOOP。\
+                 要查看有没有新邮件，客户端应当用 NOOP，而不是 CHECK。",
+        },
+    ),
+    (
+        "SUBSCRIBE",
+        Template {
+            rfc: "RFC 3501 §6.3.6",
+            en: "Adds {1} to the server's list of subscribed mailboxes, the ones LSUB returns; many clients show \
+                 only those.",
+            zh: "把{1}加入服务器上的订阅邮箱列表（LSUB 返回的那些）；很多客户端只显示已订阅的邮箱。",
+        },
+    ),
+    (
+        "UNSUBSCRIBE",
+        Template {
+            rfc: "RFC 3501 §6.3.7",
+            en: "Removes {1} from the list of subscribed mailboxes. The mailbox itself and its mail stay.",
+            zh: "把{1}从订阅邮箱列表中去掉。邮箱本身和其中的邮件都不受影响。",
+        },
+    ),
+    (
+        "NAMESPACE",
+        Template {
+            rfc: "RFC 2342 §5",
+            en: "Asks where mailboxes live: the prefix and hierarchy delimiter of the user's own mailboxes, of \
+                 other users' and of shared ones.",
+            zh: "询问邮箱的位置：用户自己的邮箱、其他用户的邮箱以及共享邮箱各自的前缀和层级分隔符。",
+        },
+    ),
+    (
+        "ID",
+        Template {
+            rfc: "RFC 2971 §3.1",
+            en: "Tells the server the client's name and version (or NIL) and asks for the server's. It is meant \
+                 for statistics and bug reports, not to change how either side behaves.",
+            zh: "把客户端的名称和版本（或 NIL）告诉服务器，并询问服务器的。它用于统计和报告问题，而不是改变任何一方的行为。",
         },
     ),
     (
         "IDLE",
         Template {
             rfc: "RFC 2177 §3",
-            en: "Asks the server to push changes (new mail, deletions, flag changes) the moment they happen, \
-                 instead of the client asking again and again. The client ends it with DONE.",
-            zh: "请服务器在变化发生的那一刻就主动推送（新邮件、删除、标记变化），而不是让客户端一遍遍地询问。\
-                 客户端用 DONE 结束。",
+            en: "Tells the server the client is ready for updates (new mail, deletions, flag changes) at any \
+                 time, so the server can send them as they happen instead of the client asking again and again. \
+                 The client ends it with DONE.",
+            zh: "告诉服务器客户端随时准备接收更新（新邮件、删除、标记变化），这样服务器可以在变化发生时就发过来，\
+                 而不必让客户端一遍遍地询问。客户端用 DONE 结束。",
         },
     ),
 ];
@@ -231,14 +267,38 @@ fn command_template(verb: &str, by_uid: bool) -> Option<Template> {
     Some(template)
 }
 
-fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanation> {
+fn tagged_command(
+    verb: &str,
+    arguments: &str,
+    by_uid: bool,
+    context: &LineContext,
+) -> Option<Explanation> {
     let first = arguments.split_whitespace().next().unwrap_or("");
     let (box_name, after_box) = mailbox_name(arguments);
     let mailbox = quoted(box_name);
     Some(match verb {
+        "CLOSE" => close(context),
+        "AUTHENTICATE" => {
+            let initial_response = arguments.split_whitespace().nth(1).is_some();
+            // The initial response on the command line is SASL-IR (RFC 4959 §3).
+            let rfc = if initial_response {
+                "RFC 4959 §3"
+            } else {
+                "RFC 3501 §6.2.2"
+            };
+            sasl_command(rfc, first, initial_response, "“+”")
+        }
         "SELECT" | "EXAMINE" => select(verb, &mailbox, arguments),
         "APPEND" => {
+            let non_synchronizing = arguments.trim_end().ends_with("+}");
             let [size_en, size_zh] = match literal_size(arguments) {
+                // A "+" inside the braces is LITERAL+: the data follows at once (RFC 7888 §3).
+                Some(size) if non_synchronizing => phrase(
+                    " {{0}+} announces {0} octets of message data, sent at once without waiting for the \
+                     server's “+” (LITERAL+).",
+                    "{{0}+} 预告接下来有 {0} 字节的邮件数据，不等服务器回复“+”就直接发送（LITERAL+）。",
+                    &[&size.to_string()],
+                ),
                 Some(size) => phrase(
                     " {{0}} announces {0} octets of message data; the client sends them after the server's “+”.",
                     "{{0}} 预告接下来有 {0} 字节的邮件数据；客户端等服务器回复“+”后再发送。",
@@ -257,7 +317,11 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
                 size_zh,
             )
         }
-        "FETCH" => message_commands::fetch(arguments, by_uid),
+        "FETCH" => message_commands::fetch(
+            arguments,
+            by_uid,
+            context.facts.selected == Some(MailboxAccess::ReadOnly),
+        ),
         "STORE" => message_commands::store(arguments, by_uid),
         "ENABLE" => {
             let [extra_en, extra_zh] = if arguments.to_ascii_uppercase().contains("QRESYNC") {
@@ -307,14 +371,41 @@ fn tagged_command(verb: &str, arguments: &str, by_uid: bool) -> Option<Explanati
     })
 }
 
+/// CLOSE removes \Deleted messages only from a mailbox opened read-write; the transcript tells which it was.
+fn close(context: &LineContext) -> Explanation {
+    let facts = context.facts;
+    let template = match (facts.tracked, facts.selected) {
+        (true, Some(MailboxAccess::ReadWrite)) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox, which this session opened read-write, and removes every message marked \
+                 \\Deleted without sending EXPUNGE responses.",
+            zh: "关闭邮箱（本会话以读写方式打开了它），并删除所有标记为 \\Deleted 的邮件，不发送 EXPUNGE 响应。",
+        },
+        (true, Some(MailboxAccess::ReadOnly)) => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox. This session opened it read-only (EXAMINE), so no message is removed, even \
+                 one marked \\Deleted.",
+            zh: "关闭邮箱。本会话是以只读方式（EXAMINE）打开的，所以不会删除任何邮件，即使带有 \\Deleted 标记。",
+        },
+        _ => &Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "Closes the mailbox. If it was opened read-write (SELECT), every message marked \\Deleted is \
+                 removed without EXPUNGE responses; after EXAMINE nothing is removed.",
+            zh: "关闭邮箱。如果它是以读写方式（SELECT）打开的，所有标记为 \\Deleted 的邮件都会被删除，且不发送 EXPUNGE \
+                 响应；如果是 EXAMINE 打开的，什么都不会删除。",
+        },
+    };
+    fill!(template)
+}
+
 fn select(verb: &str, mailbox: &str, arguments: &str) -> Explanation {
     let resync = arguments.to_ascii_uppercase().contains("QRESYNC");
     let [mode_en, mode_zh] = if verb == "SELECT" {
         ["for reading and changing", "可读可改"]
     } else {
         [
-            "read-only: nothing in it will change, not even \\Seen",
-            "只读：其中任何东西都不会改变，连 \\Seen 也不会",
+            "read-only: this session changes nothing in it, not even \\Seen",
+            "只读：本会话不会改动其中任何东西，连 \\Seen 也不会",
         ]
     };
     let [resync_en, resync_zh] = if resync {

@@ -14,9 +14,20 @@ use crate::sim::session::Direction;
 pub(super) fn numbered(n: u64, tail: &str, answered: &str) -> Explanation {
     let (kind, data) = verb_and_rest(tail);
     let (answered_verb, _) = answered_verb(answered);
+    let opening = matches!(answered_verb.as_str(), "SELECT" | "EXAMINE");
     // Slots: {0} the count in words, {1} the number, {2} the number after it.
     let template = match kind.as_str() {
-        "EXISTS" if matches!(answered_verb.as_str(), "SELECT" | "EXAMINE") => &Template {
+        "EXISTS" if opening && n == 0 => &Template {
+            rfc: "RFC 3501 §7.3.1",
+            en: "The mailbox is empty: it holds no messages.",
+            zh: "邮箱是空的：里面没有邮件。",
+        },
+        "EXISTS" if opening && n == 1 => &Template {
+            rfc: "RFC 3501 §7.3.1",
+            en: "The mailbox holds 1 message, number 1.",
+            zh: "邮箱里有 1 封邮件，编号为 1。",
+        },
+        "EXISTS" if opening => &Template {
             rfc: "RFC 3501 §7.3.1",
             en: "The mailbox holds {0}, numbered 1 to {1}.",
             zh: "邮箱里有 {1} 封邮件，编号从 1 到 {1}。",
@@ -29,8 +40,11 @@ pub(super) fn numbered(n: u64, tail: &str, answered: &str) -> Explanation {
         },
         "RECENT" => &Template {
             rfc: "RFC 3501 §7.3.2",
-            en: "Number of “recent” messages: {1}. They arrived since a client last opened this mailbox.",
-            zh: "有 {1} 封“新到”邮件：它们是在上次有客户端打开这个邮箱之后到达的。",
+            en: "Number of “recent” messages, those with the \\Recent flag: {1}. \\Recent means this session is \
+                 the first to be told of the message (§2.3.2); if the session has the mailbox open read-write, \
+                 later sessions will not see it as recent.",
+            zh: "“新到”邮件（带 \\Recent 标记）的数量：{1}。\\Recent 表示本会话是第一个得知这封邮件的会话（§2.3.2）；\
+                 如果本会话以读写方式打开邮箱，之后的会话就不会再把它看作新到邮件。",
         },
         "EXPUNGE" => &Template {
             rfc: "RFC 3501 §7.4.1",
@@ -55,9 +69,16 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
         .and_then(parenthesised)
         .map(|(inner, _)| inner);
     let twice = |value: Option<u64>| value.map(|value| [value.to_string(), value.to_string()]);
+    // An empty list reads "no flags" / "没有任何标记" on its own, not "flags no flags".
+    let no_flags = flags.is_some_and(|list| list.trim().is_empty());
+    let (flags_en, flags_zh) = if no_flags {
+        ("{0}", "{1}")
+    } else {
+        ("flags {0}", "标记为 {1}")
+    };
     // Each item found, with how it reads: {0} its value in English, {1} in Chinese.
     let found = [
-        (flags.map(flags_described), "flags {0}", "标记为 {1}"),
+        (flags.map(flags_described), flags_en, flags_zh),
         (twice(number_after(data, "UID")), "UID {0}", "UID 为 {1}"),
         (
             twice(number_after(data, "RFC822.SIZE")),
@@ -99,13 +120,13 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
         "STORE" => &Template {
             rfc: "RFC 3501 §7.4.2",
             en: "After the STORE, message {0} has {1}.",
-            zh: "STORE 之后，第 {0} 封邮件的{2}。",
+            zh: "STORE 之后，第 {0} 封邮件：{2}。",
         },
         _ if flags.is_some() => &Template {
             rfc: "RFC 3501 §7.4.2",
-            en: "Message {0} now has {1}: another device or session changed them, and the server tells every \
-                 client with this mailbox open. This keeps all devices in step.",
-            zh: "第 {0} 封邮件现在{2}：是别的设备或会话改动的，服务器会通知所有打开这个邮箱的客户端，\
+            en: "Message {0} now has {1}: another device or session changed them, and the server reports it \
+                 without being asked, as RFC 3501 §5.2 says it should. This keeps the devices in step.",
+            zh: "第 {0} 封邮件现在{2}：是别的设备或会话改动的，服务器不等询问就主动报告（RFC 3501 §5.2 建议这样做），\
                  让各设备保持一致。",
         },
         _ => &Template {
@@ -117,7 +138,34 @@ fn fetch_response(n: u64, data: &str, answered_verb: &str) -> Explanation {
     fill!(template, n.to_string(), listed_en, listed_zh)
 }
 
-pub(super) fn list_response(tail: &str) -> Explanation {
+/// The special-use attributes of RFC 6154 §2, which say what a mailbox is for, whatever its name.
+const SPECIAL_USES: &[(&str, &str, &str)] = &[
+    ("\\sent", "sent mail", "已发送的邮件"),
+    ("\\trash", "deleted mail", "删除的邮件"),
+    ("\\archive", "archived mail", "归档的邮件"),
+    ("\\drafts", "drafts", "草稿"),
+    ("\\junk", "junk mail", "垃圾邮件"),
+    ("\\all", "every message", "全部邮件"),
+    ("\\flagged", "starred messages", "加星标的邮件"),
+];
+
+/// A sentence on what the mailbox is for, when its attributes say (RFC 6154 §2), else nothing.
+fn special_use(attributes: &str) -> [String; 2] {
+    let lowered = attributes.to_ascii_lowercase();
+    SPECIAL_USES
+        .iter()
+        .find(|(attribute, ..)| lowered.split_whitespace().any(|word| word == *attribute))
+        .map_or_else(Default::default, |&(_, en, zh)| {
+            phrase(
+                " Clients use it for {0}, whatever its name (RFC 6154 §2).",
+                "客户端把它用于{1}，不论它叫什么名字（RFC 6154 §2）。",
+                &[en, zh],
+            )
+        })
+}
+
+/// `* LIST` or `* LSUB` (`rfc` the section of the one it is).
+pub(super) fn list_response(tail: &str, rfc: &'static str) -> Explanation {
     let (attributes, rest) = parenthesised(tail).unwrap_or(("", tail));
     let (delimiter, rest) = mailbox_name(rest);
     let (name, _) = mailbox_name(rest);
@@ -129,11 +177,11 @@ pub(super) fn list_response(tail: &str) -> Explanation {
     };
     let [select_en, select_zh] = if no_select {
         [
-            " It cannot be opened; it only holds other mailboxes.",
-            "它不能打开，只用来容纳其他邮箱。",
+            " It cannot be opened; it only holds other mailboxes.".to_string(),
+            "它不能打开，只用来容纳其他邮箱。".to_string(),
         ]
     } else {
-        ["", ""]
+        special_use(attributes)
     };
     let [delimiter_en, delimiter_zh] =
         if delimiter.eq_ignore_ascii_case("NIL") || delimiter.is_empty() {
@@ -147,7 +195,7 @@ pub(super) fn list_response(tail: &str) -> Explanation {
         };
     fill!(
         &Template {
-            rfc: "RFC 3501 §7.2.2",
+            rfc,
             en: "One mailbox: {0}{1}.{3}{5}",
             zh: "一个邮箱：{0}{2}。{4}{6}",
         },

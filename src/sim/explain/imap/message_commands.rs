@@ -5,8 +5,9 @@ use crate::sim::explain::{fill, phrase, quoted, spaced, verb_and_rest, Explanati
 
 /// What "UID" in front of a command changes.
 const UID_NOTE: [&str; 2] = [
-    " UID prefix: these numbers are UIDs, which never change, not sequence numbers, which shift after EXPUNGE.",
-    "带 UID 前缀：这些数字是永不改变的 UID，而不是会在删除后移位的序号。",
+    " UID prefix: these numbers are UIDs, which stay the same as long as the mailbox's UIDVALIDITY does \
+     (RFC 3501 §2.3.1.1), not sequence numbers, which shift after EXPUNGE.",
+    "带 UID 前缀：这些数字是 UID，只要邮箱的 UIDVALIDITY 不变，它们就不变（RFC 3501 §2.3.1.1）；而不是会在删除后移位的序号。",
 ];
 
 /// The note when a command uses UIDs, else nothing.
@@ -21,7 +22,7 @@ fn uid_note(by_uid: bool) -> [&'static str; 2] {
 /// FETCH items that are one word, in plain words.
 const FETCH_ITEMS: &[(&str, &str, &str)] = &[
     ("FLAGS", "flags (read, starred…)", "标记（已读、星标等）"),
-    ("UID", "UID (permanent number)", "UID（永久编号）"),
+    ("UID", "UID (unique number)", "UID（唯一编号）"),
     ("RFC822.SIZE", "size in octets", "大小（字节）"),
     (
         "ENVELOPE",
@@ -101,7 +102,8 @@ fn fetch_item(item: &str) -> Option<[String; 2]> {
     Some(phrase(en, zh, &[&what_en, &what_zh]))
 }
 
-pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
+/// FETCH; `read_only` when the transcript shows the mailbox was opened read-only, where no fetch sets \Seen.
+pub(super) fn fetch(arguments: &str, by_uid: bool, read_only: bool) -> Explanation {
     let (set, items) = arguments
         .split_once(char::is_whitespace)
         .unwrap_or((arguments, ""));
@@ -110,7 +112,10 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
     let mut described_en = Vec::new();
     let mut described_zh = Vec::new();
     // Items are words, except that "BODY[HEADER.FIELDS (FROM)]" holds spaces and parentheses of its own.
+    let mut sets_seen = false;
     for word in items.split_whitespace().take(MAX_ITEMS) {
+        let upper = word.to_ascii_uppercase();
+        sets_seen |= upper.starts_with("BODY[") || upper == "RFC822" || upper == "RFC822.TEXT";
         if let Some([en, zh]) = fetch_item(word) {
             if !described_en.contains(&en) {
                 described_en.push(en);
@@ -133,6 +138,15 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
         None => Default::default(),
     };
     let [uid_en, uid_zh] = uid_note(by_uid);
+    // EXAMINE permits no change, \Seen included (RFC 3501 §6.3.2).
+    let [read_only_en, read_only_zh] = if sets_seen && read_only {
+        [
+            " The mailbox is open read-only (EXAMINE), so \\Seen is not set.",
+            "邮箱以只读方式（EXAMINE）打开，所以不会设置 \\Seen。",
+        ]
+    } else {
+        ["", ""]
+    };
     fill!(
         &Template {
             rfc: match (changed_since, by_uid) {
@@ -140,8 +154,8 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
                 (None, true) => "RFC 3501 §6.4.8",
                 (None, false) => "RFC 3501 §6.4.5",
             },
-            en: "Fetches {0}: {2}.{4}{6}",
-            zh: "获取{1}：{3}。{5}{7}",
+            en: "Fetches {0}: {2}.{8}{4}{6}",
+            zh: "获取{1}：{3}。{9}{5}{7}",
         },
         set_en,
         spaced(&set_zh),
@@ -151,6 +165,8 @@ pub(super) fn fetch(arguments: &str, by_uid: bool) -> Explanation {
         since_zh,
         uid_en,
         uid_zh,
+        read_only_en,
+        read_only_zh,
     )
 }
 
@@ -166,7 +182,16 @@ pub(super) fn store(arguments: &str, by_uid: bool) -> Explanation {
     let [flags_en, flags_zh] = flags_described(flags);
     let silent = operation.ends_with(".SILENT");
     // Slots: {0} the flags, {1} the messages, {2} and {3} the same in Chinese, {4} the operation quoted.
+    let no_flags = flags.trim().is_empty();
     let [action_en, action_zh] = match operation.trim_end_matches(".SILENT") {
+        "+FLAGS" | "-FLAGS" if no_flags => [
+            "Names no flags for {1}: an empty list changes nothing.",
+            "没有为{3}指定任何标记：空列表什么也不改变。",
+        ],
+        "FLAGS" if no_flags => [
+            "Removes every flag of {1}: the new list is empty.",
+            "清除{3}的所有标记：新的标记列表是空的。",
+        ],
         "+FLAGS" => ["Adds {0} to {1}.", "给{3}加上标记 {2}。"],
         "-FLAGS" => ["Removes {0} from {1}.", "去掉{3}的标记 {2}。"],
         "FLAGS" => [

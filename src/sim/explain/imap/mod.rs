@@ -7,6 +7,7 @@
 mod commands;
 mod mailbox_data;
 mod message_commands;
+mod response_codes;
 mod responses;
 #[cfg(test)]
 mod tests;
@@ -19,17 +20,17 @@ const MAX_ITEMS: usize = 12;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     if context.in_content {
-        return literal_content(line);
+        return literal_content(line, context.facts.in_body);
     }
     match direction {
-        Direction::ClientToServer => commands::command(line),
+        Direction::ClientToServer => commands::command(line, context),
         Direction::ServerToClient => responses::response(line, context),
     }
 }
 
-fn literal_content(line: &str) -> Explanation {
+fn literal_content(line: &str, in_body: bool) -> Explanation {
     if line.is_empty() {
-        return message_content(line);
+        return message_content(line, in_body);
     }
     Explanation {
         en: "A line of the message, carried in a literal: its size was announced with {n}, so it is read as data, \
@@ -114,7 +115,7 @@ const FLAG_MEANINGS: &[(&str, &str, &str)] = &[
     ("\\flagged", "starred", "加星标"),
     ("\\deleted", "marked for deletion", "标记删除"),
     ("\\draft", "draft", "草稿"),
-    ("\\recent", "new", "新到"),
+    ("\\recent", "recently arrived", "新到"),
     ("\\*", "any new keyword", "可自创关键字"),
 ];
 
@@ -127,6 +128,12 @@ const CAPABILITY_MEANINGS: &[(&str, &str, &str)] = &[
     ("QRESYNC", "quick resync", "快速同步"),
     ("ENABLE", "switch extensions on", "开启扩展"),
     ("UNSELECT", "close without expunging", "关闭而不删除"),
+    ("LITERAL+", "literals without waiting", "不必等待的字面量"),
+    ("SASL-IR", "login in one line", "一行完成登录"),
+    ("AUTH=PLAIN", "login with PLAIN", "用 PLAIN 登录"),
+    ("SPECIAL-USE", "marks Sent, Trash…", "标出已发送、废纸篓等"),
+    ("NAMESPACE", "where mailboxes live", "邮箱位置"),
+    ("ID", "client and server names", "客户端与服务器名称"),
 ];
 
 /// Items of a list, each shortened and followed by its meaning when `meanings` knows it (the key compared

@@ -1,12 +1,13 @@
 //! IMAP server responses: untagged `*` data, `+` continuations, and the tagged result of each command.
 
+use super::response_codes::response_code;
 use super::{
     answered_verb, capabilities_described, flags_described, literal_size, mailbox_data,
     parenthesised,
 };
 use crate::sim::explain::{
-    fill, number, phrase, plain, quoted, redacted, unrecognised, verb_and_rest, Explanation,
-    LineContext, Template, WireProtocol,
+    fill, number, phrase, quoted, redacted, unrecognised, verb_and_rest, Explanation, LineContext,
+    MailboxAccess, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
@@ -20,7 +21,14 @@ const AS_IS: Template = Template {
 pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
     let answered = context.answering.as_deref().unwrap_or("");
     if let Some(rest) = line.strip_prefix('*') {
-        return untagged(rest.trim_start(), answered, context.greeting);
+        // A line explained on its own may be taken for a greeting by its look; a followed one never is.
+        let greeting_by_look = !context.facts.tracked && answered.is_empty();
+        return untagged(
+            rest.trim_start(),
+            answered,
+            context.greeting,
+            greeting_by_look,
+        );
     }
     if let Some(rest) = line.strip_prefix('+') {
         return continuation(rest.trim(), answered);
@@ -40,7 +48,7 @@ pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
     );
     match status.to_ascii_uppercase().as_str() {
         "OK" | "NO" | "BAD" if !tag.is_empty() => {
-            tagged(tag, &status.to_ascii_uppercase(), text, answered)
+            tagged(tag, &status.to_ascii_uppercase(), text, context)
         }
         _ => unrecognised(WireProtocol::Imap, Direction::ServerToClient, line),
     }
@@ -49,12 +57,19 @@ pub(super) fn response(line: &str, context: &LineContext) -> Explanation {
 fn continuation(text: &str, answered: &str) -> Explanation {
     let (verb, _) = answered_verb(answered);
     let size = literal_size(answered);
-    let template = if verb == "IDLE" {
+    let template = if verb == "AUTHENTICATE" {
+        &Template {
+            rfc: "RFC 3501 §6.2.2",
+            en: "+: a login challenge. The server waits for the client's next step of AUTHENTICATE, in base64 on \
+                 one line (for PLAIN the challenge is empty).",
+            zh: "+：登录询问。服务器在等客户端用 base64 写成一行，发送 AUTHENTICATE 的下一步（PLAIN 方式的询问是空的）。",
+        }
+    } else if verb == "IDLE" {
         &Template {
             rfc: "RFC 2177 §3",
-            en: "+: the server confirms IDLE. From now on it pushes every change (new mail, deletions, flags) as \
-                 it happens, until the client sends DONE.",
-            zh: "+：服务器确认进入 IDLE。从现在起，每个变化（新邮件、删除、标记）一发生就会推送过来，直到客户端发送 DONE。",
+            en: "+: the server confirms IDLE. Until the client sends DONE, the server is free to send updates \
+                 (new mail, deletions, flag changes) at any time, as they happen.",
+            zh: "+：服务器确认进入 IDLE。在客户端发送 DONE 之前，服务器可以随时把更新（新邮件、删除、标记变化）一发生就发过来。",
         }
     } else if size.is_some() {
         &Template {
@@ -73,149 +88,6 @@ fn continuation(text: &str, answered: &str) -> Explanation {
     fill!(template, quoted(text), size)
 }
 
-/// Status response codes in brackets, such as `[UIDVALIDITY 3857529045]`. Slots: {0} the first argument as a
-/// number, {1} and {2} the listed flags or capabilities described, {3} the second argument as a number, {4} and
-/// {5} the second and third arguments quoted.
-const RESPONSE_CODES: &[(&str, Template)] = &[
-    (
-        "UNSEEN",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "Message {0} is the first unread one.",
-            zh: "第 {0} 封是第一封未读邮件。",
-        },
-    ),
-    (
-        "PERMANENTFLAGS",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "Flags the client may change and that are saved for good: {1}.",
-            zh: "客户端可以修改并会被永久保存的标记：{2}。",
-        },
-    ),
-    (
-        "UIDNEXT",
-        Template {
-            rfc: "RFC 3501 §2.3.1.1",
-            en: "The next message to arrive will get UID {0} or higher; a client that remembers this spots new \
-                 mail quickly.",
-            zh: "下一封到达的邮件的 UID 将是 {0} 或更大；客户端记住它就能很快发现新邮件。",
-        },
-    ),
-    (
-        "UIDVALIDITY",
-        Template {
-            rfc: "RFC 3501 §2.3.1.1",
-            en: "This mailbox's UIDVALIDITY is {0}. While it stays the same, UIDs the client remembers stay \
-                 valid; if it ever changes, all cached UIDs are void and the client must start over.",
-            zh: "这个邮箱的 UIDVALIDITY 是 {0}。只要它不变，客户端记住的 UID 就一直有效；一旦改变，缓存的 UID 全部作废，\
-                 客户端必须从头同步。",
-        },
-    ),
-    (
-        "HIGHESTMODSEQ",
-        Template {
-            rfc: "RFC 7162 §3.1.2.1",
-            en: "Every change here gets a rising modification number; the highest so far is {0}. Next time the \
-                 client can ask only for changes after it.",
-            zh: "这里的每次改动都有一个递增的修改序号，目前最高为 {0}。下次客户端只需询问此后的变化。",
-        },
-    ),
-    (
-        "CAPABILITY",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "The server lists what it supports: {1}.",
-            zh: "服务器列出它支持的功能：{2}。",
-        },
-    ),
-    (
-        "READ-WRITE",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "[READ-WRITE]: the mailbox is open for reading and changing flags or removing messages.",
-            zh: "[READ-WRITE]：邮箱已以可读写方式打开，可以修改标记或删除邮件。",
-        },
-    ),
-    (
-        "READ-ONLY",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "[READ-ONLY]: the mailbox is open read-only; nothing changes, not even \\Seen.",
-            zh: "[READ-ONLY]：邮箱以只读方式打开，什么都不会改变，连 \\Seen 也不会。",
-        },
-    ),
-    (
-        "TRYCREATE",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "[TRYCREATE]: the target mailbox does not exist; the client may CREATE it and try again.",
-            zh: "[TRYCREATE]：目标邮箱不存在；客户端可以先 CREATE 再重试。",
-        },
-    ),
-    (
-        "ALERT",
-        Template {
-            rfc: "RFC 3501 §7.1",
-            en: "[ALERT]: the server wants this text shown to the user.",
-            zh: "[ALERT]：服务器要求把这段文字显示给用户看。",
-        },
-    ),
-    (
-        "APPENDUID",
-        Template {
-            rfc: "RFC 4315 §3",
-            en: "[APPENDUID]: the uploaded message got UID {3} (UIDVALIDITY {0}).",
-            zh: "[APPENDUID]：上传的邮件得到的 UID 是 {3}（UIDVALIDITY 为 {0}）。",
-        },
-    ),
-    (
-        "COPYUID",
-        Template {
-            rfc: "RFC 4315 §3",
-            en: "[COPYUID]: in the target mailbox (UIDVALIDITY {0}), the messages with UIDs {4} got the new UIDs \
-                 {5}.",
-            zh: "[COPYUID]：在目标邮箱（UIDVALIDITY 为 {0}）中，UID 为{4}的邮件得到了新的 UID{5}。",
-        },
-    ),
-];
-
-/// The template of a status response code, if it is one a lesson meets.
-fn response_code_template(name: &str) -> Option<Template> {
-    RESPONSE_CODES
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|&(_, template)| template)
-}
-
-/// A status response code's own explanation, in English and Chinese, and where it is defined.
-fn response_code(code: &str) -> Option<([String; 2], &'static str)> {
-    let (name, arguments) = verb_and_rest(code);
-    let template = response_code_template(&name)?;
-    let mut words = arguments.split_whitespace();
-    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
-    let [listed_en, listed_zh] = match name.as_str() {
-        "PERMANENTFLAGS" => {
-            flags_described(parenthesised(arguments).map_or(arguments, |(inner, _)| inner))
-        }
-        "CAPABILITY" => capabilities_described(arguments),
-        _ => Default::default(),
-    };
-    let texts = phrase(
-        template.en,
-        template.zh,
-        &[
-            &plain(first),
-            &listed_en,
-            &listed_zh,
-            &plain(second),
-            &quoted(second),
-            &quoted(third),
-        ],
-    );
-    Some((texts, template.rfc))
-}
-
 /// `[CODE …] text` split into the code and the human text.
 fn split_code(text: &str) -> (Option<&str>, &str) {
     match text
@@ -228,7 +100,7 @@ fn split_code(text: &str) -> (Option<&str>, &str) {
     }
 }
 
-fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
+fn untagged(rest: &str, answered: &str, greeting: bool, greeting_by_look: bool) -> Explanation {
     let (first, tail) = verb_and_rest(rest);
     if let Some(n) = number(&first) {
         return mailbox_data::numbered(n, tail, answered);
@@ -239,11 +111,12 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
         "OK" | "NO" | "BAD" | "PREAUTH" | "BYE" => {
             let (code, text) = split_code(tail);
             let is_greeting = greeting
-                || (answered.is_empty()
+                || (greeting_by_look
                     && code.is_some_and(|c| c.to_ascii_uppercase().starts_with("CAPABILITY")));
             return untagged_status(&first, code, text, is_greeting, &answered_verb);
         }
-        "LIST" | "LSUB" => return mailbox_data::list_response(tail),
+        "LIST" => return mailbox_data::list_response(tail, "RFC 3501 §7.2.2"),
+        "LSUB" => return mailbox_data::list_response(tail, "RFC 3501 §7.2.3"),
         "STATUS" => return mailbox_data::status_response(tail),
         "FLAGS" => (
             flags_described(parenthesised(tail).map_or(tail, |(inner, _)| inner)),
@@ -312,6 +185,24 @@ fn untagged(rest: &str, answered: &str, greeting: bool) -> Explanation {
             };
             return fill!(&template, "", "", quoted(uids));
         }
+        "NAMESPACE" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 2342 §5",
+                en: "The server's namespaces, in order: the user's own mailboxes, other users', shared ones (NIL \
+                     where there are none), each with its prefix and hierarchy delimiter: {2}.",
+                zh: "服务器的命名空间，依次为：用户自己的邮箱、其他用户的邮箱、共享邮箱（没有的写作 NIL），\
+                     各自带有前缀和层级分隔符：{2}。",
+            },
+        ),
+        "ID" => (
+            Default::default(),
+            Template {
+                rfc: "RFC 2971 §3.2",
+                en: "The server's name, version and the like, or NIL: {2}. Only for statistics and bug reports.",
+                zh: "服务器的名称、版本等信息，或 NIL：{2}。仅用于统计和报告问题。",
+            },
+        ),
         "ENABLED" => (
             Default::default(),
             Template {
@@ -409,32 +300,68 @@ const AFTER_OK: &[(&str, &str, &str)] = &[
         "IDLE 已结束，客户端可以再发命令了。",
     ),
     (
-        "CLOSE",
-        "Messages marked \\Deleted were removed silently; no mailbox is open now.",
-        "标记为 \\Deleted 的邮件已被悄悄删除；现在没有打开的邮箱。",
-    ),
-    (
         "EXPUNGE",
         "Every message marked \\Deleted is gone.",
         "所有标记为 \\Deleted 的邮件都已删除。",
     ),
 ];
 
-fn tagged(tag: &str, status: &str, text: &str, answered: &str) -> Explanation {
+/// What an OK to CLOSE leaves: \Deleted messages removed only if the mailbox was open read-write (RFC 3501
+/// §6.4.2), which the transcript tells.
+fn after_close(context: &LineContext) -> [&'static str; 2] {
+    match (context.facts.tracked, context.facts.selected) {
+        (true, Some(MailboxAccess::ReadWrite)) => [
+            "The mailbox was open read-write, so the messages marked \\Deleted in it were removed, without \
+             EXPUNGE responses. No mailbox is selected now.",
+            "邮箱是以读写方式打开的，所以其中标记为 \\Deleted 的邮件已被删除，且没有发送 EXPUNGE 响应。现在没有选中的邮箱。",
+        ],
+        (true, Some(MailboxAccess::ReadOnly)) => [
+            "The mailbox was open read-only (EXAMINE), so nothing was removed. No mailbox is selected now.",
+            "邮箱是以只读方式（EXAMINE）打开的，所以没有删除任何邮件。现在没有选中的邮箱。",
+        ],
+        _ => [
+            "No mailbox is selected now. If it was open read-write, its messages marked \\Deleted were removed \
+             without EXPUNGE responses; after EXAMINE nothing was removed.",
+            "现在没有选中的邮箱。如果邮箱是以读写方式打开的，其中标记为 \\Deleted 的邮件已被删除，且没有发送 EXPUNGE \
+             响应；如果是 EXAMINE 打开的，则没有删除任何邮件。",
+        ],
+    }
+}
+
+fn tagged(tag: &str, status: &str, text: &str, context: &LineContext) -> Explanation {
+    let answered = context.answering.as_deref().unwrap_or("");
     let (code, text) = split_code(text);
-    let (verb, _) = answered_verb(answered);
+    let (verb, by_uid) = answered_verb(answered);
     let [command_en, command_zh] = if answered.trim().is_empty() {
         ["its command".to_string(), "对应的命令".to_string()]
     } else {
         phrase("the command {0}", "命令{0}", &[&redacted(answered)])
     };
-    let (_, after_en, after_zh) = AFTER_OK
-        .iter()
-        .find(|(known, ..)| *known == verb)
-        .copied()
-        .unwrap_or(("", "", ""));
+    let [after_en, after_zh] = if verb == "CLOSE" {
+        after_close(context)
+    } else if verb == "EXPUNGE" && by_uid {
+        [
+            "The messages it named that were marked \\Deleted are gone; others stay.",
+            "它指定的、标记为 \\Deleted 的邮件已删除，其他邮件保留。",
+        ]
+    } else {
+        AFTER_OK
+            .iter()
+            .find(|(known, ..)| *known == verb)
+            .map_or(["", ""], |&(_, en, zh)| [en, zh])
+    };
     // Slots: {0} the tag quoted, {1} and {2} the command, {3} and {4} what success leaves, {5} the text quoted.
     let template = match status {
+        "OK" if verb == "CLOSE" => Template {
+            rfc: "RFC 3501 §6.4.2",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
+        "OK" if verb == "EXPUNGE" && by_uid => Template {
+            rfc: "RFC 4315 §2.1",
+            en: "The reply tagged {0} says {1} succeeded. {3}",
+            zh: "带标签{0}的回复表示{2}执行成功。{4}",
+        },
         "OK" => Template {
             rfc: "RFC 3501 §7.1.1",
             en: "The reply tagged {0} says {1} succeeded. {3}",

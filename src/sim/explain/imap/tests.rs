@@ -1,6 +1,8 @@
 //! What the IMAP explanations must say about each command and response.
 
-use crate::sim::explain::{answering, explained, Explanation, LineContext, WireProtocol};
+use crate::sim::explain::{
+    answering, explained, Explanation, LineContext, LineFacts, MailboxAccess, WireProtocol,
+};
 use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
 fn client(line: &str) -> Explanation {
@@ -72,9 +74,9 @@ fn select_and_its_untagged_data() {
     assert!(server("* 3 EXISTS", "A2 SELECT INBOX")
         .en
         .contains("3 messages, numbered 1 to 3"));
-    assert!(server("* 1 RECENT", "A2 SELECT INBOX")
-        .en
-        .contains("“recent” messages: 1"));
+    let recent = server("* 1 RECENT", "A2 SELECT INBOX");
+    assert!(recent.en.contains("\\Recent flag: 1") && recent.en.contains("first to be told"));
+    assert!(!recent.en.contains("since a client last opened"));
     let flags = server(
         "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
         "A2 SELECT INBOX",
@@ -181,7 +183,10 @@ fn fetch_peek_and_seen() {
     assert!(changed.en.contains("12345") && changed.en.contains("UIDs"));
     assert_eq!(changed.rfc, "RFC 7162 §3.1.4.1");
     let by_uid = client("A9 UID FETCH 17 (FLAGS)");
-    assert!(by_uid.en.contains("UID 17") && by_uid.en.contains("never change"));
+    assert!(
+        by_uid.en.contains("UID 17") && by_uid.en.contains("as long as the mailbox's UIDVALIDITY")
+    );
+    assert!(!by_uid.en.contains("never change"));
     assert_eq!(by_uid.rfc, "RFC 3501 §6.4.8");
 }
 
@@ -260,9 +265,174 @@ fn expunge_close_and_unselect() {
     let expunged = server("* 3 EXPUNGE", "A12 EXPUNGE");
     assert!(expunged.en.contains("Message 3") && expunged.en.contains("message 4 is now 3"));
     assert_eq!(expunged.rfc, "RFC 3501 §7.4.1");
-    assert!(client("A13 CLOSE").en.contains("silently"));
+    assert!(client("A13 CLOSE")
+        .en
+        .contains("after EXAMINE nothing is removed"));
     assert_eq!(client("A13 UNSELECT").rfc, "RFC 3691 §2");
     assert_eq!(client("A14 UID EXPUNGE 3:5").rfc, "RFC 4315 §2.1");
+}
+
+/// A line of a session in which the mailbox was opened as `selected` says.
+fn in_session(
+    direction: crate::sim::session::Direction,
+    line: &str,
+    command: Option<&str>,
+    selected: Option<MailboxAccess>,
+) -> Explanation {
+    let context = LineContext {
+        answering: command.map(str::to_string),
+        facts: LineFacts {
+            tracked: true,
+            logged_in: true,
+            selected,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    explained(WireProtocol::Imap, direction, line, &context)
+}
+
+#[test]
+fn close_after_select_removes_deleted_messages_and_after_examine_nothing() {
+    let read_write = Some(MailboxAccess::ReadWrite);
+    let read_only = Some(MailboxAccess::ReadOnly);
+    let after_select = in_session(S, "a3 OK Close completed", Some("a3 CLOSE"), read_write);
+    assert!(
+        after_select.en.contains("were removed") && after_select.en.contains("without EXPUNGE")
+    );
+    assert_eq!(after_select.rfc, "RFC 3501 §6.4.2");
+    let after_examine = in_session(S, "a3 OK Close completed", Some("a3 CLOSE"), read_only);
+    assert!(
+        after_examine.en.contains("nothing was removed")
+            && !after_examine.en.contains("were removed")
+    );
+    assert!(after_examine.zh.contains("没有删除任何邮件"));
+    assert!(in_session(C, "a3 CLOSE", None, read_write)
+        .en
+        .contains("removes every message marked"));
+    assert!(in_session(C, "a3 CLOSE", None, read_only)
+        .en
+        .contains("no message is removed"));
+}
+
+#[test]
+fn authenticate_with_and_without_an_initial_response() {
+    let with = client("a1 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==");
+    assert!(with.en.contains("already on this line") && !with.en.contains("AGFsaWNl"));
+    assert_eq!(with.rfc, "RFC 4959 §3");
+    let without = client("a1 AUTHENTICATE PLAIN");
+    assert!(without.en.contains("next line") && without.rfc == "RFC 3501 §6.2.2");
+    assert!(server("+ ", "a1 AUTHENTICATE PLAIN")
+        .en
+        .contains("login challenge"));
+}
+
+#[test]
+fn commands_the_server_knows_are_not_called_unknown() {
+    for (line, rfc) in [
+        ("A21 CHECK", "RFC 3501 §6.4.1"),
+        ("A22 SUBSCRIBE Archive", "RFC 3501 §6.3.6"),
+        ("A23 UNSUBSCRIBE Archive", "RFC 3501 §6.3.7"),
+        ("A24 NAMESPACE", "RFC 2342 §5"),
+        ("A25 ID NIL", "RFC 2971 §3.1"),
+    ] {
+        let explanation = client(line);
+        assert_eq!(explanation.rfc, rfc, "{line}");
+        assert!(!explanation.en.contains("not an IMAP command"), "{line}");
+    }
+    assert!(client("A21 CHECK").en.contains("NOOP"));
+}
+
+#[test]
+fn special_use_folders_and_quota() {
+    let sent = server(
+        "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
+        "A1 LIST \"\" *",
+    );
+    assert!(sent.en.contains("sent mail, whatever its name") && sent.en.contains("RFC 6154 §2"));
+    let over = server("A6 NO [OVERQUOTA] Quota exceeded", "A6 APPEND Sent {310}");
+    assert!(over.en.contains("quota") && over.rfc == "RFC 9208 §4.3.1");
+    assert_eq!(
+        server("* NAMESPACE ((\"\" \"/\")) NIL NIL", "A24 NAMESPACE").rfc,
+        "RFC 2342 §5"
+    );
+}
+
+#[test]
+fn uid_expunge_removes_only_what_it_names() {
+    let done = server("a9 OK Expunge completed", "a9 UID EXPUNGE 3");
+    assert!(done.en.contains("it named") && !done.en.contains("Every message marked"));
+}
+
+#[test]
+fn a_fetch_sets_seen_only_in_a_mailbox_open_read_write() {
+    let read_only = in_session(
+        C,
+        "a5 FETCH 1 (BODY[])",
+        None,
+        Some(MailboxAccess::ReadOnly),
+    );
+    assert!(read_only.en.contains("\\Seen is not set"));
+    let read_write = in_session(
+        C,
+        "a5 FETCH 1 (BODY[])",
+        None,
+        Some(MailboxAccess::ReadWrite),
+    );
+    assert!(!read_write.en.contains("not set") && read_write.en.contains("marks it \\Seen"));
+}
+
+#[test]
+fn a_non_synchronizing_literal_does_not_wait_for_the_server() {
+    let plus = client("A6 APPEND Sent {310+}");
+    assert!(plus.en.contains("{310+} announces") && plus.en.contains("without waiting"));
+    assert!(client("A6 APPEND Sent {310}")
+        .en
+        .contains("after the server's “+”"));
+}
+
+#[test]
+fn an_empty_mailbox_has_no_numbers() {
+    let empty = server("* 0 EXISTS", "a4 SELECT INBOX");
+    assert!(empty.en.contains("empty") && !empty.en.contains("1 to 0"));
+    assert!(!empty.zh.contains("1 到 0"));
+    assert!(server("* 1 EXISTS", "a4 SELECT INBOX")
+        .en
+        .contains("1 message, number 1"));
+}
+
+#[test]
+fn a_tagged_reply_after_done_answers_idle() {
+    // The transcript gives the IDLE command as what the tagged OK answers, not the DONE line.
+    assert!(server("a5 OK Idle completed", "a5 IDLE")
+        .en
+        .contains("IDLE is over"));
+}
+
+#[test]
+fn an_empty_flag_list_reads_as_words() {
+    let fetched = server("* 4 FETCH (FLAGS ())", "A8 FETCH 4 (FLAGS)");
+    assert!(fetched.zh.contains("没有任何标记") && !fetched.zh.contains("标记为 没有"));
+    assert!(fetched.en.contains("no flags") && !fetched.en.contains("flags no flags"));
+    let store = client("A9 STORE 1 +FLAGS ()");
+    assert!(store.en.contains("changes nothing") && !store.zh.contains("标记 没有"));
+}
+
+#[test]
+fn literal_content_that_looks_like_a_command_is_data() {
+    let context = LineContext {
+        in_content: true,
+        facts: LineFacts {
+            tracked: true,
+            in_body: true,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    let line = explained(WireProtocol::Imap, S, "a6 LOGOUT", &context);
+    assert!(line.en.contains("literal") && line.rfc.is_empty());
+    let blank = explained(WireProtocol::Imap, S, "", &context);
+    assert!(blank.en.contains("in the body") && !blank.en.contains("header"));
 }
 
 #[test]
@@ -282,7 +452,7 @@ fn search() {
 #[test]
 fn idle_pushes_changes_until_done() {
     let idle = client("A17 IDLE");
-    assert!(idle.en.contains("push") && idle.en.contains("DONE"));
+    assert!(idle.en.contains("ready for updates") && idle.en.contains("DONE"));
     assert_eq!(idle.rfc, "RFC 2177 §3");
     assert!(server("+ idling", "A17 IDLE").en.contains("confirms IDLE"));
     assert!(server("* 4 EXISTS", "A17 IDLE").en.contains("new mail"));

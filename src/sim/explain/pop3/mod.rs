@@ -7,13 +7,14 @@ mod replies;
 mod tests;
 
 use super::{
-    fill, number, plain, quoted, substitute, unrecognised, verb_and_rest, Explanation, LineContext,
-    Template, WireProtocol,
+    fill, number, plain, quoted, sasl_answer, sasl_command, substitute, unrecognised,
+    verb_and_rest, Explanation, LineContext, Template, WireProtocol,
 };
 use crate::sim::session::Direction;
 
 pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
     match direction {
+        Direction::ClientToServer if context.facts.answers_challenge => sasl_answer("RFC 5034 §4"),
         Direction::ClientToServer => command(line),
         Direction::ServerToClient => replies::reply(line, context),
     }
@@ -45,8 +46,8 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
         "PASS" => &Template {
             rfc: "RFC 1939 §7",
             en: "Logs in, step 2: sends the password (hidden here). It crosses the network as plain text, which \
-                 is why real servers insist on an encrypted connection.",
-            zh: "登录第二步：发送密码（此处隐藏）。密码以明文在网络上传输，所以真实的服务器都要求先加密连接。",
+                 is why many servers require an encrypted connection first.",
+            zh: "登录第二步：发送密码（此处隐藏）。密码以明文在网络上传输，所以很多服务器要求先加密连接。",
         },
         "APOP" => &Template {
             rfc: "RFC 1939 §7",
@@ -102,7 +103,7 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
             zh: "预览{2}：只取信头和正文的前 {3} 行，不必整封下载。",
         },
         "DELE" => &Template {
-            rfc: "RFC 1939 §6",
+            rfc: "RFC 1939 §5",
             en: "Marks {1} for deletion. Nothing is deleted yet: the server removes it only when the session \
                  ends with QUIT.",
             zh: "将{2}标记为删除。此时并未真正删除：只有会话以 QUIT 结束时，服务器才会删除它。",
@@ -114,8 +115,9 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
         },
         "NOOP" => &Template {
             rfc: "RFC 1939 §5",
-            en: "Does nothing; the server just answers +OK. It keeps the connection from timing out.",
-            zh: "什么也不做，服务器只回复 +OK。作用是防止连接超时断开。",
+            en: "Does nothing; the server just answers +OK. Like any command, it shows the server the client is \
+                 still there, so an inactivity timer (RFC 1939 §3) starts again.",
+            zh: "什么也不做，服务器只回复 +OK。和任何命令一样，它让服务器知道客户端还在，闲置计时器（RFC 1939 §3）重新开始计时。",
         },
         "QUIT" => &Template {
             rfc: "RFC 1939 §6",
@@ -130,6 +132,10 @@ fn command_template(verb: &str, rest: &str) -> Option<&'static Template> {
 
 fn command(line: &str) -> Explanation {
     let (verb, rest) = verb_and_rest(line);
+    let mut words = rest.split_whitespace();
+    if let ("AUTH", Some(mechanism)) = (verb.as_str(), words.next()) {
+        return sasl_command("RFC 5034 §4", mechanism, words.next().is_some(), "“+”");
+    }
     let Some(template) = command_template(&verb, rest) else {
         return unrecognised(WireProtocol::Pop3, Direction::ClientToServer, line);
     };

@@ -31,21 +31,35 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
     if line == "." {
         return end_of_list(&answered_verb, answered_first);
     }
-    if context.in_content
-        || (carries_message && !line.starts_with("+OK") && !line.starts_with("-ERR"))
-    {
+    // Followed from the transcript, a line is content exactly when the tracker says so; on its own, a line
+    // after RETR or TOP that is no status line is taken for content.
+    let guessed_content = !context.facts.tracked
+        && carries_message
+        && !line.starts_with("+OK")
+        && !line.starts_with("-ERR");
+    if context.in_content || guessed_content {
         if line.starts_with("..") {
             return dot_stuffed("RFC 1939 §3");
         }
-        return message_content(line);
+        return message_content(line, context.facts.in_body);
     }
     if let Some(text) = line.strip_prefix("-ERR") {
         return failure(text.trim(), answered);
     }
+    if line == "+" || line.starts_with("+ ") {
+        return fill!(
+            &Template {
+                rfc: "RFC 5034 §4",
+                en: "+: a login challenge. The server waits for the client's next step of the AUTH exchange, sent \
+                     in base64 on one line (for PLAIN the challenge is empty).",
+                zh: "+：登录询问。服务器在等客户端发送 AUTH 交换的下一步，用 base64 写成一行（PLAIN 方式的询问是空的）。",
+            },
+        );
+    }
     let Some(text) = line.strip_prefix("+OK").map(str::trim) else {
         return list_line(line, &answered_verb);
     };
-    if context.greeting || (answered.is_empty() && text.contains('<')) {
+    if context.greeting || (!context.facts.tracked && answered.is_empty() && text.contains('<')) {
         return greeting(text);
     }
     let (first, second) = two_numbers(text);
@@ -55,8 +69,11 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
         "USER" => fill!(
             &Template {
                 rfc: "RFC 1939 §7",
-                en: "+OK: the server knows this user name and now waits for the password.",
-                zh: "+OK：服务器认得这个用户名，现在等待密码。",
+                en: "+OK: the server takes the name and waits for the password (PASS). This does not say the \
+                     mailbox exists: a server may answer +OK to any name, and Mailroom does, so that nobody can \
+                     find out which names have mailboxes. Only PASS decides.",
+                zh: "+OK：服务器收下这个名字，等待密码（PASS）。这并不表示邮箱存在：服务器可以对任何名字都回复 +OK，\
+                     Mailroom 就是这样做的，免得别人借此查出哪些名字有邮箱。能否登录要看 PASS。",
             },
         ),
         "PASS" | "APOP" => {
@@ -111,7 +128,13 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
             let (message, id) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
             unique_id(message, id, "+OK: ", "+OK：")
         }
-        "LIST" | "UIDL" => fill!(&LIST_FOLLOWS),
+        "LIST" => fill!(&LIST_FOLLOWS),
+        "UIDL" => fill!(
+            &Template {
+                rfc: "RFC 1939 §7",
+                ..LIST_FOLLOWS
+            },
+        ),
         "CAPA" => fill!(
             &Template {
                 rfc: "RFC 2449 §5",
@@ -150,7 +173,7 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
         }
         "DELE" => fill!(
             &Template {
-                rfc: "RFC 1939 §6",
+                rfc: "RFC 1939 §5",
                 en: "+OK: {0} is marked for deletion. It disappears from listings now but is only deleted at \
                      QUIT; RSET would undo it.",
                 zh: "+OK：{1}已标记为删除。它现在不再出现在列表中，但要到 QUIT 时才真正删除；用 RSET 还能撤销。",
@@ -172,18 +195,56 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
                 zh: "+OK：服务器仍在线。",
             },
         ),
-        "QUIT" => fill!(
-            &Template {
-                rfc: "RFC 1939 §6",
-                en: "+OK: goodbye ({0}). After a login, this is the UPDATE state: messages marked with DELE are \
-                     now deleted for good and the mailbox lock is released.",
-                zh: "+OK：再见（{0}）。如果之前已登录，这就是 UPDATE（更新）状态：用 DELE 标记的邮件此刻被永久删除，\
-                     邮箱锁也随之解除。",
-            },
-            quoted(text),
-        ),
+        "QUIT" => quit_ok(text, context),
         _ => ok_generic(&answered_verb),
     }
+}
+
+/// `+OK` to QUIT: what the server did depends on whether the client had logged in and marked messages.
+fn quit_ok(text: &str, context: &LineContext) -> Explanation {
+    let facts = context.facts;
+    let template = if !facts.tracked {
+        // Without the transcript's facts (a line explained on its own), say what either state would do.
+        &Template {
+            rfc: "RFC 1939 §6",
+            en: "+OK: goodbye ({0}). After a login, this is the UPDATE state: the messages marked with DELE \
+                 are removed and the mailbox lock is released; before a login, nothing changes.",
+            zh: "+OK：再见（{0}）。如果之前已登录，这就是 UPDATE（更新）状态：用 DELE 标记的邮件被删除，\
+                 邮箱锁随之解除；如果还没登录，什么都不会改变。",
+        }
+    } else if !facts.logged_in {
+        &Template {
+            rfc: "RFC 1939 §4",
+            en: "+OK: goodbye ({0}). The client never logged in, so the session ends without the UPDATE \
+                 state: nothing in the mailbox changes.",
+            zh: "+OK：再见（{0}）。客户端没有登录过，所以会话直接结束，不进入 UPDATE（更新）状态：邮箱里什么都不会改变。",
+        }
+    } else if facts.marked_for_deletion == 0 {
+        &Template {
+            rfc: "RFC 1939 §6",
+            en: "+OK: goodbye ({0}). This is the UPDATE state, but no message was marked with DELE, so none is \
+                 removed; the mailbox lock is released.",
+            zh: "+OK：再见（{0}）。这是 UPDATE（更新）状态，但没有邮件用 DELE 标记过，所以一封也不删除；邮箱锁随之解除。",
+        }
+    } else {
+        &Template {
+            rfc: "RFC 1939 §6",
+            en: "+OK: goodbye ({0}). This is the UPDATE state: {1} now removed, and +OK says that worked; the \
+                 mailbox lock is released.",
+            zh: "+OK：再见（{0}）。这是 UPDATE（更新）状态：本次会话中用 DELE 标记的 {2} 封邮件此刻被删除，+OK \
+                 表示删除成功；邮箱锁随之解除。",
+        }
+    };
+    let count = u64::from(facts.marked_for_deletion);
+    let count_en = if count == 1 {
+        "the message marked with DELE in this session is".to_string()
+    } else {
+        substitute(
+            "the {0} messages marked with DELE in this session are",
+            &[&count.to_string()],
+        )
+    };
+    fill!(template, quoted(text), count_en, count.to_string())
 }
 
 fn ok_generic(answered_verb: &str) -> Explanation {
@@ -211,7 +272,7 @@ fn greeting(text: &str) -> Explanation {
     match timestamp {
         Some(timestamp) => fill!(
             &Template {
-                rfc: "RFC 1939 §4",
+                rfc: "RFC 1939 §7",
                 en: "+OK: the server is ready. {0} is a one-time timestamp: APOP logs in by hashing it with the \
                      password, so the password never crosses the wire.",
                 zh: "+OK：服务器已就绪。{0}是一次性的时间戳：APOP 登录时把它和密码一起算成摘要，密码本身从不在网络上传输。",
@@ -237,16 +298,22 @@ fn failure(text: &str, answered: &str) -> Explanation {
     let template = match code.as_str() {
         "IN-USE" => &Template {
             rfc: "RFC 2449 §8.1.2",
-            en: "-ERR [IN-USE]: another session already has this mailbox open. POP3 locks a mailbox during a \
-                 session (RFC 1939 §4) so two clients cannot delete messages at the same time. Try again later.",
-            zh: "-ERR [IN-USE]：另一个会话已经打开了这个邮箱。POP3 在会话期间锁定邮箱（RFC 1939 §4），\
-                 防止两个客户端同时删除邮件。请稍后再试。",
+            en: "-ERR [IN-USE]: the mailbox is locked, usually because another session has it open. POP3 locks a \
+                 mailbox for a session (RFC 1939 §4) so that no one else changes it meanwhile. Try again later.",
+            zh: "-ERR [IN-USE]：邮箱已被锁定，通常是因为另一个会话正打开着它。POP3 在会话期间锁定邮箱（RFC 1939 §4），\
+                 以免别人同时改动它。请稍后再试。",
         },
         "AUTH" => &Template {
             rfc: "RFC 3206 §5",
-            en: "-ERR [AUTH]: login refused because the user name or password is wrong, not because of a server \
-                 fault.",
-            zh: "-ERR [AUTH]：登录被拒绝，原因是用户名或密码错误，而不是服务器故障。",
+            en: "-ERR [AUTH]: login refused because of a problem with the credentials (a wrong password or an \
+                 unknown user name, for example), not because of a server fault.",
+            zh: "-ERR [AUTH]：登录被拒绝，原因是凭据有问题（例如密码错误或用户名不存在），而不是服务器故障。",
+        },
+        _ if verb_and_rest(answered).0 == "QUIT" => &Template {
+            rfc: "RFC 1939 §6",
+            en: "-ERR to QUIT: in the UPDATE state the server could not remove all the messages marked for \
+                 deletion ({0}). The session ends anyway and the mailbox lock is released.",
+            zh: "对 QUIT 回复 -ERR：在 UPDATE 状态中，服务器没能删除所有标记为删除的邮件（{0}）。会话照样结束，邮箱锁随之解除。",
         },
         _ if answered.trim().is_empty() => &Template {
             rfc: "RFC 1939 §3",
@@ -286,8 +353,9 @@ fn unique_id(message: &str, id: &str, prefix_en: &str, prefix_zh: &str) -> Expla
     fill!(
         &Template {
             rfc: "RFC 1939 §7",
-            en: "{0}{1} has the unique ID {2}. Message numbers change between sessions; this ID stays the same.",
-            zh: "{3}{4}的唯一标识是{2}。邮件编号在不同会话间会变化，而这个 ID 始终不变。",
+            en: "{0}{1} has the unique ID {2}. A message number holds for this session only; the ID persists \
+                 across sessions, so the client can recognise the message next time.",
+            zh: "{3}{4}的唯一标识是{2}。邮件编号只在本次会话内有效；这个 ID 跨会话保持不变，客户端下次还能认出这封邮件。",
         },
         prefix_en,
         crate::sim::pop3::codec::capitalized(&message_en(message)),
@@ -337,14 +405,14 @@ const CAPABILITIES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "EXPIRE",
-        "how many days the server keeps messages (NEVER: forever)",
-        "服务器保留邮件的天数（NEVER 表示永久）",
+        "how many days the server keeps a message after a client has downloaded it (NEVER: it does not delete them)",
+        "客户端下载邮件后服务器保留它的天数（NEVER 表示服务器不删除）",
         "RFC 2449 §6.7",
     ),
     (
         "UIDL",
-        "the UIDL command (permanent message IDs) works",
-        "支持 UIDL 命令（永久不变的邮件 ID）",
+        "the UIDL command (message IDs that persist across sessions) works",
+        "支持 UIDL 命令（跨会话保持不变的邮件 ID）",
         "RFC 2449 §6.8",
     ),
     (
@@ -359,6 +427,12 @@ const CAPABILITIES: &[(&str, &str, &str, &str)] = &[
         "连接可以切换为加密",
         "RFC 2595 §4",
     ),
+    (
+        "AUTH-RESP-CODE",
+        "a login refused because of the credentials says so with [AUTH]",
+        "因凭据问题被拒绝的登录会用 [AUTH] 标明",
+        "RFC 3206 §6",
+    ),
 ];
 
 /// One line of the CAPA list.
@@ -368,8 +442,8 @@ fn capability(line: &str) -> Explanation {
         return fill!(
             &Template {
                 rfc: "RFC 2449 §5",
-                en: "The server supports {0}, an extension this lesson does not cover.",
-                zh: "服务器支持{0}，本课不涉及这项扩展。",
+                en: "The server supports {0}, an extension this explanation does not cover.",
+                zh: "服务器支持{0}，这里不介绍这项扩展。",
             },
             quoted(line),
         );

@@ -1,6 +1,8 @@
 //! What the POP3 explanations must say about each command and reply.
 
-use crate::sim::explain::{answering, explained, Explanation, LineContext, WireProtocol};
+use crate::sim::explain::{
+    answering, explained, Explanation, LineContext, LineFacts, WireProtocol,
+};
 use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
 fn client(line: &str) -> Explanation {
@@ -26,7 +28,7 @@ fn greeting_mentions_the_apop_timestamp() {
     assert!(
         greeting.en.contains("<1896.697170952@dbc.mtview.ca.us>") && greeting.en.contains("APOP")
     );
-    assert_eq!(greeting.rfc, "RFC 1939 §4");
+    assert_eq!(greeting.rfc, "RFC 1939 §7");
     let plain = explained(WireProtocol::Pop3, S, "+OK POP3 ready", &context);
     assert!(plain.en.contains("log in"));
 }
@@ -96,7 +98,7 @@ fn uidl_ids_survive_sessions() {
     assert!(
         line.en.contains("Message 2")
             && line.en.contains("QhdPYR:00WBw1Ph7x7")
-            && line.en.contains("stays the same")
+            && line.en.contains("persists across sessions")
     );
     assert_eq!(line.rfc, "RFC 1939 §7");
     assert!(server("+OK 2 QhdPYR:00WBw1Ph7x7", "UIDL 2")
@@ -134,9 +136,9 @@ fn dele_only_marks_and_rset_unmarks() {
     assert!(
         dele.en.contains("message 2")
             && dele.en.contains("QUIT")
-            && dele.en.ends_with("(RFC 1939 §6).")
+            && dele.en.ends_with("(RFC 1939 §5).")
     );
-    assert!(dele.zh.contains("第 2 封") && dele.zh.ends_with("（RFC 1939 §6）。"));
+    assert!(dele.zh.contains("第 2 封") && dele.zh.ends_with("（RFC 1939 §5）。"));
     assert!(server("+OK message 2 deleted", "DELE 2")
         .en
         .contains("only deleted at QUIT"));
@@ -152,7 +154,89 @@ fn quit_explains_the_update_state() {
     assert!(quit.en.contains("UPDATE") && quit.en.contains("before login"));
     assert_eq!(quit.rfc, "RFC 1939 §6");
     let bye = server("+OK dewey POP3 server signing off", "QUIT");
-    assert!(bye.en.contains("deleted for good"));
+    assert!(bye.en.contains("After a login") && bye.en.contains("before a login, nothing changes"));
+}
+
+/// The context the transcript gives a `+OK` to QUIT: logged in or not, and how many messages were marked.
+fn quit_in(logged_in: bool, marked_for_deletion: u32) -> Explanation {
+    let context = LineContext {
+        answering: Some("QUIT".into()),
+        facts: LineFacts {
+            tracked: true,
+            logged_in,
+            marked_for_deletion,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    explained(WireProtocol::Pop3, S, "+OK bye", &context)
+}
+
+#[test]
+fn the_reply_to_quit_says_what_the_server_did() {
+    let before_login = quit_in(false, 0);
+    assert!(before_login.en.contains("never logged in") && !before_login.en.contains("removed"));
+    assert_eq!(before_login.rfc, "RFC 1939 §4");
+    assert!(quit_in(true, 0).en.contains("none is removed"));
+    let two = quit_in(true, 2);
+    assert!(
+        two.en
+            .contains("the 2 messages marked with DELE in this session are now removed")
+            && two.zh.contains("2 封邮件")
+    );
+    assert!(quit_in(true, 1)
+        .en
+        .contains("the message marked with DELE in this session is now removed"));
+}
+
+#[test]
+fn an_auth_exchange_never_shows_the_credentials() {
+    let auth = client("AUTH PLAIN AGFsaWNlAHNlY3JldA==");
+    assert!(auth.en.contains("“PLAIN”") && !auth.en.contains("AGFsaWNl"));
+    assert_eq!(auth.rfc, "RFC 5034 §4");
+    assert!(client("AUTH PLAIN").en.contains("next line"));
+    assert!(server("+ ", "AUTH PLAIN").en.contains("challenge"));
+    let context = LineContext {
+        facts: LineFacts {
+            tracked: true,
+            answers_challenge: true,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    let answer = explained(WireProtocol::Pop3, C, "AGFsaWNlAHNlY3JldA==", &context);
+    assert!(answer.en.contains("answer to the server's login challenge"));
+    assert!(!answer.en.contains("AGFsaWNl") && !answer.en.contains("not a POP3 command"));
+}
+
+#[test]
+fn an_error_to_quit_says_the_marked_messages_were_not_all_removed() {
+    let failed = server("-ERR some deleted messages not removed", "QUIT");
+    assert!(failed.en.contains("could not remove") && !failed.en.contains("Nothing changed"));
+    assert_eq!(failed.rfc, "RFC 1939 §6");
+    assert!(server("AUTH-RESP-CODE", "CAPA").en.contains("[AUTH]"));
+}
+
+#[test]
+fn ok_to_user_does_not_claim_the_user_exists() {
+    let ok = server("+OK send PASS", "USER nobody");
+    assert!(!ok.en.contains("knows") && !ok.zh.contains("认得"));
+    assert!(ok.en.contains("any name") && ok.en.contains("PASS"));
+}
+
+#[test]
+fn a_list_line_is_not_message_content() {
+    let context = LineContext {
+        answering: Some("UIDL".into()),
+        facts: LineFacts {
+            tracked: true,
+            in_list: true,
+            ..LineFacts::default()
+        },
+        ..LineContext::default()
+    };
+    let line = explained(WireProtocol::Pop3, S, "1 0000000169A55190", &context);
+    assert!(line.en.contains("unique ID") && line.rfc == "RFC 1939 §7");
 }
 
 #[test]

@@ -257,9 +257,7 @@ impl ImapServer {
             mailbox.highest_modseq
         ));
         // RFC 7162 §3.2.5.2: a client that knew this UIDVALIDITY hears only what changed since its MODSEQ.
-        if let Some((validity, since, known)) =
-            qresync.filter(|(v, _, _)| *v == mailbox.uid_validity)
-        {
+        if let Some((_, since, known)) = qresync.filter(|(v, _, _)| *v == mailbox.uid_validity) {
             let star = mailbox.uid_next.saturating_sub(1);
             let vanished: Vec<u32> = mailbox
                 .vanished
@@ -272,7 +270,6 @@ impl ImapServer {
             if !vanished.is_empty() {
                 lines.push(format!("* VANISHED (EARLIER) {}", compact(&vanished)));
             }
-            let _ = validity;
             for (i, m) in mailbox.messages.iter().enumerate() {
                 if m.modseq > since {
                     let known = KnownMessage {

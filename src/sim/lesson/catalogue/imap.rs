@@ -186,8 +186,8 @@ pub const DELETE_MODELS: Lesson = Lesson {
                     server_inbox(),
                     &[Count(1), Count(2)],
                     words(
-                        "\\Deleted is only a mark: the message stays in the mailbox until someone sends EXPUNGE or CLOSE (RFC 3501 §6.4.3, §6.4.6). Many clients show it crossed out.",
-                        "\\Deleted 只是一个标记：在有人发送 EXPUNGE 或 CLOSE 之前，邮件仍留在邮箱里（RFC 3501 §6.4.3、§6.4.6）。很多客户端会把它显示为划掉的样子。",
+                        "\\Deleted is only a mark (RFC 3501 §2.3.2): the message stays in the mailbox until someone sends EXPUNGE, or CLOSE with the mailbox open read-write (§6.4.3, §6.4.2). Many clients show it crossed out.",
+                        "\\Deleted 只是一个标记（RFC 3501 §2.3.2）：在有人发送 EXPUNGE，或在以读写方式打开邮箱时发送 CLOSE 之前，邮件仍留在邮箱里（§6.4.3、§6.4.2）。很多客户端会把它显示为划掉的样子。",
                     ),
                 ),
             ),
@@ -270,8 +270,8 @@ pub const IDLE_VS_POLLING: Lesson = Lesson {
                     device_messages("phone"),
                     &[Count(3), Count(4)],
                     words(
-                        "While a client is in IDLE, the server sends it untagged EXISTS as soon as mail arrives (RFC 2177 §3); the phone then fetches the new message.",
-                        "客户端处于 IDLE 状态时，新邮件一到，服务器就发送未标记的 EXISTS 响应（RFC 2177 §3）；手机随即取回这封新邮件。",
+                        "While a client is in IDLE, the server is free to send it untagged EXISTS at any time (RFC 2177 §3), and this one does as soon as mail arrives; the phone then fetches the new message.",
+                        "客户端处于 IDLE 状态时，服务器可以随时发送未标记的 EXISTS 响应（RFC 2177 §3），这台服务器在新邮件一到时就发送；手机随即取回这封新邮件。",
                     ),
                 ),
             ),

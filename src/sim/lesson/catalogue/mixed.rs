@@ -42,8 +42,8 @@ pub const OFFLINE: Lesson = Lesson {
                     device_messages("laptop"),
                     &[Count(0), Count(3)],
                     words(
-                        "POP3 is built for exactly this: download the mail, then read it offline (RFC 1939 §1). The downloaded messages are the laptop's own copies.",
-                        "POP3 本来就是为此设计的：先把邮件下载下来，再离线阅读（RFC 1939 §1）。下载的邮件就是笔记本电脑自己的副本。",
+                        "POP3 is built for downloading mail to the device (RFC 1939 §1), so it can be read offline. The downloaded messages are the laptop's own copies.",
+                        "POP3 本来就是为把邮件下载到设备上而设计的（RFC 1939 §1），所以可以离线阅读。下载的邮件就是笔记本电脑自己的副本。",
                     ),
                 ),
             ),
@@ -58,8 +58,8 @@ pub const OFFLINE: Lesson = Lesson {
                     device_messages("phone"),
                     &[Count(0), Count(3)],
                     words(
-                        "An IMAP client may keep a cache of what it fetched; RFC 3501 §2.1 allows this \"disconnected\" use, and the UIDs keep the cache valid while UIDVALIDITY stays the same (§2.3.1.1).",
-                        "IMAP 客户端可以缓存已取回的邮件；RFC 3501 §2.1 允许这种“断开连接”的用法。只要 UIDVALIDITY 不变，UID 就能保证缓存有效（§2.3.1.1）。",
+                        "An IMAP client may keep a cache of what it fetched and show it while offline: the \"disconnected\" way of using IMAP (RFC 1733), whose resynchronisation RFC 4549 describes. The UIDs keep the cache valid while UIDVALIDITY stays the same (RFC 3501 §2.3.1.1).",
+                        "IMAP 客户端可以缓存已取回的邮件，离线时照样显示：这就是 IMAP 的“断开连接”用法（RFC 1733），重新同步的做法见 RFC 4549。只要 UIDVALIDITY 不变，UID 就能保证缓存有效（RFC 3501 §2.3.1.1）。",
                     ),
                 ),
             ),
@@ -161,8 +161,8 @@ pub const DROPPED_CONNECTION: Lesson = Lesson {
                     device_messages("laptop"),
                     &[Count(3), Count(6)],
                     words(
-                        "The laptop remembers the UIDLs it downloaded, and a UIDL never changes (RFC 1939 §7). It sees them still on the server, so it does not download them again.",
-                        "笔记本电脑记得已经下载过的 UIDL，而 UIDL 永远不会改变（RFC 1939 §7）。它发现这些邮件还在服务器上，所以不再重复下载。",
+                        "The laptop remembers the UIDLs it downloaded, and a message's UIDL persists across sessions (RFC 1939 §7). It sees them still on the server, so it does not download them again.",
+                        "笔记本电脑记得已经下载过的 UIDL，而邮件的 UIDL 跨会话保持不变（RFC 1939 §7）。它发现这些邮件还在服务器上，所以不再重复下载。",
                     ),
                 ),
             ),
@@ -183,8 +183,8 @@ pub const DROPPED_CONNECTION: Lesson = Lesson {
                 ),
             ),
             narrate(words(
-                "This rule makes POP3 safe: mail is lost neither when the network fails, nor twice downloaded when it comes back.",
-                "这条规则让 POP3 很安全：网络出故障时邮件不会丢失，网络恢复后也不会重复下载。",
+                "Two things keep this safe. The protocol's rule (RFC 1939 §6): a session that ends without QUIT deletes nothing, so no mail is lost when the network fails. The client's list of UIDLs: it keeps the laptop from downloading the same mail twice when the network comes back.",
+                "有两样东西保证了安全。协议的规则（RFC 1939 §6）：没有以 QUIT 结束的会话什么都不删除，所以网络出故障时邮件不会丢失。客户端的 UIDL 列表：网络恢复后，它让笔记本电脑不会重复下载同样的邮件。",
             )),
         ],
 };
@@ -227,8 +227,8 @@ pub const MIXED_DEVICES: Lesson = Lesson {
                     device_messages("phone"),
                     &[Count(0), Count(3)],
                     words(
-                        "POP3 and IMAP read the same mailbox. The laptop's deletes remove the messages for everyone, and the server tells the idling phone with EXPUNGE at once (RFC 1939 §6, RFC 3501 §7.4.1).",
-                        "POP3 和 IMAP 读的是同一个邮箱。笔记本电脑的删除对所有人都生效，服务器立即用 EXPUNGE 通知处于 IDLE 的手机（RFC 1939 §6，RFC 3501 §7.4.1）。",
+                        "POP3 and IMAP read the same mailbox. The laptop's deletes remove the messages for everyone (RFC 1939 §6), and the server tells the idling phone at once: with EXPUNGE (RFC 3501 §7.4.1), or, as the phone has QRESYNC on, with VANISHED (RFC 7162 §3.2.10).",
+                        "POP3 和 IMAP 读的是同一个邮箱。笔记本电脑的删除对所有人都生效（RFC 1939 §6），服务器立即通知处于 IDLE 的手机：用 EXPUNGE（RFC 3501 §7.4.1），或者像这台开启了 QRESYNC 的手机一样，用 VANISHED（RFC 7162 §3.2.10）。",
                     ),
                 ),
             ),
@@ -265,8 +265,8 @@ pub const MIXED_DEVICES: Lesson = Lesson {
                     device_messages("tablet"),
                     &[Count(0), Count(3)],
                     words(
-                        "On sync the client drops from its cache every UID the server no longer has (RFC 3501 §2.3.1.1; with QRESYNC the server lists them as VANISHED, RFC 7162 §3.2.10).",
-                        "同步时，客户端会把服务器上已经不存在的 UID 从缓存中删掉（RFC 3501 §2.3.1.1；使用 QRESYNC 时服务器用 VANISHED 列出它们，RFC 7162 §3.2.10）。",
+                        "On sync the client drops from its cache every UID the server no longer has (RFC 4549 describes such a resynchronisation; with QRESYNC the server lists them as VANISHED, RFC 7162 §3.2.10).",
+                        "同步时，客户端会把服务器上已经不存在的 UID 从缓存中删掉（RFC 4549 描述了这种重新同步；使用 QRESYNC 时服务器用 VANISHED 列出它们，RFC 7162 §3.2.10）。",
                     ),
                 ),
             ),
@@ -331,8 +331,8 @@ pub const SERVER_STORAGE: Lesson = Lesson {
                     Measure::LastDeliveryRefused,
                     YES_NO,
                     words(
-                        "Trash is a folder on the server like any other (RFC 6851 §3 only moves the message), so it still counts against the quota. Only EXPUNGE frees space (RFC 3501 §6.4.3).",
-                        "废纸篓和其他文件夹一样在服务器上（RFC 6851 §3 只是移动邮件），所以仍然占用配额。只有 EXPUNGE 才能释放空间（RFC 3501 §6.4.3）。",
+                        "Trash is a folder on the server like any other (MOVE only moves the message, RFC 6851 §3), and here every folder counts against the quota. Only removing the message for good, with EXPUNGE, frees the space (RFC 3501 §6.4.3).",
+                        "废纸篓和其他文件夹一样在服务器上（MOVE 只是移动邮件，RFC 6851 §3），而这里每个文件夹都计入配额。只有用 EXPUNGE 把邮件彻底删除，才能释放空间（RFC 3501 §6.4.3）。",
                     ),
                 ),
             ),
@@ -350,8 +350,8 @@ pub const SERVER_STORAGE: Lesson = Lesson {
                     server_inbox(),
                     &[Count(0), Count(2), Count(3)],
                     words(
-                        "POP3 sees only the INBOX (RFC 1939 §1). The laptop downloaded both messages and, at QUIT, the server removed them (RFC 1939 §6). Trash was never seen by POP3.",
-                        "POP3 只能看到收件箱（RFC 1939 §1）。笔记本电脑下载了两封邮件，发出 QUIT 后服务器删除了它们（RFC 1939 §6）。POP3 根本看不到废纸篓。",
+                        "POP3 knows no folders: it reads one maildrop (RFC 1939 §1), which on this server is the INBOX. The laptop downloaded both messages and, at QUIT, the server removed them (RFC 1939 §6). Trash was never seen by POP3.",
+                        "POP3 没有文件夹的概念：它只读取一个邮件投递箱（RFC 1939 §1），在这台服务器上就是收件箱。笔记本电脑下载了两封邮件，发出 QUIT 后服务器删除了它们（RFC 1939 §6）。POP3 根本看不到废纸篓。",
                     ),
                 ),
             ),

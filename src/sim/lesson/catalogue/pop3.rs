@@ -113,8 +113,8 @@ pub const LEAVE_ON_SERVER: Lesson = Lesson {
                     device_messages("laptop"),
                     &[Count(1), Count(4), Count(7)],
                     words(
-                        "UIDL gives every message an id that never changes and is never reused (RFC 1939 §7). The laptop remembers the ids it has, so it downloads only the one new message.",
-                        "UIDL 给每封邮件一个不会改变、也不会被重复使用的编号（RFC 1939 §7）。笔记本电脑记住已经下载过的编号，所以只下载那一封新邮件。",
+                        "UIDL gives every message an id that persists across sessions, and the server should never reuse an id in the same maildrop (RFC 1939 §7). The laptop remembers the ids it has, so it downloads only the one new message.",
+                        "UIDL 给每封邮件一个跨会话保持不变的编号，而且服务器不应在同一个邮箱里重复使用某个编号（RFC 1939 §7）。笔记本电脑记住已经下载过的编号，所以只下载那一封新邮件。",
                     ),
                 ),
             ),
@@ -139,8 +139,8 @@ pub const LEAVE_ON_SERVER: Lesson = Lesson {
                     device_messages("laptop"),
                     &[Count(4), Count(5), Count(8)],
                     words(
-                        "The server does not know what a client has already read; only the client's list of UIDLs does (RFC 1939 §7). Without that list every message looks new, so all four are downloaded again: duplicates.",
-                        "服务器并不知道客户端已经读过哪些邮件，只有客户端自己记录的 UIDL 列表知道（RFC 1939 §7）。列表丢了，每封邮件看起来都是新的，于是四封全部重新下载：出现重复邮件。",
+                        "A POP3 server keeps no record of what a client has downloaded; the client keeps the list of the UIDLs it has (the ids of RFC 1939 §7). Without that list every message looks new, so all four are downloaded again: duplicates.",
+                        "POP3 服务器不记录客户端下载过什么；是客户端自己保存已有邮件的 UIDL 列表（即 RFC 1939 §7 中的编号）。列表丢了，每封邮件看起来都是新的，于是四封全部重新下载：出现重复邮件。",
                     ),
                 ),
             ),
@@ -189,8 +189,8 @@ pub const DELETE_AFTER_DAYS: Lesson = Lesson {
                     server_inbox(),
                     &[Count(0), Count(3)],
                     words(
-                        "The POP3 server keeps no timer for a client: deleting after N days is a setting of the client, and POP3 deletes only when a client says DELE and QUIT (RFC 1939 §6). Nobody said it yet.",
-                        "POP3 服务器不会替客户端计时：“N 天后删除”是客户端的设置，而 POP3 只有在客户端发出 DELE 和 QUIT 时才删除（RFC 1939 §6）。到现在还没有人这样做。",
+                        "“Delete after N days” is a setting of the client, not of POP3: this server deletes a message only when a client says DELE and then QUIT (RFC 1939 §6). Nobody said it yet.",
+                        "“N 天后删除”是客户端的设置，而不是 POP3 的功能：这台服务器只有在客户端发出 DELE 再发出 QUIT 时才删除邮件（RFC 1939 §6）。到现在还没有人这样做。",
                     ),
                 ),
             ),
