@@ -4,12 +4,21 @@
 mod clients;
 mod imap;
 mod imap_client;
+// Child processes and sockets: native only.
+#[cfg(not(target_arch = "wasm32"))]
+mod installed_client;
 mod pop3;
+#[cfg(not(target_arch = "wasm32"))]
+mod tcp_server;
 
 pub use clients::*;
 pub use imap::*;
 pub use imap_client::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use installed_client::*;
 pub use pop3::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use tcp_server::*;
 
 use mailroom::sim::mail::Store;
 

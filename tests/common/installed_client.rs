@@ -1,0 +1,344 @@
+//! Running an installed mail client (fetchmail, mpop, mbsync, ...) in a scenario: its own temporary HOME, a time
+//! limit after which it is killed, and everything it printed kept for the failure message.
+
+use super::TcpServer;
+use std::fmt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long one client run may take before it is killed; a sync of a few messages takes well under a second.
+pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A temporary directory that serves as a client's HOME (its configuration, state and delivered mail).
+/// Removed when dropped, except when the test is failing, so what the client left can be looked at.
+pub struct TempHome {
+    path: PathBuf,
+}
+
+impl TempHome {
+    pub fn new(client: &str) -> TempHome {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "mailroom-{client}-{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("temporary HOME created");
+        TempHome { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn join(&self, relative: &str) -> PathBuf {
+        self.path.join(relative)
+    }
+
+    /// Writes a file under HOME, readable by its owner only (fetchmail and mpop refuse others).
+    pub fn write(&self, relative: &str, contents: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("config directory created");
+        }
+        std::fs::write(&path, contents).expect("config written");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+            .expect("config made private");
+        path
+    }
+
+    /// A command for `program` with HOME here and no other user settings leaking in.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .current_dir(&self.path)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", &self.path)
+            .env("USER", "alice")
+            .env("LOGNAME", "alice")
+            .env("LC_ALL", "C.UTF-8")
+            .env("TZ", "UTC");
+        command
+    }
+}
+
+impl Drop for TempHome {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("left for inspection: {}", self.path.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// What one run of a client did.
+pub struct ClientRun {
+    pub what: String,
+    pub status: Option<ExitStatus>,
+    pub timed_out: bool,
+    pub took: Duration,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl ClientRun {
+    pub fn succeeded(&self) -> bool {
+        !self.timed_out && self.status.is_some_and(|s| s.success())
+    }
+
+    /// Both streams, for assertions on what the client reported.
+    pub fn printed(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+impl fmt::Display for ClientRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ending = match (self.timed_out, self.status) {
+            (true, _) => "was killed after the time limit".to_string(),
+            (false, Some(status)) => format!("ended with {status}"),
+            (false, None) => "could not be waited for".to_string(),
+        };
+        write!(
+            f,
+            "{} {ending} after {:.1?}\n--- its stdout:\n{}\n--- its stderr:\n{}",
+            self.what, self.took, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `command` with `input` on its stdin, killed (with its process group) after `timeout`.
+pub fn run_client(mut command: Command, input: &str, timeout: Duration) -> ClientRun {
+    let what = format!(
+        "{} {}",
+        command.get_program().to_string_lossy(),
+        command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        // Its own process group, so that a timeout kills whatever it started too (an MDA, a password command).
+        .process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
+    let pid = child.id();
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = input.to_string();
+    std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let (done_tx, done_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done_tx.send(child.wait_with_output());
+    });
+    let (output, timed_out) = match done_rx.recv_timeout(timeout) {
+        Ok(output) => (output.ok(), false),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+            (done_rx.recv().ok().and_then(Result::ok), true)
+        }
+    };
+    let text = |bytes: Option<&Vec<u8>>| {
+        bytes
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    };
+    ClientRun {
+        what,
+        status: output.as_ref().map(|o| o.status),
+        timed_out,
+        took: started.elapsed(),
+        stdout: text(output.as_ref().map(|o| &o.stdout)),
+        stderr: text(output.as_ref().map(|o| &o.stderr)),
+    }
+}
+
+/// Panics with what the client printed and the end of the server's transcript unless the run succeeded.
+pub fn assert_ran(run: &ClientRun, server: &TcpServer) {
+    assert!(
+        run.succeeded(),
+        "{run}\n--- the bridge's transcript, last lines:\n{}",
+        server.transcript_tail(60)
+    );
+}
+
+/// Delivers a message from bob to alice over the bridge's SMTP port; returns its Message-ID (without <>).
+pub fn deliver(smtp: SocketAddr, subject: &str, body: &str) -> String {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let message_id = format!(
+        "scenario.{}.{}@example.net",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    );
+    let message = format!(
+        "From: Bob <bob@example.net>\r\nTo: Alice <alice@example.org>\r\nSubject: {subject}\r\n\
+         Message-ID: <{message_id}>\r\n\r\n{body}\r\n"
+    );
+    let stream = TcpStream::connect(smtp).expect("SMTP connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout set");
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut writer = stream;
+    let mut expect = |code: &str| {
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("an SMTP reply");
+            assert!(line.starts_with(code), "expected {code}, got {line:?}");
+            // A multi-line reply goes on while the code is followed by '-' (RFC 5321 §4.2.1).
+            if line.as_bytes().get(3) != Some(&b'-') {
+                break;
+            }
+        }
+    };
+    expect("220");
+    for (command, code) in [
+        ("EHLO scenario.example\r\n", "250"),
+        ("MAIL FROM:<bob@example.net>\r\n", "250"),
+        ("RCPT TO:<alice@example.org>\r\n", "250"),
+        ("DATA\r\n", "354"),
+    ] {
+        writer.write_all(command.as_bytes()).expect("SMTP sent");
+        expect(code);
+    }
+    writer
+        .write_all(format!("{message}.\r\n").as_bytes())
+        .expect("message sent");
+    expect("250");
+    writer.write_all(b"QUIT\r\n").expect("QUIT sent");
+    expect("221");
+    message_id
+}
+
+/// A plain IMAP session of the test's own, to look at the server's state after a client ran.
+pub struct ImapProbe {
+    reader: BufReader<TcpStream>,
+    writer: TcpStream,
+    tag: u32,
+}
+
+impl ImapProbe {
+    /// Logs in as alice and selects INBOX.
+    pub fn inbox(imap: SocketAddr) -> ImapProbe {
+        let stream = TcpStream::connect(imap).expect("IMAP connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout set");
+        let mut probe = ImapProbe {
+            reader: BufReader::new(stream.try_clone().expect("clone")),
+            writer: stream,
+            tag: 0,
+        };
+        let greeting = probe.line();
+        assert!(greeting.starts_with("* OK"), "{greeting}");
+        probe.ok("LOGIN alice wonderland");
+        probe.ok("SELECT INBOX");
+        probe
+    }
+
+    fn line(&mut self) -> String {
+        let mut line = String::new();
+        let n = self.reader.read_line(&mut line).expect("an IMAP line");
+        assert!(n > 0, "the IMAP server closed the probe's connection");
+        // A literal's octets follow its line and belong to the same response (RFC 3501 §4.3).
+        while let Some(size) = literal_size(&line) {
+            let mut octets = vec![0; size];
+            self.reader.read_exact(&mut octets).expect("literal read");
+            line.push_str(&String::from_utf8_lossy(&octets));
+            self.reader
+                .read_line(&mut line)
+                .expect("the rest of the line");
+        }
+        line.trim_end().to_string()
+    }
+
+    /// Sends `command`; returns the untagged lines, panicking unless it completes with OK.
+    pub fn ok(&mut self, command: &str) -> Vec<String> {
+        self.tag += 1;
+        let tag = format!("p{}", self.tag);
+        self.writer
+            .write_all(format!("{tag} {command}\r\n").as_bytes())
+            .expect("IMAP sent");
+        let mut lines = Vec::new();
+        loop {
+            let line = self.line();
+            if let Some(status) = line.strip_prefix(&format!("{tag} ")) {
+                assert!(
+                    status.starts_with("OK"),
+                    "{command}: {status} after {lines:?}"
+                );
+                return lines;
+            }
+            lines.push(line);
+        }
+    }
+
+    /// Each INBOX message as (UID, flags, Subject), in order.
+    pub fn messages(&mut self) -> Vec<(u32, Vec<String>, String)> {
+        self.ok("UID FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
+            .iter()
+            .filter(|line| line.contains(" FETCH ("))
+            .map(|line| {
+                let uid = after(line, "UID ")
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| panic!("no UID in {line}"));
+                let flags = after(line, "FLAGS (")
+                    .split(')')
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter(|f| *f != "\\Recent")
+                    .map(str::to_string)
+                    .collect();
+                let subject = after(line, "Subject: ")
+                    .split("\r\n")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                (uid, flags, subject)
+            })
+            .collect()
+    }
+}
+
+impl Drop for ImapProbe {
+    fn drop(&mut self) {
+        let _ = self.writer.write_all(b"z LOGOUT\r\n");
+    }
+}
+
+fn after<'a>(line: &'a str, marker: &str) -> &'a str {
+    line.find(marker)
+        .map(|at| &line[at + marker.len()..])
+        .unwrap_or_default()
+}
+
+/// `{123}` at the end of a line: the size of the literal that follows it.
+fn literal_size(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    let open = line.rfind('{')?;
+    line.strip_suffix('}')?[open + 1..]
+        .trim_end_matches('+')
+        .parse()
+        .ok()
+}
