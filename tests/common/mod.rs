@@ -6,7 +6,11 @@ mod imap;
 mod imap_client;
 // Child processes and sockets: native only.
 #[cfg(not(target_arch = "wasm32"))]
+mod imap_probe;
+#[cfg(not(target_arch = "wasm32"))]
 mod installed_client;
+#[cfg(not(target_arch = "wasm32"))]
+mod maildir;
 mod pop3;
 #[cfg(not(target_arch = "wasm32"))]
 mod tcp_server;
@@ -15,7 +19,11 @@ pub use clients::*;
 pub use imap::*;
 pub use imap_client::*;
 #[cfg(not(target_arch = "wasm32"))]
+pub use imap_probe::*;
+#[cfg(not(target_arch = "wasm32"))]
 pub use installed_client::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use maildir::*;
 pub use pop3::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use tcp_server::*;

@@ -1,0 +1,105 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! offlineimap3 (Debian's) against `examples/tcp_server.rs`: a two-way sync of INBOX with a maildir. Mail
+//! arrives both ways (SMTP delivery down, a message dropped into the maildir up by APPEND), flags go both ways,
+//! and so do deletions.
+
+mod common;
+use common::{
+    assert_ran, deliver, on_server, run_client, server_flags, server_subjects, server_uid, Maildir,
+    TcpServer, TempHome, CLIENT_TIMEOUT,
+};
+
+/// An offlineimap account between the bridge's INBOX and a maildir under its own HOME.
+struct Offlineimap {
+    home: TempHome,
+}
+
+impl Offlineimap {
+    fn new(server: &TcpServer) -> Offlineimap {
+        let home = TempHome::new("offlineimap");
+        home.write(
+            ".offlineimaprc",
+            &format!(
+                "[general]\naccounts = bridge\nmetadata = {home}/.offlineimap\n\n\
+                 [Account bridge]\nlocalrepository = local\nremoterepository = remote\n\n\
+                 [Repository local]\ntype = Maildir\nlocalfolders = {home}/Mail\n\n\
+                 [Repository remote]\ntype = IMAP\nremotehost = 127.0.0.1\nremoteport = {port}\n\
+                 remoteuser = alice\nremotepass = wonderland\nssl = no\nstarttls = no\n\
+                 folderfilter = lambda folder: folder == 'INBOX'\n",
+                home = home.path().display(),
+                port = server.imap.port(),
+            ),
+        );
+        Offlineimap { home }
+    }
+
+    /// One sync (`-o`: once, not as a daemon), which must succeed.
+    fn sync(&self, server: &TcpServer) {
+        let mut command = self.home.command("offlineimap");
+        command.args(["-o", "-u", "basic"]);
+        let run = run_client(command, "", CLIENT_TIMEOUT);
+        assert_ran(&run, server);
+        // offlineimap reports errors in its output and still exits 0 for some of them.
+        assert!(!run.printed().contains("ERROR"), "{run}");
+    }
+
+    fn maildir(&self) -> Maildir {
+        Maildir::at(&self.home.join("Mail/INBOX"))
+    }
+}
+
+#[test]
+fn offlineimap_syncs_new_mail_flags_and_deletions_both_ways() {
+    let server = TcpServer::start();
+    let offlineimap = Offlineimap::new(&server);
+    let maildir = offlineimap.maildir();
+    let defaults = server_subjects(server.imap);
+    let [first, second, third] = [0, 1, 2].map(|i| defaults[i].clone());
+
+    offlineimap.sync(&server);
+    assert_eq!(
+        maildir.subjects(),
+        defaults,
+        "the first sync brings INBOX down"
+    );
+
+    // New mail both ways: delivered by SMTP, and written into the maildir.
+    deliver(server.smtp, "Delivered by SMTP", "down");
+    maildir.add(
+        "1700000000.local.mailroom",
+        "From: Alice <alice@example.org>\r\nTo: Bob <bob@example.net>\r\nSubject: Written locally\r\n\
+         Message-ID: <local.1@example.org>\r\n\r\nup\r\n",
+    );
+    offlineimap.sync(&server);
+    assert!(maildir
+        .subjects()
+        .contains(&"Delivered by SMTP".to_string()));
+    assert!(
+        server_subjects(server.imap).contains(&"Written locally".to_string()),
+        "uploaded by APPEND"
+    );
+
+    // Flags both ways.
+    maildir.set_flags(&first, "FS");
+    let uid = server_uid(server.imap, &second);
+    on_server(
+        server.imap,
+        &[&format!("UID STORE {uid} +FLAGS (\\Answered)")],
+    );
+    offlineimap.sync(&server);
+    assert_eq!(server_flags(server.imap, &first), ["\\Flagged", "\\Seen"]);
+    assert_eq!(maildir.one(&second).flags, "R", "\\Answered is maildir's R");
+
+    // Deletions both ways.
+    maildir.delete(&third);
+    let uid = server_uid(server.imap, "Delivered by SMTP");
+    on_server(
+        server.imap,
+        &[&format!("UID STORE {uid} +FLAGS (\\Deleted)"), "EXPUNGE"],
+    );
+    offlineimap.sync(&server);
+    let mut left = vec![first, second, "Written locally".to_string()];
+    left.sort();
+    assert_eq!(server_subjects(server.imap), left, "on the server");
+    assert_eq!(maildir.subjects(), left, "in the maildir");
+}
