@@ -118,7 +118,23 @@ impl fmt::Display for ClientRun {
 }
 
 /// Runs `command` with `input` on its stdin, killed (with its process group) after `timeout`.
-pub fn run_client(mut command: Command, input: &str, timeout: Duration) -> ClientRun {
+pub fn run_client(command: Command, input: &str, timeout: Duration) -> ClientRun {
+    start_client(command, input).finish(timeout)
+}
+
+type Output = std::io::Result<std::process::Output>;
+
+/// A client started in the background (a mail reader that stays up while the test drives it). Dropped
+/// unfinished, as when the test fails, it is killed with its process group.
+pub struct RunningClient {
+    what: String,
+    started: Instant,
+    pid: u32,
+    done: Option<mpsc::Receiver<Output>>,
+}
+
+/// Starts `command` in its own process group with `input` on its stdin; what it prints is kept.
+pub fn start_client(mut command: Command, input: &str) -> RunningClient {
     let what = format!(
         "{} {}",
         command.get_program().to_string_lossy(),
@@ -147,28 +163,55 @@ pub fn run_client(mut command: Command, input: &str, timeout: Duration) -> Clien
     std::thread::spawn(move || {
         let _ = done_tx.send(child.wait_with_output());
     });
-    let (output, timed_out) = match done_rx.recv_timeout(timeout) {
-        Ok(output) => (output.ok(), false),
-        Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{pid}")])
-                .status();
-            (done_rx.recv().ok().and_then(Result::ok), true)
-        }
-    };
-    let text = |bytes: Option<&Vec<u8>>| {
-        bytes
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default()
-    };
-    ClientRun {
+    RunningClient {
         what,
-        status: output.as_ref().map(|o| o.status),
-        timed_out,
-        took: started.elapsed(),
-        stdout: text(output.as_ref().map(|o| &o.stdout)),
-        stderr: text(output.as_ref().map(|o| &o.stderr)),
+        started,
+        pid,
+        done: Some(done_rx),
     }
+}
+
+impl RunningClient {
+    /// Waits for the client to end by itself, for at most `timeout`; then kills it.
+    pub fn finish(mut self, timeout: Duration) -> ClientRun {
+        let done = self.done.take().expect("finished once");
+        let (output, timed_out) = match done.recv_timeout(timeout) {
+            Ok(output) => (output.ok(), false),
+            Err(_) => {
+                kill_group(self.pid);
+                (done.recv().ok().and_then(Result::ok), true)
+            }
+        };
+        let text = |bytes: Option<&Vec<u8>>| {
+            bytes
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_default()
+        };
+        ClientRun {
+            what: std::mem::take(&mut self.what),
+            status: output.as_ref().map(|o| o.status),
+            timed_out,
+            took: self.started.elapsed(),
+            stdout: text(output.as_ref().map(|o| &o.stdout)),
+            stderr: text(output.as_ref().map(|o| &o.stderr)),
+        }
+    }
+}
+
+impl Drop for RunningClient {
+    fn drop(&mut self) {
+        if let Some(done) = self.done.take() {
+            kill_group(self.pid);
+            let _ = done.recv();
+        }
+    }
+}
+
+/// SIGKILL to the process group this test started (its leader's pid is the group's id).
+fn kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{pid}")])
+        .status();
 }
 
 /// Panics with what the client printed and the end of the server's transcript unless the run succeeded.
