@@ -14,6 +14,11 @@ pub struct ImapProbe {
 impl ImapProbe {
     /// Logs in as alice and selects INBOX.
     pub fn inbox(imap: SocketAddr) -> ImapProbe {
+        ImapProbe::mailbox(imap, "INBOX")
+    }
+
+    /// Logs in as alice and selects this mailbox.
+    pub fn mailbox(imap: SocketAddr, mailbox: &str) -> ImapProbe {
         let stream = TcpStream::connect(imap).expect("IMAP connects");
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
@@ -26,7 +31,7 @@ impl ImapProbe {
         let greeting = probe.line();
         assert!(greeting.starts_with("* OK"), "{greeting}");
         probe.ok("LOGIN alice wonderland");
-        probe.ok("SELECT INBOX");
+        probe.ok(&format!("SELECT {mailbox}"));
         probe
     }
 
