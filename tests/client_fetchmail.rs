@@ -150,7 +150,7 @@ fn fetchmail_after_a_bridge_restart_fetches_the_new_mail() {
     // A new server's UIDLs are new strings (RFC 1939 §7), so its default messages come again, and the new one.
     assert!(
         subjects(&fetched).contains("After the restart"),
-        "{:?}\n{}",
+        "fetched after the restart: {:?}\n{}",
         subjects(&fetched),
         server.transcript_tail(40)
     );
