@@ -103,3 +103,24 @@ fn offlineimap_syncs_new_mail_flags_and_deletions_both_ways() {
     assert_eq!(server_subjects(server.imap), left, "on the server");
     assert_eq!(maildir.subjects(), left, "in the maildir");
 }
+
+#[test]
+#[ignore = "needs AUTHENTICATE PLAIN (issue 15 item 2)"]
+fn offlineimap_authenticates_with_sasl_plain_when_offered() {
+    let server = TcpServer::start();
+    let offlineimap = Offlineimap::new(&server);
+    offlineimap.sync(&server);
+    assert_eq!(offlineimap.maildir().subjects().len(), 3);
+    let transcript = server.transcript();
+    // PLAIN comes before LOGIN in offlineimap's default order; it sends no initial response, so the
+    // credentials follow the server's "+ " (RFC 3501 §6.2.2).
+    let auth = transcript
+        .iter()
+        .position(|l| l.ends_with(" AUTHENTICATE PLAIN"))
+        .unwrap_or_else(|| panic!("no AUTHENTICATE PLAIN in {transcript:#?}"));
+    assert!(transcript[auth + 1].contains("S: +"), "{transcript:#?}");
+    assert!(
+        !transcript.iter().any(|l| l.contains(" LOGIN alice")),
+        "{transcript:#?}"
+    );
+}
