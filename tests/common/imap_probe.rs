@@ -168,3 +168,12 @@ pub fn on_server(imap: SocketAddr, commands: &[&str]) {
         probe.ok(command);
     }
 }
+
+/// Appends a message from bob to INBOX, as mail arrives on a server without the bridge's SMTP (LITERAL+,
+/// RFC 7888).
+pub fn append_to_inbox(imap: SocketAddr, subject: &str, body: &str) {
+    let text = format!(
+        "From: Bob <bob@example.net>\r\nTo: Alice <alice@example.org>\r\nSubject: {subject}\r\n\r\n{body}\r\n"
+    );
+    ImapProbe::inbox(imap).ok(&format!("APPEND INBOX {{{}+}}\r\n{text}", text.len()));
+}

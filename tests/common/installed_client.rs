@@ -214,13 +214,29 @@ fn kill_group(pid: u32) {
         .status();
 }
 
-/// Panics with what the client printed and the end of the server's transcript unless the run succeeded.
-pub fn assert_ran(run: &ClientRun, server: &TcpServer) {
-    assert!(
-        run.succeeded(),
-        "{run}\n--- the bridge's transcript, last lines:\n{}",
-        server.transcript_tail(60)
-    );
+/// A server a client scenario runs against: the bridge, or the reference Dovecot.
+pub trait ScenarioServer {
+    fn imap(&self) -> SocketAddr;
+    /// What the server recorded of the sessions, for a failure message.
+    fn record(&self) -> String;
+}
+
+impl ScenarioServer for TcpServer {
+    fn imap(&self) -> SocketAddr {
+        self.imap
+    }
+
+    fn record(&self) -> String {
+        format!(
+            "--- the bridge's transcript, last lines:\n{}",
+            self.transcript_tail(60)
+        )
+    }
+}
+
+/// Panics with what the client printed and what the server recorded unless the run succeeded.
+pub fn assert_ran(run: &ClientRun, server: &impl ScenarioServer) {
+    assert!(run.succeeded(), "{run}\n{}", server.record());
 }
 
 /// Delivers a message from bob to alice over the bridge's SMTP port; returns its Message-ID (without <>).

@@ -2,6 +2,8 @@
 #![allow(dead_code, unused_imports)]
 
 mod clients;
+#[cfg(not(target_arch = "wasm32"))]
+mod dovecot;
 mod imap;
 mod imap_client;
 // Child processes and sockets: native only.
@@ -16,6 +18,8 @@ mod pop3;
 mod tcp_server;
 
 pub use clients::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use dovecot::*;
 pub use imap::*;
 pub use imap_client::*;
 #[cfg(not(target_arch = "wasm32"))]
