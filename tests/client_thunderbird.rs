@@ -173,8 +173,17 @@ const listing = () => [...inbox().messages]
 const header = subject => [...inbox().messages].find(h => h.mime2DecodedSubject === subject);
 // Polls every 100 ms; the script's own timeout ends a wait that never comes true.
 const until = (condition, then) => condition() ? then() : setTimeout(() => until(condition, then), 100);
-const refresh = then => inbox().QueryInterface(Ci.nsIMsgImapMailFolder)
-  .updateFolderWithListener(null, { OnStartRunningUrl() {}, OnStopRunningUrl() { then(); } });
+// Asks the server for INBOX's news, again and again until `condition` holds: a folder busy with another
+// operation refuses, and an update can end before the news it waits for arrives.
+const refreshUntil = (condition, then) => {
+  const again = () => condition() ? then() : setTimeout(() => refreshUntil(condition, then), 200);
+  try {
+    inbox().QueryInterface(Ci.nsIMsgImapMailFolder)
+      .updateFolderWithListener(null, { OnStartRunningUrl() {}, OnStopRunningUrl() { again(); } });
+  } catch (busy) {
+    again();
+  }
+};
 "#;
 
 /// Gives Thunderbird alice's password and opens INBOX; done when it lists `args[0]` messages.
@@ -182,8 +191,8 @@ const LOG_IN_AND_LOAD_INBOX: &str = r#"
 const login = Cc["@mozilla.org/login-manager/loginInfo;1"].createInstance(Ci.nsILoginInfo);
 login.init("imap://127.0.0.1", null, "imap://127.0.0.1", "alice", "wonderland", "", "");
 Services.logins.addLoginAsync(login).then(() =>
-  until(() => inbox(), () => refresh(() =>
-    until(() => inbox().getTotalMessages(false) === args[0], () => done(listing())))));
+  until(() => inbox(), () =>
+    refreshUntil(() => inbox().getTotalMessages(false) === args[0], () => done(listing()))));
 "#;
 
 /// Marks the message with Subject `args[0]` read and flagged, as a reader clicking it would.
@@ -195,9 +204,9 @@ done(true);
 
 /// Refreshes INBOX; done when it lists `args[0]` messages and the one with Subject `args[1]` is flagged.
 const REFRESH_UNTIL_FLAGGED: &str = r#"
-refresh(() => until(
+refreshUntil(
   () => inbox().getTotalMessages(false) === args[0] && header(args[1])?.isFlagged,
-  () => done(listing())));
+  () => done(listing()));
 "#;
 
 /// Deletes the message with Subject `args[0]`; with the IMAP account's default, it moves to Trash.

@@ -76,7 +76,8 @@ impl ImapProbe {
     pub fn messages(&mut self) -> Vec<(u32, Vec<String>, String)> {
         self.ok("UID FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
             .iter()
-            .filter(|line| line.contains(" FETCH ("))
+            // Another session's flag changes may come as unsolicited FETCH responses without the header.
+            .filter(|line| line.contains(" FETCH (") && line.contains("BODY[HEADER.FIELDS"))
             .map(|line| {
                 let uid = after(line, "UID ")
                     .split(|c: char| !c.is_ascii_digit())
