@@ -4,18 +4,39 @@
 
 pub mod challenge;
 mod clients;
+#[cfg(not(target_arch = "wasm32"))]
+mod dovecot;
 mod imap;
 mod imap_client;
+// Child processes and sockets: native only.
+#[cfg(not(target_arch = "wasm32"))]
+mod imap_probe;
+#[cfg(not(target_arch = "wasm32"))]
+mod installed_client;
+#[cfg(not(target_arch = "wasm32"))]
+mod maildir;
 #[cfg(not(target_arch = "wasm32"))]
 mod net;
 mod pop3;
+#[cfg(not(target_arch = "wasm32"))]
+mod tcp_server;
 
 pub use clients::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use dovecot::*;
 pub use imap::*;
 pub use imap_client::*;
 #[cfg(not(target_arch = "wasm32"))]
+pub use imap_probe::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use installed_client::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use maildir::*;
+#[cfg(not(target_arch = "wasm32"))]
 pub use net::*;
 pub use pop3::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use tcp_server::*;
 
 use mailroom::sim::mail::Store;
 
