@@ -343,3 +343,12 @@ fn the_bridge_fires_a_session_timer_so_an_idle_pop3_login_is_logged_out() {
         Some(3)
     );
 }
+
+/// Two starts within one second must not share a UIDVALIDITY, or the second run's UIDs and UIDLs would name other
+/// messages under the same value (RFC 3501 §2.3.1.1, RFC 1939 §7).
+#[test]
+fn two_starts_within_one_second_take_growing_uidvalidities() {
+    let first = mailroom::bridge::fresh_uid_validity();
+    let second = mailroom::bridge::fresh_uid_validity();
+    assert!(second > first, "{second} after {first}");
+}

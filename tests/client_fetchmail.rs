@@ -136,7 +136,6 @@ fn fetchmail_without_keep_deletes_what_it_fetched_at_quit() {
 }
 
 #[test]
-#[ignore = "needs fresh UIDLs after a bridge restart, one within the same second too (issue 15 item 1)"]
 fn fetchmail_after_a_bridge_restart_fetches_the_new_mail() {
     let mut server = TcpServer::start();
     let fetchmail = Fetchmail::new(&server, true);

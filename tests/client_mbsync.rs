@@ -106,7 +106,6 @@ fn syncs_both_ways(server: &impl ScenarioServer, deliver: impl Fn(&str)) {
 }
 
 #[test]
-#[ignore = "needs AUTHENTICATE PLAIN (issue 15 item 2)"]
 fn mbsync_syncs_new_mail_flags_and_expunges_both_ways() {
     let server = TcpServer::start();
     syncs_both_ways(&server, |subject| {
@@ -130,7 +129,6 @@ fn mbsync_syncs_both_ways_with_the_reference_dovecot() {
 }
 
 #[test]
-#[ignore = "needs AUTHENTICATE PLAIN (issue 15 item 2) and a fresh UIDVALIDITY after a restart, one within the same second too (item 1)"]
 fn mbsync_after_a_bridge_restart_marks_no_other_message() {
     let mut server = TcpServer::start();
     let mbsync = Mbsync::new(&server);

@@ -112,7 +112,6 @@ fn mpop_without_keep_deletes_what_it_fetched_at_quit() {
 }
 
 #[test]
-#[ignore = "needs fresh UIDLs after a bridge restart, one within the same second too (issue 15 item 1)"]
 fn mpop_after_a_bridge_restart_fetches_the_new_mail() {
     let mut server = TcpServer::start();
     let mpop = Mpop::new(&server, true);
@@ -133,7 +132,6 @@ fn mpop_after_a_bridge_restart_fetches_the_new_mail() {
 }
 
 #[test]
-#[ignore = "needs POP3 AUTH PLAIN (issue 15 item 2)"]
 fn mpop_logs_in_with_sasl_plain() {
     let server = TcpServer::start();
     let mpop = Mpop::with_auth(&server, true, "plain");

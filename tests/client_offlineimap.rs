@@ -125,7 +125,6 @@ fn offlineimap_syncs_both_ways_with_the_reference_dovecot() {
 }
 
 #[test]
-#[ignore = "needs AUTHENTICATE PLAIN (issue 15 item 2)"]
 fn offlineimap_authenticates_with_sasl_plain_when_offered() {
     let server = TcpServer::start();
     let offlineimap = Offlineimap::new(&server);

@@ -128,12 +128,16 @@ impl fmt::Display for Listening {
 
 /// A UIDVALIDITY greater than any an earlier run handed out: the seconds since 1970, as Dovecot's are. The
 /// served world numbers its UIDs from 1 again, so clients must hear a new UIDVALIDITY (RFC 3501 §2.3.1.1), and
-/// UIDL strings, made of UIDVALIDITY and UID, never name another message than last time (RFC 1939 §7).
+/// UIDL strings, made of UIDVALIDITY and UID, never name another message than last time (RFC 1939 §7). It waits
+/// for the next whole second and takes that one: a run that started earlier took its second before it served,
+/// so a restart within the same second still gets a greater value (at most one second more to start).
 pub fn fresh_uid_validity() -> u32 {
-    let seconds = SystemTime::now()
+    let since_epoch = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    u32::try_from(seconds).unwrap_or(u32::MAX).max(1)
+        .unwrap_or_default();
+    let next_second = since_epoch.as_secs() + 1;
+    std::thread::sleep(std::time::Duration::from_secs(next_second) - since_epoch);
+    u32::try_from(next_second).unwrap_or(u32::MAX)
 }
 
 /// Serves the default world, with `options.messages` generated messages added, on the three addresses.
