@@ -2,6 +2,7 @@
 //! latency, and is handled where it arrives. Lines in one direction leave one after another, so a long reply
 //! is a train of packets the view can draw.
 
+use super::tap::Tap;
 use super::{Happening, World, WorldEvent, LOGIN, PASSWORD};
 use crate::sim::device::DeviceClient;
 use crate::sim::imap::{imap_server_session, ImapEvent};
@@ -63,6 +64,8 @@ pub(super) struct Connection {
     /// Transcript entries still on the wire, ascending as they were appended. A long reply puts thousands on the
     /// wire at once and they mostly arrive oldest first, which a deque removes cheaply (a sorted `Vec` would shift).
     in_flight: VecDeque<usize>,
+    /// What the world's tap follows on this connection (message texts, POP3 marks, the selected folder).
+    pub tap: Tap,
 }
 
 fn slot(direction: Direction) -> usize {
@@ -105,6 +108,7 @@ impl World {
                 tracker: ContentTracker::default(),
                 lines_sent: 0,
                 in_flight: VecDeque::new(),
+                tap: Tap::default(),
             },
         );
         self.flush_server(id);
@@ -175,6 +179,7 @@ impl World {
             return;
         };
         let mut arrivals = Vec::new();
+        let mut tapped = Vec::new();
         for line in text.split("\r\n") {
             let in_content = conn.tracker.classify(conn.protocol, direction, line);
             let answering = match direction {
@@ -201,7 +206,13 @@ impl World {
             let index = self.transcript.len();
             conn.in_flight.push_back(index);
             arrivals.push((entry.arrives, index));
+            tapped.push((index, in_content));
             self.transcript.push(entry);
+        }
+        for (index, in_content) in tapped {
+            let line = std::mem::take(&mut self.transcript[index].text);
+            self.tap_line(id, direction, &line, index, in_content);
+            self.transcript[index].text = line;
         }
         for (arrives, entry) in arrivals {
             let what = Happening::LineArrived {
@@ -243,10 +254,16 @@ impl World {
         match direction {
             Direction::ClientToServer => {
                 let generation = self.store.generation;
-                let mut bytes = text.into_bytes();
+                let before = self.tap_before(id, &text);
+                let Some(conn) = self.connections.get_mut(&id) else {
+                    return;
+                };
+                let mut bytes = text.clone().into_bytes();
                 bytes.extend_from_slice(b"\r\n");
                 conn.server.handle_input(&mut self.store, &bytes, now);
+                let reply_from = self.transcript.len();
                 self.flush_server(id);
+                self.tap_after(id, &text, reply_from, before);
                 if self.store.generation != generation {
                     self.notify_store_changed(id);
                 }
@@ -468,7 +485,46 @@ impl World {
                 self.emit(WorldEvent::ActionReplayed { device })
             }
             ImapEvent::Failed { reason } => self.emit(WorldEvent::SessionFailed { device, reason }),
+            ImapEvent::FlagsChanged { folder, uid, flags } => {
+                let message_id = self.cached(&device, &folder, |f| {
+                    f.messages.get(&uid).map(|m| m.message_id.clone())
+                });
+                if let Some(message_id) = message_id.flatten() {
+                    self.emit(WorldEvent::FlagsLearned {
+                        device,
+                        folder,
+                        message_id,
+                        flags,
+                    });
+                }
+            }
+            ImapEvent::FolderSynced { folder } => {
+                let messages = self
+                    .cached(&device, &folder, |f| f.messages.len())
+                    .unwrap_or(0);
+                self.emit(WorldEvent::FolderSynced {
+                    device,
+                    folder,
+                    messages,
+                });
+            }
+            ImapEvent::IdleStarted { folder } => {
+                self.emit(WorldEvent::IdleStarted { device, folder })
+            }
             _ => {}
+        }
+    }
+
+    /// Reads an IMAP device's cache of one folder.
+    fn cached<R>(
+        &self,
+        device: &str,
+        folder: &str,
+        read: impl FnOnce(&crate::sim::imap::client::FolderCache) -> R,
+    ) -> Option<R> {
+        match &self.device(device)?.client {
+            DeviceClient::Imap(client) => client.cache.folders.get(folder).map(read),
+            DeviceClient::Pop3 { .. } => None,
         }
     }
 
@@ -532,6 +588,7 @@ impl World {
     /// (RFC 1939 §6: a POP3 session enters no UPDATE state), and the client keeps what it had.
     pub(super) fn drop_connection(&mut self, id: u64) {
         let now = self.now;
+        self.tap_dropped(id);
         let Some(mut conn) = self.connections.remove(&id) else {
             return;
         };
