@@ -38,6 +38,10 @@ enum Tally {
         device: String,
         count: usize,
     },
+    Learned {
+        device: String,
+        count: usize,
+    },
 }
 
 struct Teller<'w> {
@@ -67,11 +71,15 @@ impl Teller<'_> {
     }
 
     /// The open tally of a POP3 connection, if its caption is still being written.
+    /// It moves to the end: what it now says is the newest news.
     fn pop3_tally(&mut self, id: u64) -> Option<&mut (Caption, Tally)> {
-        self.captions
-            .iter_mut()
-            .rev()
-            .find(|(_, t)| matches!(t, Tally::Pop3 { connection, .. } if *connection == id))
+        let i = self
+            .captions
+            .iter()
+            .rposition(|(_, t)| matches!(t, Tally::Pop3 { connection, .. } if *connection == id))?;
+        let entry = self.captions.remove(i);
+        self.captions.push(entry);
+        self.captions.last_mut()
     }
 
     fn subject(&self, message_id: &str) -> String {
@@ -371,8 +379,31 @@ impl Teller<'_> {
                 device, message_id, ..
             } => {
                 let (en, zh) = self.name(device);
+                let pushed = self.pushes(device);
+                if let Some((caption, Tally::Learned { device: d, count })) =
+                    self.captions.last_mut()
+                {
+                    if d == device {
+                        *count += 1;
+                        caption.at = at;
+                        let (when_en, when_zh) = if pushed {
+                            (
+                                "at once: the server pushed them while it idled (RFC 2177)",
+                                "立刻得知：它在 IDLE 时服务器推送了过来（RFC 2177）",
+                            )
+                        } else {
+                            ("at its next check", "在下一次收信时得知")
+                        };
+                        caption.en = capitalized(&format!(
+                            "{en} learned new flags of {} {when_en}.",
+                            messages(*count)
+                        ));
+                        caption.zh = format!("{zh}{when_zh}了 {count} 封邮件的新标记。");
+                        return;
+                    }
+                }
                 let subject = self.subject(message_id);
-                let (text_en, text_zh) = if self.pushes(device) {
+                let (text_en, text_zh) = if pushed {
                     (
                         format!("{en} learned the new flags of {subject} at once: the server pushed them while it idled (RFC 2177)."),
                         format!("{zh}立刻得知了{subject}的新标记：它在 IDLE 时服务器推送了过来（RFC 2177）。"),
@@ -383,7 +414,16 @@ impl Teller<'_> {
                         format!("{zh}在下一次收信时才得知{subject}的新标记。"),
                     )
                 };
-                self.say(at, Some(device), text_en, text_zh, Tally::None);
+                self.say(
+                    at,
+                    Some(device),
+                    text_en,
+                    text_zh,
+                    Tally::Learned {
+                        device: device.clone(),
+                        count: 1,
+                    },
+                );
             }
             WorldEvent::MessageRemoved {
                 endpoint,

@@ -18,8 +18,21 @@ use std::collections::VecDeque;
 pub const SENDER_LATENCY: SimTime = SimTime::from_millis(800);
 /// The raw terminal's link.
 const TERMINAL_LATENCY: SimTime = SimTime::from_millis(300);
-/// Lines in one direction leave at least this far apart (the wire carries one at a time).
+/// Lines in one direction leave at least this far apart (the wire carries one at a time)...
 const LINE_GAP: SimTime = SimTime::from_millis(80);
+/// ... but a reply of many lines is spread over at most this long, so a message's journey takes about a second
+/// at 1× however long it is (a person follows one card, not a minute of dots).
+const MAX_SPREAD: u64 = 480;
+
+/// The gap between the lines of a reply of `lines` lines.
+pub(super) fn gap_for(lines: usize) -> SimTime {
+    let spread = MAX_SPREAD / (lines.max(1) as u64);
+    SimTime::from_millis(spread.clamp(1, LINE_GAP.millis()))
+}
+
+fn line_count(texts: &[String]) -> usize {
+    texts.iter().map(|t| t.split("\r\n").count()).sum()
+}
 
 /// Who is at the client end of a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +186,7 @@ impl World {
     }
 
     /// Puts `text` on the wire, one transcript entry per line (an IMAP literal may hold several).
-    pub(super) fn transmit(&mut self, id: u64, direction: Direction, text: &str) {
+    pub(super) fn transmit(&mut self, id: u64, direction: Direction, text: &str, gap: SimTime) {
         let now = self.now;
         let Some(conn) = self.connections.get_mut(&id) else {
             return;
@@ -187,7 +200,7 @@ impl World {
                 Direction::ClientToServer => None,
             };
             let sent = now.max(conn.busy_until[slot(direction)]);
-            conn.busy_until[slot(direction)] = sent.saturating_add(LINE_GAP);
+            conn.busy_until[slot(direction)] = sent.saturating_add(gap);
             let entry = TranscriptEntry {
                 connection: id,
                 endpoint: conn.endpoint.label().to_string(),
@@ -232,8 +245,9 @@ impl World {
                 lines.push(line);
             }
         }
+        let gap = gap_for(line_count(&lines));
         for line in lines {
-            self.transmit(id, Direction::ServerToClient, &line);
+            self.transmit(id, Direction::ServerToClient, &line, gap);
         }
     }
 
@@ -318,11 +332,13 @@ impl World {
     /// Collects the client's events and sends what it wants to send.
     pub(super) fn pump_client(&mut self, id: u64) {
         self.collect_client_events(id);
-        while let Some(text) = self.next_client_transmit(id) {
+        let texts: Vec<String> = std::iter::from_fn(|| self.next_client_transmit(id)).collect();
+        let gap = gap_for(line_count(&texts));
+        for text in texts {
             if self.intercept_quit(id, &text) {
                 return;
             }
-            self.transmit(id, Direction::ClientToServer, &text);
+            self.transmit(id, Direction::ClientToServer, &text, gap);
         }
     }
 
