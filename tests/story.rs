@@ -261,3 +261,41 @@ fn the_opening_actions_connect_the_idle_phone_so_new_mail_is_pushed() {
         WorldEvent::MessageSent { endpoint, message_id, .. } if endpoint == "sender" && *message_id == newest
     )));
 }
+
+/// A lesson's "ten minutes later" stops at the tablet's poll: the poll's lines are still on the wire after the
+/// drive that reached it, so the page plays them at its speed instead of finishing the poll at once.
+#[test]
+fn a_lessons_wait_stops_at_the_poll_so_it_plays_at_the_pages_speed() {
+    use mailroom::sim::lesson::{self, LessonRun};
+    use mailroom::sim::timeline::Timeline;
+    let lesson = lesson::find("imap-seen-sync").expect("lesson");
+    let mut timeline = Timeline::new((lesson.setup)());
+    let mut run = LessonRun::new(lesson);
+    let mut poll_seen_on_the_wire = false;
+    for _ in 0..lesson.steps.len() {
+        if run.current().and_then(|s| s.question.as_ref()).is_some() {
+            run.predict(0);
+        }
+        run.run();
+        let mut guard = 0;
+        while run.is_running() && guard < 10_000 {
+            guard += 1;
+            let before = timeline.world().now();
+            if timeline.world().lines_in_flight() {
+                let next = timeline.world().next_event_time().expect("a line arrives");
+                timeline.advance_to(next);
+                continue;
+            }
+            run.drive(&mut timeline).expect("drives");
+            let jumped = timeline.world().now().saturating_sub(before);
+            if jumped >= SimTime::from_minutes(5) && timeline.world().lines_in_flight() {
+                poll_seen_on_the_wire = true;
+            }
+        }
+        run.next_step();
+    }
+    assert!(
+        poll_seen_on_the_wire,
+        "the wait reached a poll and left its lines to play"
+    );
+}

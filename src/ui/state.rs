@@ -345,8 +345,11 @@ impl Reducible for State {
                             .skipped
                             .map(|(span, left)| (span, left - wall_ms))
                             .filter(|(_, left)| *left > 0.0);
-                        // A quiet stretch passes in one visible jump, never in real minutes of nothing.
-                        let skip = {
+                        // A quiet stretch passes in one visible jump, never in real minutes of nothing. Not in a
+                        // lesson: its steps wait on purpose, and a learner reading must find the world as it was.
+                        let skip = if next.lesson.is_some() {
+                            None
+                        } else {
                             let timeline = next.sim.timeline();
                             skip_target(timeline.world()).map(|to| (timeline.world().now(), to))
                         };

@@ -122,3 +122,22 @@ test('a mail sent on a fresh page reaches the idling phone with no click on the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a quiet stretch is skipped with a visible "minutes later", and the tablet polls at once', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh');
+  await device(page, 'tablet').locator('[data-action=check-mail]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=device][data-device=tablet] [data-testid=device-message]').length === 3, null, { timeout: 30000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=device][data-device=tablet].is-connected'), null, { timeout: 30000 });
+  const before = Number(await page.locator('[data-testid=sim-time]').getAttribute('data-ms'));
+  const started = Date.now();
+  const skip = page.locator('[data-testid=time-skip]');
+  await skip.waitFor({ timeout: 15000 });
+  assert.ok(Date.now() - started < 15000, 'no real minutes of nothing');
+  assert.match(await skip.innerText(), /\d+ minutes later/);
+  const after = Number(await page.locator('[data-testid=sim-time]').getAttribute('data-ms'));
+  assert.ok(after - before >= 9 * 60 * 1000, `the clock jumped ${after - before} ms`);
+  await screenshot(page, 'stage-minutes-later.png');
+  await page.locator('[data-testid=device][data-device=tablet].is-connected').waitFor({ timeout: 10000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -31,11 +31,12 @@ pub fn skip_target(world: &World) -> Option<SimTime> {
 
 /// "10 minutes", "2 hours", "3 days": how far a skip went, in the largest whole unit.
 pub fn skipped_span(span: SimTime) -> (u64, SpanUnit) {
-    let seconds = span.millis() / 1000;
+    // To the nearest unit: a skip stops just short of the happening it skips to.
+    let seconds = (span.millis() + 500) / 1000;
     match seconds {
-        s if s >= 2 * 86_400 => (s / 86_400, SpanUnit::Days),
-        s if s >= 2 * 3_600 => (s / 3_600, SpanUnit::Hours),
-        s if s >= 120 => (s / 60, SpanUnit::Minutes),
+        s if s >= 2 * 86_400 => ((s + 43_200) / 86_400, SpanUnit::Days),
+        s if s >= 2 * 3_600 => ((s + 1_800) / 3_600, SpanUnit::Hours),
+        s if s >= 120 => ((s + 30) / 60, SpanUnit::Minutes),
         s => (s, SpanUnit::Seconds),
     }
 }
@@ -100,5 +101,7 @@ mod tests {
             SpanUnit::Seconds
         );
         assert_eq!(SpanUnit::Minutes.later(10).0, "10 minutes later");
+        let just_short = SimTime::from_minutes(10).saturating_sub(SimTime::from_millis(3_000));
+        assert_eq!(skipped_span(just_short), (10, SpanUnit::Minutes));
     }
 }

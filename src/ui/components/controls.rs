@@ -34,11 +34,11 @@ const FAULTS: [(&str, Text); 6] = [
     ("random", Text::FaultRandom),
 ];
 
-/// "⏩ 10 minutes later".
+/// "» 10 minutes later".
 fn skip_text(lang: Lang, span: SimTime) -> String {
     let (n, unit) = skipped_span(span);
     let (en, zh) = unit.later(n);
-    format!("⏩ {}", if lang == Lang::En { en } else { zh })
+    format!("» {}", if lang == Lang::En { en } else { zh })
 }
 
 #[function_component(Controls)]

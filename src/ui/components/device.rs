@@ -22,6 +22,8 @@ pub struct DeviceCardProps {
     /// Where the card sits on the stage, in percent of its width and height.
     pub x: f64,
     pub y: f64,
+    /// The most it may grow, in percent of the stage's height, so it never covers its neighbour.
+    pub max_height: f64,
     /// Rows that just left the device and fade out.
     #[prop_or_default]
     pub leaving: Vec<LeavingRow>,
@@ -37,6 +39,7 @@ impl PartialEq for DeviceCardProps {
             && self.id == other.id
             && self.x == other.x
             && self.y == other.y
+            && self.max_height == other.max_height
             && self.sim.moment_key() == other.sim.moment_key()
             && self.leaving == other.leaving
             && self.arriving == other.arriving
@@ -207,7 +210,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
     html! {
         <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
-            style={ format!("left:{}%;top:{}%", percent(props.x), percent(props.y)) } aria-label={ format!("{name} ({})", d.protocol()) }>
+            style={ format!("left:{}%;top:{}%;max-height:{}%", percent(props.x), percent(props.y), percent(props.max_height)) } aria-label={ format!("{name} ({})", d.protocol()) }>
             <header class="device-header">
                 { device_icon(d.kind) }
                 <div class="device-title">

@@ -8,11 +8,9 @@ use super::tokens::{change_token, mail_token, place};
 use crate::sim::session::Direction;
 use crate::sim::story::{scene, LeavingRow, Scene};
 use crate::sim::transcript::TranscriptEntry;
+use crate::ui::hooks::use_stage_shape::use_stage_shape;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::layout::{
-    along, device_link, device_position, percent, sender_link, terminal_link, Link, SENDER_NODE,
-    TERMINAL_NODE,
-};
+use crate::ui::layout::{along, percent, terminal_link, Link, TERMINAL_NODE};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -35,6 +33,7 @@ pub struct TopologyProps {
 #[function_component(Topology)]
 pub fn topology(props: &TopologyProps) -> Html {
     let lang = props.lang;
+    let shape = use_stage_shape();
     let timeline = props.sim.timeline();
     let world = timeline.world();
     let now = world.now();
@@ -42,12 +41,12 @@ pub fn topology(props: &TopologyProps) -> Html {
     let n = devices.len();
     let link_of = |endpoint: &str| -> Option<Link> {
         match endpoint {
-            "sender" => Some(sender_link()),
+            "sender" => Some(shape.sender_link()),
             "terminal" => Some(terminal_link()),
             id => devices
                 .iter()
                 .position(|d| d.id == id)
-                .map(|i| device_link(i, n)),
+                .map(|i| shape.device_link(i, n)),
         }
     };
     let line = |((x1, y1), (x2, y2)): Link, class: Classes, key: String| {
@@ -62,7 +61,7 @@ pub fn topology(props: &TopologyProps) -> Html {
             (!d.online).then_some("down"),
             d.connection.is_some().then_some("active")
         );
-        line(device_link(i, n), class, d.id.clone())
+        line(shape.device_link(i, n), class, d.id.clone())
     });
     let transcript = world.transcript();
     let start = transcript.len().saturating_sub(IN_FLIGHT_WINDOW);
@@ -132,7 +131,7 @@ pub fn topology(props: &TopologyProps) -> Html {
         .any(|e| e.endpoint == "sender" && e.in_flight(now));
     let terminal_active = transcript.iter().any(|e| e.endpoint == "terminal");
     let cards = devices.iter().enumerate().map(|(i, d)| {
-        let (x, y) = device_position(i, n);
+        let (x, y) = shape.device_position(i, n);
         let leaving: Vec<LeavingRow> = scene
             .leaving
             .iter()
@@ -145,16 +144,16 @@ pub fn topology(props: &TopologyProps) -> Html {
             .filter(|(device, _)| *device == d.id)
             .map(|(_, id)| id.clone())
             .collect();
-        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} {leaving} {arriving} /> }
+        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} /> }
     });
     html! {
-        <section class="stage" data-testid="stage">
+        <section class={ classes!("stage", shape.id()) } data-testid="stage">
             <svg class="links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
                 { for links }
-                { line(sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
+                { line(shape.sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
                 if terminal_active { { line(terminal_link(), classes!("link", "terminal"), "terminal".into()) } }
             </svg>
-            <div class="node sender-node" style={ format!("left:{}%;top:{}%", percent(SENDER_NODE.0), percent(SENDER_NODE.1)) }>
+            <div class="node sender-node" style={ format!("left:{}%;top:{}%", percent(shape.sender_node().0), percent(shape.sender_node().1)) }>
                 { globe_icon() }{ tr(lang, Text::Sender) }
             </div>
             if terminal_active {
