@@ -152,7 +152,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(compare) = state.compare.as_ref() {
                 <main class="workspace compare-mode">
-                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } dispatch={ dispatch.clone() } />
+                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } captions={ compare.captions.clone() } dispatch={ dispatch.clone() } />
                 </main>
             } else {
             <main class="workspace">

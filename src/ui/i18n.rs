@@ -182,6 +182,14 @@ pub enum Text {
     LaterBy,
 }
 
+/// "1 message", "3 messages", "3 封邮件".
+pub fn messages_text(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 message".to_string(),
+        _ => format!("{n} {}", tr(lang, Text::Messages)),
+    }
+}
+
 /// A lesson's text in the given language.
 pub fn words(lang: Lang, words: crate::sim::lesson::Words) -> &'static str {
     match lang {

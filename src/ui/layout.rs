@@ -123,7 +123,10 @@ impl Shape {
                 let column_len = if i < left_len { left_len } else { n - left_len };
                 column_spacing(column_len) - 2.0
             }
-            Shape::Tall => 21.0,
+            Shape::Tall => {
+                let rows = n.div_ceil(TALL_PER_ROW).max(1);
+                44.0 / rows as f64 - 2.0
+            }
         }
     }
 

@@ -9,6 +9,9 @@ use crate::sim::mail::Flag;
 use crate::sim::time::SimTime;
 use crate::sim::world::{RemovalCause, World, WorldEvent};
 
+/// How many of the latest events the captions are told from.
+const MAX_EVENTS_TOLD: usize = 150;
+
 /// One sentence of the story.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caption {
@@ -183,6 +186,7 @@ impl Teller<'_> {
             } if self.is_pop3(endpoint) => {
                 let removed = self.removed_at_update(*connection);
                 let (en, zh) = self.name(endpoint);
+                let took = self.pop3_took_mail().filter(|(other, _)| *other != en);
                 let Some(entry) = self.pop3_tally(*connection) else {
                     return;
                 };
@@ -190,10 +194,16 @@ impl Teller<'_> {
                     return;
                 };
                 let (text_en, text_zh) = match (d, removed) {
-                    (0, 0) => (
-                        format!("{en} checked by POP3: nothing new to download."),
-                        format!("{zh}用 POP3 收信：没有新邮件可下载。"),
-                    ),
+                    (0, 0) => match took {
+                        Some((pop3_en, pop3_zh)) => (
+                            format!("{en} checked by POP3: nothing to download ({pop3_en} deleted the mail at QUIT)."),
+                            format!("{zh}用 POP3 收信：没有可下载的邮件（{pop3_zh}在 QUIT 时删除了邮件）。"),
+                        ),
+                        None => (
+                            format!("{en} checked by POP3: nothing new to download."),
+                            format!("{zh}用 POP3 收信：没有新邮件可下载。"),
+                        ),
+                    },
                     (d, 0) => (
                         format!("{en} downloaded {} and left them on the server.", messages(d)),
                         format!("{zh}下载了 {d} 封邮件，并把它们留在服务器上。"),
@@ -635,6 +645,8 @@ fn capitalized(text: &str) -> String {
 /// told (a long session keeps its captions few and cheap).
 pub fn captions(world: &World, since: SimTime, limit: usize) -> Vec<Caption> {
     let events = super::stage::recent_events(world, since);
+    // The newest events are enough for the newest sentences, and keep a busy world's frames cheap.
+    let events = &events[events.len().saturating_sub(MAX_EVENTS_TOLD)..];
     // The connection each endpoint last opened, as of each event (captions of one POP3 session add up).
     let mut open: Vec<(String, u64)> = Vec::new();
     let mut teller = Teller {

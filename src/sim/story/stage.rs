@@ -14,6 +14,9 @@ pub const ARRIVING: SimTime = SimTime::from_millis(1_500);
 const LOOKBACK: SimTime = SimTime::from_millis(120_000);
 /// The most travelling cards and tokens drawn at once, so a crowded world stays cheap to draw.
 pub const MAX_TOKENS: usize = 24;
+/// The most rows leaving or arriving shown per list at once (the newest): a POP3 UPDATE of 500 messages is a
+/// handful of rows leaving and a count going down, not 500 rows redrawn on every frame.
+pub const MAX_ROWS_MOVING: usize = 8;
 
 /// A message card on a wire.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +97,14 @@ fn ends(endpoint: &str, direction: Direction) -> (String, String) {
     }
 }
 
+/// How many rows are leaving the device's list.
+fn moving(leaving: &[LeavingRow], device: &str) -> usize {
+    leaving
+        .iter()
+        .filter(|r| r.device.as_deref() == Some(device))
+        .count()
+}
+
 /// Sender and subject of a message, from the store, any device, or the text that carried it.
 pub fn card_of(world: &World, message_id: &str) -> (String, String) {
     if let Some(m) = world
@@ -139,7 +150,26 @@ pub fn scene(world: &World) -> Scene {
         Some(now.millis().saturating_sub(sent.millis()) as f64 / whole)
     };
     let mut scene = Scene::default();
-    for event in recent_events(world, now.saturating_sub(LOOKBACK)) {
+    let mut server_leaving = 0;
+    // Only rows that just left need a card looked up.
+    let removed: Vec<(&str, &str, &str)> =
+        recent_events(world, now.saturating_sub(LEAVING).saturating_sub(LEAVING))
+            .iter()
+            .filter_map(|e| match &e.event {
+                WorldEvent::MessageRemoved {
+                    message_id,
+                    from,
+                    subject,
+                    ..
+                } => Some((message_id.as_str(), from.as_str(), subject.as_str())),
+                _ => None,
+            })
+            .collect();
+    // Newest first, so the caps keep the newest rows.
+    for event in recent_events(world, now.saturating_sub(LOOKBACK))
+        .iter()
+        .rev()
+    {
         let age = now.saturating_sub(event.at);
         match &event.event {
             WorldEvent::MessageSent {
@@ -200,21 +230,31 @@ pub fn scene(world: &World) -> Scene {
                 subject,
                 cause,
                 ..
-            } if age < LEAVING => scene.leaving.push(LeavingRow {
-                device: None,
-                folder: folder.clone(),
-                uid: *uid,
-                message_id: message_id.clone(),
-                sender: from.clone(),
-                subject: subject.clone(),
-                fade: age.millis() as f64 / LEAVING.millis() as f64,
-                moved_to: match cause {
-                    RemovalCause::MovedTo(to) => Some(to.clone()),
-                    _ => None,
-                },
-            }),
-            WorldEvent::MessageVanishedFromDevice { device, message_id } if age < LEAVING => {
-                let (sender, subject) = card_of(world, message_id);
+            } if age < LEAVING && server_leaving < MAX_ROWS_MOVING => {
+                server_leaving += 1;
+                scene.leaving.push(LeavingRow {
+                    device: None,
+                    folder: folder.clone(),
+                    uid: *uid,
+                    message_id: message_id.clone(),
+                    sender: from.clone(),
+                    subject: subject.clone(),
+                    fade: age.millis() as f64 / LEAVING.millis() as f64,
+                    moved_to: match cause {
+                        RemovalCause::MovedTo(to) => Some(to.clone()),
+                        _ => None,
+                    },
+                })
+            }
+            WorldEvent::MessageVanishedFromDevice { device, message_id }
+                if age < LEAVING && moving(&scene.leaving, device) < MAX_ROWS_MOVING =>
+            {
+                // Usually the server removed it just before: its card is in that event.
+                let (sender, subject) = removed
+                    .iter()
+                    .find(|(id, _, _)| *id == message_id.as_str())
+                    .map(|(_, from, subject)| (from.to_string(), subject.to_string()))
+                    .unwrap_or_else(|| card_of(world, message_id));
                 scene.leaving.push(LeavingRow {
                     device: Some(device.clone()),
                     folder: "INBOX".into(),
@@ -228,7 +268,9 @@ pub fn scene(world: &World) -> Scene {
             }
             WorldEvent::MessageDownloaded { device, message_id }
             | WorldEvent::MessageFetched { device, message_id }
-                if age < ARRIVING =>
+                if age < ARRIVING
+                    && scene.arriving.iter().filter(|(d, _)| d == device).count()
+                        < MAX_ROWS_MOVING =>
             {
                 scene.arriving.push((device.clone(), message_id.clone()))
             }

@@ -52,7 +52,8 @@ pub fn caption_list(props: &CaptionListProps) -> Html {
             }
             <ol class="caption-lines">
                 { for props.captions.iter().enumerate().map(|(i, c)| html! {
-                    <li key={ format!("{}-{i}", c.at.millis()) } class={ classes!("caption", (i == last).then_some("newest")) }
+                    // Keyed by place: a caption that grows ("3 messages" after "2") is updated, not re-created.
+                    <li key={ i } class={ classes!("caption", (i == last).then_some("newest")) }
                         data-testid="caption" data-device={ c.device.clone() }>
                         { match lang { Lang::En => &c.en, Lang::Zh => &c.zh } }
                     </li>

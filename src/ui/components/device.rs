@@ -7,7 +7,7 @@ use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::story::LeavingRow;
 use crate::sim::world::Action as SimAction;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
@@ -254,7 +254,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                     </div>
                 </details>
             </div>
-            <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ d.local_message_count() }{ " " }{ tr(lang, Text::Messages) }</p>
+            <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ messages_text(lang, d.local_message_count()) }</p>
             // Stacked bottom-up, so the list stays scrolled to the newest arrival without script.
             <div class="list-scroll" tabindex="0" aria-label={ format!("{name}: {}", tr(lang, Text::Messages)) }>
             <ul class="local-messages">

@@ -4,7 +4,7 @@ use super::icons::server_icon;
 use crate::sim::mail::{Flag, Message};
 pub use crate::sim::story::display_name;
 use crate::sim::story::LeavingRow;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{messages_text, tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -146,7 +146,7 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
                 </div>
             </header>
             <div class="folder-tabs" role="tablist">{ for folders }</div>
-            <p class="message-count" data-testid="message-count" data-count={ open_exists.to_string() }>{ open_exists }{ " " }{ tr(lang, Text::Messages) }{ " · " }{ &*open_folder }</p>
+            <p class="message-count" data-testid="message-count" data-count={ open_exists.to_string() }>{ messages_text(lang, open_exists) }{ " · " }{ &*open_folder }</p>
             // Stacked bottom-up, so the list stays scrolled to the newest message without script.
             <div class="list-scroll" tabindex="0" aria-label={ tr(lang, Text::Server) }>
                 <ul class="message-list">{ for messages }</ul>

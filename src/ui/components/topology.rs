@@ -4,7 +4,7 @@
 
 use super::device::DeviceCardView;
 use super::server::ServerPanel;
-use super::tokens::{change_token, mail_token, place};
+use super::tokens::{change_token, mail_token};
 use crate::sim::session::Direction;
 use crate::sim::story::{scene, LeavingRow, Scene};
 use crate::sim::transcript::TranscriptEntry;
@@ -208,10 +208,9 @@ fn packet(
         label
     };
     html! {
-        <span key={ index.to_string() } class="anchor" style={ place((x, y)) }>
-            <span class={ classes!("packet", dir, entry.protocol.id(), (!labelled).then_some("content")) } data-testid="packet" data-dir={ dir }>
-                { label }
-            </span>
+        <span key={ index.to_string() } class={ classes!("packet", dir, entry.protocol.id(), (!labelled).then_some("content")) }
+            data-testid="packet" data-dir={ dir } style={ format!("left:{}%;top:{}%", percent(x), percent(y)) }>
+            { label }
         </span>
     }
 }
