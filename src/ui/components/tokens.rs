@@ -34,7 +34,7 @@ fn kind_face(lang: Lang, kind: ChangeKind) -> (&'static str, &'static str) {
         ChangeKind::Seen => ("✓", "\\Seen"),
         ChangeKind::Flagged => ("⚑", "\\Flagged"),
         ChangeKind::Deleted => ("✕", "\\Deleted"),
-        ChangeKind::Expunge => ("🗑", tr(lang, Text::TokenExpunge)),
+        ChangeKind::Expunge => ("⊘", tr(lang, Text::TokenExpunge)),
         ChangeKind::Move => ("➜", tr(lang, Text::TokenMove)),
     }
 }
