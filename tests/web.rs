@@ -100,8 +100,9 @@ async fn toggle_online_marks_the_device_offline() {
         .expect("the tablet's online toggle");
     wasm_bindgen::JsCast::unchecked_into::<HtmlElement>(button).click();
     yew::scheduler::flush().await;
+    // A caption about the tablet carries data-device too: the card is the one with data-testid="device".
     let tablet = root
-        .query_selector("[data-device=tablet]")
+        .query_selector("[data-testid=device][data-device=tablet]")
         .ok()
         .flatten()
         .expect("the tablet");
