@@ -10,8 +10,9 @@ use crate::sim::world::{ChangeKind, RemovalCause, TimedEvent, World, WorldEvent}
 pub const LEAVING: SimTime = SimTime::from_millis(2_000);
 /// How long a row that just arrived is highlighted.
 pub const ARRIVING: SimTime = SimTime::from_millis(1_500);
-/// How far back the stage looks for journeys still under way (a long reply can take this long).
-const LOOKBACK: SimTime = SimTime::from_millis(120_000);
+/// How far back the stage looks for journeys still under way (a reply is spread over at most half a second,
+/// but a busy wire can queue one behind another for a few seconds more).
+const LOOKBACK: SimTime = SimTime::from_millis(20_000);
 /// The most travelling cards and tokens drawn at once, so a crowded world stays cheap to draw.
 pub const MAX_TOKENS: usize = 24;
 /// The most rows leaving or arriving shown per list at once (the newest): a POP3 UPDATE of 500 messages is a
