@@ -19,6 +19,7 @@ pub mod saved;
 pub mod session;
 pub mod smtp;
 pub mod sorted;
+pub mod story;
 pub mod time;
 pub mod timeline;
 pub mod transcript;

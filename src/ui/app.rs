@@ -1,5 +1,6 @@
 //! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
+use super::components::captions::CaptionBar;
 use super::components::compare::CompareView;
 use super::components::compose::Compose;
 use super::components::controls::Controls;
@@ -142,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) }>
             <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
-            <Controls {lang} playing={ state.playing } speed={ state.speed } {now} {pop3_device} dispatch={ dispatch.clone() } />
+            <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
                 <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />
             }
@@ -151,11 +152,14 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(compare) = state.compare.as_ref() {
                 <main class="workspace compare-mode">
-                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } dispatch={ dispatch.clone() } />
+                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } captions={ compare.captions.clone() } dispatch={ dispatch.clone() } />
                 </main>
             } else {
             <main class="workspace">
-                <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } dispatch={ dispatch.clone() } />
+                <div class="stage-column">
+                    <CaptionBar {lang} sim={ sim.clone() } />
+                    <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
+                </div>
                 <div class={ classes!("side", state.lesson.is_some().then_some("with-lesson")) }>
                     if let Some(run) = state.lesson.clone() {
                         <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />

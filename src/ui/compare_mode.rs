@@ -3,6 +3,7 @@
 
 use super::state::{new_device, tick_span, Action, Speed, State};
 use crate::sim::compare::{setup_of, Acted, Comparison, Divergence, Side};
+use crate::sim::story::{captions, Caption};
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, WorldSetup};
 use std::cell::RefCell;
@@ -21,6 +22,18 @@ pub struct CompareMode {
     pub now: SimTime,
     /// Both worlds' moments as of the last divergence.
     moments: (usize, usize),
+    /// Each side's story so far (POP3, IMAP), told again only when something happened.
+    pub captions: Rc<[Vec<Caption>; 2]>,
+}
+
+/// How many captions each side shows.
+const COMPARE_CAPTIONS: usize = 2;
+
+fn told(worlds: &Comparison) -> [Vec<Caption>; 2] {
+    Side::BOTH.map(|side| {
+        let world = worlds.side(side).world();
+        captions(world, SimTime::ZERO, COMPARE_CAPTIONS)
+    })
 }
 
 impl PartialEq for CompareMode {
@@ -36,6 +49,7 @@ impl CompareMode {
     fn new(base: WorldSetup) -> Self {
         let worlds = Comparison::new(&base);
         CompareMode {
+            captions: Rc::new(told(&worlds)),
             divergence: Rc::new(worlds.divergence()),
             now: worlds.now(),
             moments: (0, 0),
@@ -57,6 +71,7 @@ impl CompareMode {
         if moments != self.moments {
             self.moments = moments;
             self.divergence = Rc::new(worlds.divergence());
+            self.captions = Rc::new(told(&worlds));
         }
     }
 

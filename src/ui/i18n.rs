@@ -173,6 +173,21 @@ pub enum Text {
     CompareImapModel,
     CompareDiffers,
     CompareRefused,
+    TokenExpunge,
+    TokenMove,
+    MarkedForDeletion,
+    MovedTo,
+    Story,
+    StoryEmpty,
+    LaterBy,
+}
+
+/// "1 message", "3 messages", "3 封邮件".
+pub fn messages_text(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 message".to_string(),
+        _ => format!("{n} {}", tr(lang, Text::Messages)),
+    }
 }
 
 /// A folder's name as the interface shows it: the well-known folders in the reader's language, any other name
@@ -382,6 +397,13 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::CompareImapModel => ("Mail stays on the server; every device keeps a synchronised copy.", "邮件留在服务器上；每台设备都保存一份同步的副本。"),
         Text::CompareDiffers => ("differs from the other side", "与另一边不同"),
         Text::CompareRefused => ("Refused on this side", "这一边拒绝了此操作"),
+        Text::TokenExpunge => ("expunge", "永久删除"),
+        Text::TokenMove => ("move", "移动"),
+        Text::MarkedForDeletion => ("marked for deletion", "已标记删除"),
+        Text::MovedTo => ("moved to", "移到"),
+        Text::Story => ("What happened", "发生了什么"),
+        Text::StoryEmpty => ("Check mail on a device, or send a mail, and the story of the mail appears here.", "在设备上收信或发送一封邮件，邮件的经过就会显示在这里。"),
+        Text::LaterBy => ("later", "之后"),
     };
     match lang {
         Lang::En => en,

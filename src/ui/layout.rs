@@ -23,8 +23,13 @@ pub fn device_position(i: usize, n: usize) -> (f64, f64) {
     } else {
         (false, i - left_len, n - left_len)
     };
-    let y = (row as f64 + 1.0) * 100.0 / (column_len as f64 + 1.0);
+    let y = 50.0 + (row as f64 - (column_len as f64 - 1.0) / 2.0) * column_spacing(column_len);
     (if left { LEFT_X } else { RIGHT_X }, y)
+}
+
+/// How far apart the cards of a column of `len` sit (percent of the stage's height): as far as the stage allows.
+fn column_spacing(len: usize) -> f64 {
+    (92.0 / len.max(1) as f64).min(46.0)
 }
 
 /// A link's ends: (client end, server end).
@@ -53,6 +58,84 @@ pub fn terminal_link() -> Link {
         (TERMINAL_NODE.0, TERMINAL_NODE.1 - 3.0),
         (TERMINAL_NODE.0, SERVER_BOX.3),
     )
+}
+
+/// The stage's shape, from the viewport: wide (the server between two columns of devices) or tall (a phone
+/// held upright: the server on top, the devices in rows below it, their wires running up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Wide,
+    Tall,
+}
+
+/// The tall stage's server box, sender node and device rows.
+const TALL_SERVER_BOX: (f64, f64, f64, f64) = (3.0, 8.0, 97.0, 46.0);
+const TALL_SENDER_NODE: (f64, f64) = (50.0, 2.5);
+const TALL_PER_ROW: usize = 3;
+
+impl Shape {
+    /// Where device `i` of `n` sits: its centre when wide, the middle of its top edge when tall.
+    pub fn device_position(self, i: usize, n: usize) -> (f64, f64) {
+        match self {
+            Shape::Wide => device_position(i, n),
+            Shape::Tall => {
+                let per_row = n.clamp(1, TALL_PER_ROW);
+                let (row, column) = (i / per_row, i % per_row);
+                let in_row = (n - row * per_row).min(per_row);
+                let x = (column as f64 + 0.5) * 100.0 / in_row as f64;
+                (x, 56.0 + row as f64 * 23.0)
+            }
+        }
+    }
+
+    pub fn device_link(self, i: usize, n: usize) -> Link {
+        match self {
+            Shape::Wide => device_link(i, n),
+            Shape::Tall => {
+                let (x, y) = self.device_position(i, n);
+                ((x, y), (x, TALL_SERVER_BOX.3))
+            }
+        }
+    }
+
+    pub fn sender_node(self) -> (f64, f64) {
+        match self {
+            Shape::Wide => SENDER_NODE,
+            Shape::Tall => TALL_SENDER_NODE,
+        }
+    }
+
+    pub fn sender_link(self) -> Link {
+        match self {
+            Shape::Wide => sender_link(),
+            Shape::Tall => (
+                (TALL_SENDER_NODE.0, TALL_SENDER_NODE.1 + 2.0),
+                (TALL_SENDER_NODE.0, TALL_SERVER_BOX.1),
+            ),
+        }
+    }
+
+    /// The tallest device `i` of `n` may grow (percent of the stage) without covering its neighbour.
+    pub fn card_max_height(self, i: usize, n: usize) -> f64 {
+        match self {
+            Shape::Wide => {
+                let left_len = n / 2;
+                let column_len = if i < left_len { left_len } else { n - left_len };
+                column_spacing(column_len) - 2.0
+            }
+            Shape::Tall => {
+                let rows = n.div_ceil(TALL_PER_ROW).max(1);
+                44.0 / rows as f64 - 2.0
+            }
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Shape::Wide => "wide",
+            Shape::Tall => "tall",
+        }
+    }
 }
 
 /// A percentage with two decimals, e.g. `12.35`, formatted with integers (float formatting would add
@@ -96,6 +179,22 @@ mod tests {
         seen.dedup();
         assert_eq!(seen.len(), 8);
         assert!((0..8).all(|i| (1.0..99.0).contains(&device_position(i, 8).1)));
+    }
+
+    #[test]
+    fn a_tall_stage_puts_three_devices_in_one_row_under_the_server() {
+        let tall = Shape::Tall;
+        let row: Vec<(f64, f64)> = (0..3).map(|i| tall.device_position(i, 3)).collect();
+        assert!(row
+            .iter()
+            .all(|(_, y)| *y == row[0].1 && *y > TALL_SERVER_BOX.3));
+        assert!(row[0].0 < row[1].0 && row[1].0 < row[2].0);
+        let ((_, device_end), (_, server_end)) = tall.device_link(1, 3);
+        assert!(server_end < device_end, "the wire runs up to the server");
+        assert!(
+            tall.device_position(3, 4).1 > row[0].1,
+            "a fourth device starts a second row"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
 use crate::sim::lesson::{self, LessonRun};
 use crate::sim::session::WireProtocol;
+use crate::sim::story::{skip_target, QUIET_BEFORE_SKIP};
 use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
 use crate::sim::transcript::Endpoint;
@@ -123,7 +124,12 @@ pub struct State {
     pub autosave: bool,
     /// Compare mode's two worlds, while it is on; the normal world waits untouched meanwhile.
     pub compare: Option<CompareMode>,
+    /// The clock just skipped a quiet stretch: how far, and for how many more wall milliseconds to say so.
+    pub skipped: Option<(SimTime, f64)>,
 }
+
+/// How long the page says "10 minutes later" after a skip, in wall milliseconds.
+const SKIP_NOTICE_MS: f64 = 3_000.0;
 
 impl State {
     /// The default world of docs/hooks.md, with the URL's options applied.
@@ -137,7 +143,10 @@ impl State {
                 Speed::Factor(1.0)
             },
             playing: !options.instant,
-            sim: Sim::new(Timeline::new(setup_for(options))),
+            sim: Sim::new(opened(
+                Timeline::new(setup_for(options)),
+                options.devices.is_none() && options.messages.is_none(),
+            )),
             transcript_device: None,
             error: None,
             help_open: false,
@@ -152,12 +161,31 @@ impl State {
             share_url: None,
             autosave: !options.fresh,
             compare: None,
+            skipped: None,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
         }
         state
     }
+}
+
+/// A world as the page opens it for free play: its opening actions applied (the IDLE phone connects) and run
+/// until the wire is quiet, so the page opens on a live world. Load-test worlds open untouched.
+fn opened(mut timeline: Timeline, alive: bool) -> Timeline {
+    if alive {
+        open_world(&mut timeline);
+    }
+    timeline
+}
+
+fn open_world(timeline: &mut Timeline) {
+    for action in timeline.world().setup().opening_actions() {
+        let now = timeline.world().now();
+        // The opening actions name the setup's own online devices, so none is refused.
+        let _ = timeline.act(action, now);
+    }
+    timeline.run_until_idle();
 }
 
 /// The default world, or a larger one for load tests (`?devices=8&messages=500`).
@@ -310,7 +338,13 @@ impl Reducible for State {
                 next.sim.change(|t| t.step_back());
             }
             Action::PressedReset => {
-                next.sim.change(|t| t.reset());
+                let alive = next.lesson.is_none();
+                next.sim.change(|t| {
+                    t.reset();
+                    if alive && t.world().setup().generated_messages == 0 {
+                        open_world(t);
+                    }
+                });
                 next.reader = None;
                 next.error = None;
             }
@@ -319,10 +353,28 @@ impl Reducible for State {
             Action::Ticked(wall_ms) => {
                 match tick_span(next.speed, wall_ms) {
                     None => next.sim.tick(|t| t.run_until_idle()),
-                    Some(dt) => next.sim.tick(|t| {
-                        let to = t.world().now().saturating_add(dt);
-                        t.advance_to(to)
-                    }),
+                    Some(dt) => {
+                        next.sim.tick(|t| {
+                            let to = t.world().now().saturating_add(dt);
+                            t.advance_to(to)
+                        });
+                        next.skipped = next
+                            .skipped
+                            .map(|(span, left)| (span, left - wall_ms))
+                            .filter(|(_, left)| *left > 0.0);
+                        // A quiet stretch passes in one visible jump, never in real minutes of nothing. Not in a
+                        // lesson: its steps wait on purpose, and a learner reading must find the world as it was.
+                        let skip = if next.lesson.is_some() {
+                            None
+                        } else {
+                            let timeline = next.sim.timeline();
+                            skip_target(timeline.world()).map(|to| (timeline.world().now(), to))
+                        };
+                        if let Some((from, to)) = skip {
+                            next.sim.tick(|t| t.advance_to(to));
+                            next.skipped = Some((to.saturating_sub(from), SKIP_NOTICE_MS));
+                        }
+                    }
                 }
                 next.drive_lesson();
             }
@@ -490,6 +542,7 @@ impl State {
             return;
         };
         let instant = self.speed == Speed::Instant;
+        let before = self.sim.timeline().world().now();
         // Panels follow the world's moments, which an applied action moves; no extra change to mark.
         let result = self.sim.tick(|t| {
             if instant {
@@ -500,6 +553,11 @@ impl State {
         });
         if let Err(error) = result {
             self.error = Some(PageError::Refused(error));
+        }
+        // A lesson's wait moved the clock: say how far, as a skip does.
+        let jumped = self.sim.timeline().world().now().saturating_sub(before);
+        if !instant && jumped >= QUIET_BEFORE_SKIP {
+            self.skipped = Some((jumped, SKIP_NOTICE_MS));
         }
         self.lesson = Some(run);
     }

@@ -1,6 +1,7 @@
 //! A learner's way through a lesson: read a step, predict, run it, see what the world did.
 
 use super::{Answer, Lesson, LessonAction, Step};
+use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
 use crate::sim::world::ActionError;
 
@@ -34,6 +35,9 @@ pub struct LessonRun {
     /// The index of the chosen answer of the step's question.
     pub prediction: Option<usize>,
     pub phase: Phase,
+    /// The end of a `Wait` under way: the clock moves to each happening before it in turn, so a poll that
+    /// falls due plays at the page's speed instead of being over before anyone sees it.
+    wait_until: Option<SimTime>,
 }
 
 /// A lesson is known by its id (the catalogue builds each the same way), so comparing two runs, as the view
@@ -44,6 +48,7 @@ impl PartialEq for LessonRun {
             && self.step == other.step
             && self.prediction == other.prediction
             && self.phase == other.phase
+            && self.wait_until == other.wait_until
     }
 }
 
@@ -57,6 +62,7 @@ impl LessonRun {
             step: 0,
             prediction: None,
             phase: Phase::Reading,
+            wait_until: None,
         }
     }
 
@@ -124,7 +130,18 @@ impl LessonRun {
                     }
                     None => {
                         if let LessonAction::Wait(duration) = action {
-                            timeline.advance_to(now.saturating_add(*duration));
+                            let until =
+                                *self.wait_until.get_or_insert(now.saturating_add(*duration));
+                            match timeline.world().next_event_time() {
+                                Some(at) if at < until => {
+                                    timeline.advance_to(at);
+                                    self.phase = Phase::Running { next };
+                                }
+                                _ => {
+                                    timeline.advance_to(until);
+                                    self.wait_until = None;
+                                }
+                            }
                         }
                     }
                 }

@@ -346,7 +346,12 @@ impl World {
             }
             Action::TypeTerminalLine { protocol, line } => {
                 let connection = self.terminal_connection(protocol);
-                self.transmit(connection, Direction::ClientToServer, &line);
+                self.transmit(
+                    connection,
+                    Direction::ClientToServer,
+                    &line,
+                    super::wire::gap_for(1),
+                );
             }
         }
     }

@@ -8,14 +8,16 @@
 mod actions;
 mod events;
 mod setup;
+mod tap;
 mod wire;
 
 pub use crate::sim::transcript::Endpoint;
 pub use actions::{Action, ActionError};
-pub use events::{Fault, TimedEvent, WorldEvent};
+pub use events::{ChangeKind, Fault, RemovalCause, TimedEvent, WorldEvent};
 pub use setup::{
     valid_device_id, SetupError, WorldSetup, DEFAULT_LATENCY, MAX_DEVICES, MAX_GENERATED_MESSAGES,
 };
+pub use tap::{announcement, may_change_store, requested_change, Announcement};
 pub use wire::SENDER_LATENCY;
 
 use crate::sim::device::{Device, DeviceClient};

@@ -64,6 +64,27 @@ impl Default for WorldSetup {
 }
 
 impl WorldSetup {
+    /// What the page does as it opens a world for free play: every device that pushes (IMAP IDLE) checks
+    /// mail, so it is connected and idling, and a mail sent at once reaches it (a real action, logged and
+    /// replayed like any other).
+    pub fn opening_actions(&self) -> Vec<super::Action> {
+        self.devices
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.client,
+                    ClientSetup::Imap {
+                        sync_mode: SyncMode::PushWithIdle,
+                        ..
+                    }
+                )
+            })
+            .map(|d| super::Action::CheckMail {
+                device: d.id.clone(),
+            })
+            .collect()
+    }
+
     /// A larger world for load tests and benchmarks: the default devices repeated up to `devices` (named
     /// `laptop-2`, `phone-2`, ...) and `messages` more in INBOX.
     pub fn crowded(devices: usize, messages: u32) -> Self {

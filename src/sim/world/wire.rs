@@ -2,6 +2,7 @@
 //! latency, and is handled where it arrives. Lines in one direction leave one after another, so a long reply
 //! is a train of packets the view can draw.
 
+use super::tap::Tap;
 use super::{Happening, World, WorldEvent, LOGIN, PASSWORD};
 use crate::sim::device::DeviceClient;
 use crate::sim::imap::{self, ImapEvent};
@@ -17,8 +18,21 @@ use std::collections::VecDeque;
 pub const SENDER_LATENCY: SimTime = SimTime::from_millis(800);
 /// The raw terminal's link.
 const TERMINAL_LATENCY: SimTime = SimTime::from_millis(300);
-/// Lines in one direction leave at least this far apart (the wire carries one at a time).
+/// Lines in one direction leave at least this far apart (the wire carries one at a time)...
 const LINE_GAP: SimTime = SimTime::from_millis(80);
+/// ... but a reply of many lines is spread over at most this long, so a message's journey takes about a second
+/// at 1× however long it is (a person follows one card, not a minute of dots).
+const MAX_SPREAD: u64 = 480;
+
+/// The gap between the lines of a reply of `lines` lines.
+pub(super) fn gap_for(lines: usize) -> SimTime {
+    let spread = MAX_SPREAD / (lines.max(1) as u64);
+    SimTime::from_millis(spread.clamp(1, LINE_GAP.millis()))
+}
+
+fn line_count(texts: &[String]) -> usize {
+    texts.iter().map(|t| t.split("\r\n").count()).sum()
+}
 
 /// The client half a connection carries (an IMAP device's client lives in the device, across connections).
 pub(super) enum ClientHalf {
@@ -42,6 +56,8 @@ pub(super) struct Connection {
     /// Transcript entries still on the wire, ascending as they were appended. A long reply puts thousands on the
     /// wire at once and they mostly arrive oldest first, which a deque removes cheaply (a sorted `Vec` would shift).
     in_flight: VecDeque<usize>,
+    /// What the world's tap follows on this connection (message texts, POP3 marks, the selected folder).
+    pub tap: Tap,
 }
 
 fn slot(direction: Direction) -> usize {
@@ -84,6 +100,7 @@ impl World {
                 tracker: ContentTracker::default(),
                 lines_sent: 0,
                 in_flight: VecDeque::new(),
+                tap: Tap::default(),
             },
         );
         self.flush_server(id);
@@ -148,12 +165,13 @@ impl World {
     }
 
     /// Puts `text` on the wire, one transcript entry per line (an IMAP literal may hold several).
-    pub(super) fn transmit(&mut self, id: u64, direction: Direction, text: &str) {
+    pub(super) fn transmit(&mut self, id: u64, direction: Direction, text: &str, gap: SimTime) {
         let now = self.now;
         let Some(conn) = self.connections.get_mut(&id) else {
             return;
         };
         let mut arrivals = Vec::new();
+        let mut tapped = Vec::new();
         for line in text.split("\r\n") {
             let in_content = conn.tracker.classify(conn.protocol, direction, line);
             let answering = match direction {
@@ -161,7 +179,7 @@ impl World {
                 Direction::ClientToServer => None,
             };
             let sent = now.max(conn.busy_until[slot(direction)]);
-            conn.busy_until[slot(direction)] = sent.saturating_add(LINE_GAP);
+            conn.busy_until[slot(direction)] = sent.saturating_add(gap);
             let entry = TranscriptEntry {
                 connection: id,
                 endpoint: conn.endpoint.clone(),
@@ -181,7 +199,13 @@ impl World {
             let index = self.transcript.len();
             conn.in_flight.push_back(index);
             arrivals.push((entry.arrives, index));
+            tapped.push((index, in_content));
             self.transcript.push(entry);
+        }
+        for (index, in_content) in tapped {
+            let line = std::mem::take(&mut self.transcript[index].text);
+            self.tap_line(id, direction, &line, index, in_content);
+            self.transcript[index].text = line;
         }
         for (arrives, entry) in arrivals {
             let what = Happening::LineArrived {
@@ -201,8 +225,9 @@ impl World {
                 lines.push(line);
             }
         }
+        let gap = gap_for(line_count(&lines));
         for line in lines {
-            self.transmit(id, Direction::ServerToClient, &line);
+            self.transmit(id, Direction::ServerToClient, &line, gap);
         }
     }
 
@@ -223,10 +248,16 @@ impl World {
         match direction {
             Direction::ClientToServer => {
                 let generation = self.store.generation;
-                let mut bytes = text.into_bytes();
+                let before = self.tap_before(id, &text);
+                let Some(conn) = self.connections.get_mut(&id) else {
+                    return;
+                };
+                let mut bytes = text.clone().into_bytes();
                 bytes.extend_from_slice(b"\r\n");
                 conn.server.handle_input(&mut self.store, &bytes, now);
+                let reply_from = self.transcript.len();
                 self.flush_server(id);
+                self.tap_after(id, &text, reply_from, before);
                 if self.store.generation != generation {
                     self.notify_store_changed(id);
                 }
@@ -297,11 +328,13 @@ impl World {
     /// Collects the client's events and sends what it wants to send.
     pub(super) fn pump_client(&mut self, id: u64) {
         self.collect_client_events(id);
-        while let Some(text) = self.next_client_transmit(id) {
+        let texts: Vec<String> = std::iter::from_fn(|| self.next_client_transmit(id)).collect();
+        let gap = gap_for(line_count(&texts));
+        for text in texts {
             if self.intercept_quit(id, &text) {
                 return;
             }
-            self.transmit(id, Direction::ClientToServer, &text);
+            self.transmit(id, Direction::ClientToServer, &text, gap);
         }
     }
 
@@ -464,7 +497,46 @@ impl World {
                 self.emit(WorldEvent::ActionReplayed { device })
             }
             ImapEvent::Failed { reason } => self.emit(WorldEvent::SessionFailed { device, reason }),
+            ImapEvent::FlagsChanged { folder, uid, flags } => {
+                let message_id = self.cached(&device, &folder, |f| {
+                    f.messages.get(&uid).map(|m| m.message_id.clone())
+                });
+                if let Some(message_id) = message_id.flatten() {
+                    self.emit(WorldEvent::FlagsLearned {
+                        device,
+                        folder,
+                        message_id,
+                        flags,
+                    });
+                }
+            }
+            ImapEvent::FolderSynced { folder } => {
+                let messages = self
+                    .cached(&device, &folder, |f| f.messages.len())
+                    .unwrap_or(0);
+                self.emit(WorldEvent::FolderSynced {
+                    device,
+                    folder,
+                    messages,
+                });
+            }
+            ImapEvent::IdleStarted { folder } => {
+                self.emit(WorldEvent::IdleStarted { device, folder })
+            }
             _ => {}
+        }
+    }
+
+    /// Reads an IMAP device's cache of one folder.
+    fn cached<R>(
+        &self,
+        device: &str,
+        folder: &str,
+        read: impl FnOnce(&crate::sim::imap::client::FolderCache) -> R,
+    ) -> Option<R> {
+        match &self.device(device)?.client {
+            DeviceClient::Imap(client) => client.cache.folders.get(folder).map(read),
+            DeviceClient::Pop3 { .. } => None,
         }
     }
 
@@ -528,6 +600,7 @@ impl World {
     /// (RFC 1939 §6: a POP3 session enters no UPDATE state), and the client keeps what it had.
     pub(super) fn drop_connection(&mut self, id: u64) {
         let now = self.now;
+        self.tap_dropped(id);
         let Some(mut conn) = self.connections.remove(&id) else {
             return;
         };

@@ -1,10 +1,12 @@
 //! Compare mode's stage: the all-POP3 world beside the all-IMAP world, with every cell that differs between
 //! them marked, and one "check mail" button per device that acts on both.
 
+use super::captions::CaptionList;
 use super::device::device_name;
 use super::error_banner::error_text;
 use super::icons::device_icon;
 use crate::sim::compare::{Acted, Cell, Divergence, Side};
+use crate::sim::story::Caption;
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{folder_name, tr, Lang, Text};
 use crate::ui::state::{Action, PageError};
@@ -19,6 +21,8 @@ pub struct CompareViewProps {
     pub lang: Lang,
     pub divergence: Rc<Divergence>,
     pub acted: Option<Acted>,
+    /// Each side's latest captions (POP3, IMAP).
+    pub captions: Rc<[Vec<Caption>; 2]>,
     pub dispatch: Callback<Action>,
 }
 
@@ -27,6 +31,7 @@ impl PartialEq for CompareViewProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
             && Rc::ptr_eq(&self.divergence, &other.divergence)
+            && Rc::ptr_eq(&self.captions, &other.captions)
             && self.acted == other.acted
     }
 }
@@ -59,7 +64,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <span class="compare-legend"><span class="diverged-mark">{ "≠" }</span>{ tr(lang, Text::CompareDiffers) }</span>
             </div>
             <div class="compare-sides">
-                { for Side::BOTH.into_iter().map(|side| side_view(lang, divergence, side, props.acted.as_ref())) }
+                { for Side::BOTH.into_iter().zip(props.captions.iter()).map(|(side, told)| side_view(lang, divergence, side, props.acted.as_ref(), told)) }
             </div>
         </section>
     }
@@ -74,7 +79,13 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Acted>) -> Html {
+fn side_view(
+    lang: Lang,
+    divergence: &Divergence,
+    side: Side,
+    acted: Option<&Acted>,
+    told: &[Caption],
+) -> Html {
     let summary = divergence.side(side);
     let protocol = side.protocol().id();
     let (title, model, side_class, badge_class, badge) = match side {
@@ -142,6 +153,7 @@ fn side_view(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Act
                     <p class="subtle">{ tr(lang, model) }</p>
                 </div>
             </header>
+            <CaptionList {lang} captions={ told.to_vec() } />
             <div class="compare-server" data-testid="compare-server" data-messages={ server.messages.to_string() } data-octets={ server.octets.to_string() }>
                 <h3>{ tr(lang, Text::Server) }</h3>
                 <p class={ figure_class(messages_differ) } data-cell="messages" data-diverged={ yes_no(messages_differ) }>

@@ -2,6 +2,7 @@
 //! device) and faults.
 
 use super::icons::{control_icon, ControlGlyph};
+use crate::sim::story::skipped_span;
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, Fault};
 use crate::ui::i18n::{clock, tr, Lang, Text};
@@ -15,6 +16,9 @@ pub struct ControlsProps {
     pub playing: bool,
     pub speed: Speed,
     pub now: SimTime,
+    /// How far the clock just skipped a quiet stretch, while the page says so.
+    #[prop_or_default]
+    pub skipped: Option<SimTime>,
     /// The first POP3 device, which the POP3 faults act on.
     pub pop3_device: Option<String>,
     pub dispatch: Callback<Action>,
@@ -29,6 +33,13 @@ const FAULTS: [(&str, Text); 6] = [
     ("over-quota", Text::FaultOverQuota),
     ("random", Text::FaultRandom),
 ];
+
+/// "» 10 minutes later".
+fn skip_text(lang: Lang, span: SimTime) -> String {
+    let (n, unit) = skipped_span(span);
+    let (en, zh) = unit.later(n);
+    format!("» {}", if lang == Lang::En { en } else { zh })
+}
 
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
@@ -100,6 +111,9 @@ pub fn controls(props: &ControlsProps) -> Html {
             <div class="clock" title={ tr(lang, Text::SimTime) }>
                 <span class="clock-label">{ tr(lang, Text::SimTime) }</span>
                 <time data-testid="sim-time" data-ms={ props.now.millis().to_string() }>{ format!("#{day} · {}", clock(lang, props.now)) }</time>
+                if let Some(span) = props.skipped {
+                    <span class="time-skip" data-testid="time-skip" role="status">{ skip_text(lang, span) }</span>
+                }
             </div>
             <div class="control-group">
                 <button type="button" data-action="warp-day" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 1 })) }>{ tr(lang, Text::WarpDay) }</button>

@@ -5,8 +5,9 @@ use super::server::{display_name, flag_class};
 use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind};
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
+use crate::sim::story::LeavingRow;
 use crate::sim::world::Action as SimAction;
-use crate::ui::i18n::{folder_name, tr, Lang, Text};
+use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
@@ -21,6 +22,14 @@ pub struct DeviceCardProps {
     /// Where the card sits on the stage, in percent of its width and height.
     pub x: f64,
     pub y: f64,
+    /// The most it may grow, in percent of the stage's height, so it never covers its neighbour.
+    pub max_height: f64,
+    /// Rows that just left the device and fade out.
+    #[prop_or_default]
+    pub leaving: Vec<LeavingRow>,
+    /// Message-IDs that just arrived (`data-state="arriving"`).
+    #[prop_or_default]
+    pub arriving: Vec<String>,
 }
 
 /// Re-renders only when something happened, not on every animation frame.
@@ -30,7 +39,10 @@ impl PartialEq for DeviceCardProps {
             && self.id == other.id
             && self.x == other.x
             && self.y == other.y
+            && self.max_height == other.max_height
             && self.sim.moment_key() == other.sim.moment_key()
+            && self.leaving == other.leaving
+            && self.arriving == other.arriving
     }
 }
 
@@ -198,7 +210,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
     html! {
         <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
-            style={ format!("left:{}%;top:{}%", percent(props.x), percent(props.y)) } aria-label={ format!("{name} ({})", d.protocol()) }>
+            style={ format!("left:{}%;top:{}%;max-height:{}%", percent(props.x), percent(props.y), percent(props.max_height)) } aria-label={ format!("{name} ({})", d.protocol()) }>
             <header class="device-header">
                 { device_icon(d.kind) }
                 <div class="device-title">
@@ -242,9 +254,12 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                     </div>
                 </details>
             </div>
+            <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ messages_text(lang, d.local_message_count()) }</p>
+            // Stacked bottom-up, so the list stays scrolled to the newest arrival without script.
+            <div class="list-scroll" tabindex="0" aria-label={ format!("{name}: {}", tr(lang, Text::Messages)) }>
             <ul class="local-messages">
                 // Every child is keyed, or the list is diffed by position (see the transcript).
-                if messages.is_empty() { <li key="empty" class="empty">{ tr(lang, Text::NoMailYet) }</li> }
+                if messages.is_empty() && props.leaving.is_empty() { <li key="empty" class="empty">{ tr(lang, Text::NoMailYet) }</li> }
                 if hidden > 0 { <li key="hidden" class="empty more">{ format!("+{hidden} …") }</li> }
                 { for messages.iter().enumerate().map(|(i, m)| {
                     // Keys must not shift when older messages scroll out: folder and Message-ID, plus how many
@@ -257,10 +272,12 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                     };
                     let flag = sim(SimAction::ToggleFlag { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
                     let delete = sim(SimAction::DeleteMessage { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
+                    let arriving = props.arriving.contains(&m.message_id);
                     html! {
                         <li key={ format!("{}/{}/{copy}", m.folder, m.message_id) }
-                            class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
-                            data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }>
+                            class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted"), arriving.then_some("arriving")) }
+                            data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }
+                            data-state={ if arriving { "arriving" } else { "present" } }>
                             <button type="button" class="message-open" data-action="open" onclick={ open } title={ tr(lang, Text::Open) }>
                                 <span class="from">{ display_name(&m.from) }</span>
                                 <span class="subject">{ &m.subject }</span>
@@ -274,7 +291,17 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                         </li>
                     }
                 }) }
+                { for props.leaving.iter().map(|r| html! {
+                    <li key={ format!("gone/{}/{}", r.folder, r.message_id) } class="local-message leaving"
+                        data-testid="device-message" data-message-id={ r.message_id.clone() } data-flags="" data-folder={ r.folder.clone() } data-state="leaving">
+                        <span class="message-open">
+                            <span class="from">{ display_name(&r.sender) }</span>
+                            <span class="subject">{ &r.subject }</span>
+                        </span>
+                    </li>
+                }) }
             </ul>
+            </div>
         </article>
     }
 }

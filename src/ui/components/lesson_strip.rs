@@ -26,8 +26,10 @@ pub fn lesson_strip(props: &LessonStripProps) -> Html {
                 let id = lesson.id;
                 let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedLesson(id.to_string())));
                 let title = words(lang, lesson.title);
+                // The accessible name starts with the visible number (WCAG 2.5.3, label in name).
+                let name = format!("{} {title}", i + 1);
                 html! {
-                    <button type="button" data-testid="lesson" data-lesson={ id } title={ title } aria-label={ title }
+                    <button type="button" data-testid="lesson" data-lesson={ id } title={ title } aria-label={ name }
                         aria-current={ (props.current == Some(id)).then_some("step") } onclick={ open }>{ i + 1 }</button>
                 }
             }) }

@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod captions;
 pub mod compare;
 pub mod compose;
 pub mod controls;
@@ -16,6 +17,7 @@ pub mod reader;
 pub mod server;
 pub mod share_panel;
 pub mod terminal;
+pub mod tokens;
 pub mod topology;
 pub mod transcript;
 pub mod transcript_line;

@@ -1,8 +1,10 @@
 //! The server panel: the account's folders, the messages in the open folder with their flags, storage used.
 
 use super::icons::server_icon;
-use crate::sim::mail::Flag;
-use crate::ui::i18n::{folder_name, tr, Lang, Text};
+use crate::sim::mail::{Flag, Message};
+pub use crate::sim::story::display_name;
+use crate::sim::story::LeavingRow;
+use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -13,12 +15,32 @@ const MAX_FOLDER_MESSAGES: usize = 100;
 pub struct ServerPanelProps {
     pub lang: Lang,
     pub sim: Sim,
+    /// Rows that just left the store and fade out (`data-state="leaving"`).
+    #[prop_or_default]
+    pub leaving: Vec<LeavingRow>,
 }
 
 /// Re-renders only when something happened, not on every animation frame.
 impl PartialEq for ServerPanelProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && self.sim.moment_key() == other.sim.moment_key()
+        self.lang == other.lang
+            && self.sim.moment_key() == other.sim.moment_key()
+            && self.leaving == other.leaving
+    }
+}
+
+/// One row of a folder: a message in the store, or one that just left it.
+enum Row<'a> {
+    Present(&'a Message),
+    Leaving(&'a LeavingRow),
+}
+
+impl Row<'_> {
+    fn uid(&self) -> u32 {
+        match self {
+            Row::Present(m) => m.uid,
+            Row::Leaving(r) => r.uid,
+        }
     }
 }
 
@@ -46,25 +68,62 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             </button>
         }
     });
+    let marked: Vec<u32> = timeline
+        .world()
+        .marked_for_deletion()
+        .map(|(uid, _)| *uid)
+        .collect();
     // Every folder's messages are in the DOM (the test hooks list all server messages); only the open one shows.
     let messages = account.mailboxes.iter().flat_map(|mb| {
         let hidden = *open_folder != mb.name;
         // The newest messages of each folder; a large mailbox counts the rest below.
         let skip = mb.messages.len().saturating_sub(MAX_FOLDER_MESSAGES);
-        mb.messages.iter().skip(skip).map(move |m| {
-            let flags = m.flags.to_imap_list();
-            html! {
-                <li key={ format!("{}/{}/{}", mb.name, mb.uid_validity, m.uid) }
-                    class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted")) }
-                    data-testid="server-message" data-uid={ m.uid.to_string() } data-folder={ mb.name.clone() }
-                    data-flags={ flags.clone() } data-message-id={ m.message_id.clone() } {hidden}>
-                    <span class="uid" title="UID">{ m.uid }</span>
-                    <span class="from">{ display_name(&m.from()) }</span>
-                    <span class="subject">{ m.subject() }</span>
-                    // Keyed by the flags, so a change re-creates the chips and their pulse shows it.
-                    <span class="flags" key={ flags.clone() }>{ for m.flags.iter().map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }</span>
-                </li>
+        let mut rows: Vec<Row> = mb.messages.iter().skip(skip).map(Row::Present).collect();
+        rows.extend(
+            props
+                .leaving
+                .iter()
+                .filter(|r| r.folder == mb.name)
+                .map(Row::Leaving),
+        );
+        rows.sort_by_key(Row::uid);
+        let newest = mb.messages.last().map(|m| m.uid);
+        let inbox = mb.name == "INBOX";
+        let marked = &marked;
+        rows.into_iter().map(move |row| match row {
+            Row::Present(m) => {
+                let flags = m.flags.to_imap_list();
+                // RFC 1939 §6: DELE only marks; IMAP's \Deleted stays until EXPUNGE (RFC 3501 §6.4.3).
+                let is_marked = (inbox && marked.contains(&m.uid)) || m.flags.contains(Flag::Deleted);
+                let state = if is_marked { "marked-deleted" } else { "present" };
+                html! {
+                    <li key={ format!("{}/{}/{}", mb.name, mb.uid_validity, m.uid) }
+                        class={ classes!("message-row", m.flags.contains(Flag::Seen).then_some("seen"), is_marked.then_some("marked"), (Some(m.uid) == newest).then_some("newest")) }
+                        data-testid="server-message" data-uid={ m.uid.to_string() } data-folder={ mb.name.clone() }
+                        data-flags={ flags.clone() } data-message-id={ m.message_id.clone() } data-state={ state } {hidden}>
+                        <span class="uid" title="UID">{ m.uid }</span>
+                        <span class="from">{ display_name(&m.from()) }</span>
+                        <span class="subject">{ m.subject() }</span>
+                        // Keyed by the flags, so a change re-creates the chips and their pulse shows it.
+                        <span class="flags" key={ flags.clone() }>
+                            if inbox && marked.contains(&m.uid) { <span class="flag mark-badge">{ tr(lang, Text::MarkedForDeletion) }</span> }
+                            { for m.flags.iter().map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }
+                        </span>
+                    </li>
+                }
             }
+            Row::Leaving(r) => html! {
+                <li key={ format!("{}/gone/{}/{}", mb.name, r.uid, r.message_id) } class="message-row leaving"
+                    data-testid="server-message" data-uid={ r.uid.to_string() } data-folder={ mb.name.clone() }
+                    data-flags="" data-message-id={ r.message_id.clone() } data-state="leaving" {hidden}>
+                    <span class="uid" title="UID">{ r.uid }</span>
+                    <span class="from">{ display_name(&r.sender) }</span>
+                    <span class="subject">{ &r.subject }</span>
+                    <span class="flags">
+                        if let Some(to) = &r.moved_to { <span class="flag">{ tr(lang, Text::MovedTo) }{ " " }{ to }</span> }
+                    </span>
+                </li>
+            },
         })
     });
     let open_exists = account
@@ -87,7 +146,11 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
                 </div>
             </header>
             <div class="folder-tabs" role="tablist">{ for folders }</div>
-            <ul class="message-list">{ for messages }</ul>
+            <p class="message-count" data-testid="message-count" data-count={ open_exists.to_string() }>{ messages_text(lang, open_exists) }{ " · " }{ &*open_folder }</p>
+            // Stacked bottom-up, so the list stays scrolled to the newest message without script.
+            <div class="list-scroll" tabindex="0" aria-label={ tr(lang, Text::Server) }>
+                <ul class="message-list">{ for messages }</ul>
+            </div>
             if open_is_empty { <p class="empty">{ tr(lang, Text::NoMessages) }</p> }
             if open_not_shown > 0 { <p class="empty">{ format!("+{open_not_shown} {}", tr(lang, Text::Messages)) }</p> }
             <footer class="storage" data-testid="server-storage" data-used={ used.to_string() }>
@@ -96,14 +159,6 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
                 <span class="subtle">{ format!("{used} {}", tr(lang, Text::Octets)) }{ quota.map(|q| format!(" / {q}")).unwrap_or_default() }</span>
             </footer>
         </section>
-    }
-}
-
-/// `Bob Baker <bob@example.net>` → `Bob Baker`.
-pub fn display_name(from: &str) -> String {
-    match from.split_once('<') {
-        Some((name, _)) if !name.trim().is_empty() => name.trim().trim_matches('"').to_string(),
-        _ => from.trim_matches(['<', '>', ' ']).to_string(),
     }
 }
 

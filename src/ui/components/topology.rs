@@ -1,15 +1,16 @@
-//! The stage: the server in the middle, the devices around it, the links that join them, and every line on
-//! the wire drawn where sim time puts it (RaftScope: position = (now − sent) / (arrives − sent)).
+//! The stage: the server in the middle, the devices around it, the links that join them, the mail travelling
+//! them as cards and changes as tokens, and the wire lines underneath, all drawn where sim time puts them
+//! (RaftScope: position = (now − sent) / (arrives − sent)).
 
 use super::device::DeviceCardView;
 use super::server::ServerPanel;
+use super::tokens::{change_token, mail_token};
 use crate::sim::session::Direction;
+use crate::sim::story::{scene, LeavingRow, Scene};
 use crate::sim::transcript::{Endpoint, TranscriptEntry};
+use crate::ui::hooks::use_stage_shape::use_stage_shape;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::layout::{
-    along, device_link, device_position, percent, sender_link, terminal_link, Link, SENDER_NODE,
-    TERMINAL_NODE,
-};
+use crate::ui::layout::{along, percent, terminal_link, Link, TERMINAL_NODE};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -24,12 +25,15 @@ pub struct TopologyProps {
     pub lang: Lang,
     pub sim: Sim,
     pub reduced_motion: bool,
+    /// `?speed=instant`: nothing travels, nothing fades.
+    pub instant: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(Topology)]
 pub fn topology(props: &TopologyProps) -> Html {
     let lang = props.lang;
+    let shape = use_stage_shape();
     let timeline = props.sim.timeline();
     let world = timeline.world();
     let now = world.now();
@@ -37,12 +41,12 @@ pub fn topology(props: &TopologyProps) -> Html {
     let n = devices.len();
     let link_of = |endpoint: &Endpoint| -> Option<Link> {
         match endpoint {
-            Endpoint::Sender => Some(sender_link()),
+            Endpoint::Sender => Some(shape.sender_link()),
             Endpoint::Terminal => Some(terminal_link()),
             Endpoint::Device(id) => devices
                 .iter()
                 .position(|d| d.id == *id)
-                .map(|i| device_link(i, n)),
+                .map(|i| shape.device_link(i, n)),
         }
     };
     let line = |((x1, y1), (x2, y2)): Link, class: Classes, key: String| {
@@ -57,33 +61,108 @@ pub fn topology(props: &TopologyProps) -> Html {
             (!d.online).then_some("down"),
             d.connection.is_some().then_some("active")
         );
-        line(device_link(i, n), class, d.id.clone())
+        line(shape.device_link(i, n), class, d.id.clone())
     });
     let transcript = world.transcript();
     let start = transcript.len().saturating_sub(IN_FLIGHT_WINDOW);
-    let packets = transcript[start..]
+    let in_flight: Vec<(usize, &TranscriptEntry)> = transcript[start..]
         .iter()
         .enumerate()
         .filter(|(_, e)| e.in_flight(now))
-        .filter_map(|(i, e)| {
-            link_of(&e.endpoint).map(|link| packet(start + i, e, link, now, props.reduced_motion))
-        });
+        .map(|(i, e)| (start + i, e))
+        .collect();
+    // Lines are the proof underneath: small dots, and one label per wire (its newest line), so labels never pile.
+    let mut labelled: Vec<&Endpoint> = Vec::new();
+    let mut packets = Vec::new();
+    for (i, e) in in_flight.iter().rev() {
+        let Some(link) = link_of(&e.endpoint) else {
+            continue;
+        };
+        let label = !e.in_content && !labelled.contains(&&e.endpoint);
+        if label {
+            labelled.push(&e.endpoint);
+        }
+        packets.push(packet(*i, e, link, now, props.reduced_motion, label));
+    }
+    let scene = if props.instant {
+        Scene::default()
+    } else {
+        scene(world)
+    };
+    // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/stage-hooks.md).
+    let endpoint_of = |label: &str| {
+        if label == Endpoint::Sender.label() {
+            Endpoint::Sender
+        } else {
+            Endpoint::Device(label.to_string())
+        }
+    };
+    let mail = scene.mail.iter().filter_map(|t| {
+        let (endpoint, direction) = if t.from == "server" {
+            (t.to.as_str(), Direction::ServerToClient)
+        } else {
+            (t.from.as_str(), Direction::ClientToServer)
+        };
+        let progress = if props.reduced_motion {
+            1.0
+        } else {
+            t.progress
+        };
+        link_of(&endpoint_of(endpoint)).map(|link| mail_token(t, along(link, direction, progress)))
+    });
+    let changes = scene.changes.iter().filter_map(|t| {
+        let (endpoint, direction) = if t.from == "server" {
+            (t.to.as_str(), Direction::ServerToClient)
+        } else {
+            (t.from.as_str(), Direction::ClientToServer)
+        };
+        let progress = if props.reduced_motion {
+            0.5
+        } else {
+            t.progress
+        };
+        link_of(&endpoint_of(endpoint))
+            .map(|link| change_token(lang, t, along(link, direction, progress)))
+    });
+    // Rows that left, without their fade (the panels redraw only when the set changes; CSS fades them).
+    let still = |row: &LeavingRow| LeavingRow {
+        fade: 0.0,
+        ..row.clone()
+    };
+    let server_leaving: Vec<LeavingRow> = scene
+        .leaving
+        .iter()
+        .filter(|r| r.device.is_none())
+        .map(still)
+        .collect();
     let sender_active = transcript[start..]
         .iter()
         .any(|e| e.endpoint == Endpoint::Sender && e.in_flight(now));
     let terminal_active = transcript.iter().any(|e| e.endpoint == Endpoint::Terminal);
     let cards = devices.iter().enumerate().map(|(i, d)| {
-        let (x, y) = device_position(i, n);
-        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} /> }
+        let (x, y) = shape.device_position(i, n);
+        let leaving: Vec<LeavingRow> = scene
+            .leaving
+            .iter()
+            .filter(|r| r.device.as_deref() == Some(d.id.as_str()))
+            .map(still)
+            .collect();
+        let arriving: Vec<String> = scene
+            .arriving
+            .iter()
+            .filter(|(device, _)| *device == d.id)
+            .map(|(_, id)| id.clone())
+            .collect();
+        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} /> }
     });
     html! {
-        <section class="stage" data-testid="stage">
+        <section class={ classes!("stage", shape.id()) } data-testid="stage">
             <svg class="links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
                 { for links }
-                { line(sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
+                { line(shape.sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
                 if terminal_active { { line(terminal_link(), classes!("link", "terminal"), "terminal".into()) } }
             </svg>
-            <div class="node sender-node" style={ format!("left:{}%;top:{}%", percent(SENDER_NODE.0), percent(SENDER_NODE.1)) }>
+            <div class="node sender-node" style={ format!("left:{}%;top:{}%", percent(shape.sender_node().0), percent(shape.sender_node().1)) }>
                 { globe_icon() }{ tr(lang, Text::Sender) }
             </div>
             if terminal_active {
@@ -91,9 +170,10 @@ pub fn topology(props: &TopologyProps) -> Html {
                     <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
                 </div>
             }
-            <ServerPanel {lang} sim={ props.sim.clone() } />
+            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
+            <div class="tokens" aria-hidden="true">{ for changes }{ for mail }</div>
         </section>
     }
 }
@@ -107,13 +187,14 @@ fn globe_icon() -> Html {
     }
 }
 
-/// One line on the wire, placed along its link.
+/// One line on the wire, placed along its link; only the newest line of a wire carries its text.
 fn packet(
     index: usize,
     entry: &TranscriptEntry,
     link: Link,
     now: crate::sim::time::SimTime,
     reduced_motion: bool,
+    labelled: bool,
 ) -> Html {
     // With reduced motion a packet waits at the middle of its link instead of travelling.
     let progress = if reduced_motion {
@@ -126,7 +207,7 @@ fn packet(
         Direction::ClientToServer => "c",
         Direction::ServerToClient => "s",
     };
-    let label: String = if entry.in_content {
+    let label: String = if !labelled {
         String::new()
     } else {
         let mut label: String = entry.text.chars().take(LABEL_CHARS).collect();
@@ -136,7 +217,7 @@ fn packet(
         label
     };
     html! {
-        <span key={ index.to_string() } class={ classes!("packet", dir, entry.protocol.id(), entry.in_content.then_some("content")) }
+        <span key={ index.to_string() } class={ classes!("packet", dir, entry.protocol.id(), (!labelled).then_some("content")) }
             data-testid="packet" data-dir={ dir } style={ format!("left:{}%;top:{}%", percent(x), percent(y)) }>
             { label }
         </span>

@@ -126,12 +126,13 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             </header>
             // The scroll box stacks its one child bottom-up (style.css), so it stays scrolled to the newest line
             // without script: setting scrollTop after each line forced a layout, 15% of the page's time under load.
-            <div class="transcript-scroll">
+            <div class="transcript-scroll" tabindex="0" aria-label={ tr(lang, Text::Transcript) }>
                 <div class="transcript-content">
                     if sent.is_empty() { <p class="empty">{ tr(lang, Text::TranscriptEmpty) }</p> }
                     if hidden > 0 { <p class="empty">{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</p> }
                     // Only keyed lines in this list: it grows at its end, so an update appends and moves nothing.
-                    <ol class="transcript-lines" role="log" aria-live="polite">{ for lines }</ol>
+                    // The log role sits on a wrapper: on the list itself it would hide the list from assistive technology.
+                    <div role="log" aria-live="polite"><ol class="transcript-lines">{ for lines }</ol></div>
                 </div>
             </div>
         </aside>

@@ -3,3 +3,4 @@
 pub mod use_animation_frames;
 pub mod use_autosave;
 pub mod use_keyboard_shortcuts;
+pub mod use_stage_shape;

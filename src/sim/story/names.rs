@@ -1,0 +1,41 @@
+//! How captions name devices, people and messages.
+
+use crate::sim::device::DeviceKind;
+use crate::sim::world::World;
+
+/// "the laptop" / "笔记本电脑"; a numbered id (`phone-2`) keeps its number: "the phone 2".
+pub fn device_name(world: &World, id: &str) -> (String, String) {
+    let Some(kind) = world.device(id).map(|d| d.kind) else {
+        return (id.to_string(), id.to_string());
+    };
+    let (en, zh) = match kind {
+        DeviceKind::Laptop => ("laptop", "笔记本电脑"),
+        DeviceKind::Phone => ("phone", "手机"),
+        DeviceKind::Tablet => ("tablet", "平板电脑"),
+        DeviceKind::Desktop => ("desktop", "台式电脑"),
+    };
+    match id.rsplit_once('-') {
+        Some((_, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+            (format!("the {en} {n}"), format!("{zh} {n}"))
+        }
+        _ => (format!("the {en}"), zh.to_string()),
+    }
+}
+
+/// A subject in quotation marks, cut to a readable length.
+pub fn quoted(subject: &str) -> String {
+    const MAX: usize = 48;
+    let mut text: String = subject.chars().take(MAX).collect();
+    if subject.chars().count() > MAX {
+        text.push('…');
+    }
+    format!("“{text}”")
+}
+
+/// `Bob Baker <bob@example.net>` → `Bob Baker`.
+pub fn display_name(from: &str) -> String {
+    match from.split_once('<') {
+        Some((name, _)) if !name.trim().is_empty() => name.trim().trim_matches('"').to_string(),
+        _ => from.trim_matches(['<', '>', ' ']).to_string(),
+    }
+}

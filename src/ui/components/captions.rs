@@ -1,0 +1,64 @@
+//! The story in words: the newest captions the core tells from the world's events, newest last and strongest.
+
+use crate::sim::story::{captions, Caption};
+use crate::sim::time::SimTime;
+use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::state::Sim;
+use yew::prelude::*;
+
+/// How many sentences show at once.
+const SHOWN: usize = 3;
+/// How far back the story is told from (older events are the transcript's).
+const TOLD_SINCE: SimTime = SimTime::from_millis(30 * 60 * 1000);
+
+#[derive(Properties)]
+pub struct CaptionBarProps {
+    pub lang: Lang,
+    pub sim: Sim,
+}
+
+/// Re-renders only when something happened.
+impl PartialEq for CaptionBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && self.sim.moment_key() == other.sim.moment_key()
+    }
+}
+
+#[function_component(CaptionBar)]
+pub fn caption_bar(props: &CaptionBarProps) -> Html {
+    let told = {
+        let timeline = props.sim.timeline();
+        let world = timeline.world();
+        captions(world, world.now().saturating_sub(TOLD_SINCE), SHOWN)
+    };
+    html! { <CaptionList lang={ props.lang } captions={ told } /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CaptionListProps {
+    pub lang: Lang,
+    pub captions: Vec<Caption>,
+}
+
+/// Captions as a live region, so a screen reader tells the story too.
+#[function_component(CaptionList)]
+pub fn caption_list(props: &CaptionListProps) -> Html {
+    let lang = props.lang;
+    let last = props.captions.len().saturating_sub(1);
+    html! {
+        <section class="captions" aria-label={ tr(lang, Text::Story) } aria-live="polite">
+            if props.captions.is_empty() {
+                <p class="caption hint">{ tr(lang, Text::StoryEmpty) }</p>
+            }
+            <ol class="caption-lines">
+                { for props.captions.iter().enumerate().map(|(i, c)| html! {
+                    // Keyed by place: a caption that grows ("3 messages" after "2") is updated, not re-created.
+                    <li key={ i } class={ classes!("caption", (i == last).then_some("newest")) }
+                        data-testid="caption" data-device={ c.device.clone() }>
+                        { match lang { Lang::En => &c.en, Lang::Zh => &c.zh } }
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+// One stage for every screen: a phone upright, an old projector, a laptop with a lesson open, a big projector.
+// And no serious or critical accessibility violation (axe-core) on any view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+
+let site;
+let browser;
+let axeSource;
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+  axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+});
+after(async () => { await browser?.close(); await site?.close(); });
+
+/** The page's scroll size, and every visible control outside a scroll box that sticks out of the viewport. */
+async function measure(page) {
+  return page.evaluate(() => {
+    const inScrollBox = (e) => e.closest('.list-scroll, .transcript-scroll, .lesson, .screen, .dialog, details:not([open])');
+    const controls = [...document.querySelectorAll('button, select, input, summary, [role=tab]')]
+      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !inScrollBox(e));
+    const outside = controls.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || (r.bottom > innerHeight + 1 && document.documentElement.scrollHeight <= innerHeight);
+    }).map((e) => e.outerHTML.slice(0, 80));
+    const small = controls.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width < 44 || r.height < 44;
+    }).map((e) => `${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)} ${e.outerHTML.slice(0, 60)}`);
+    const px = (selector) => [...document.querySelectorAll(selector)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      scrollHeight: document.documentElement.scrollHeight,
+      innerWidth,
+      innerHeight,
+      outside,
+      small,
+      captionPx: px('[data-testid=caption]'),
+      wirePx: px('[data-testid=transcript-line]'),
+      stageTop: document.querySelector('[data-testid=stage]').getBoundingClientRect().top,
+      transcriptTop: document.querySelector('[data-testid=transcript]').getBoundingClientRect().top,
+    };
+  });
+}
+
+test('390×844, a phone upright: no sideways scroll, the stage first, every tap target at least 44 px', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh', { width: 390, height: 844 });
+  const m = await measure(page);
+  await page.screenshot({ path: (await screenshot(page, 'layout-390.png')).replace('.png', '-full.png'), fullPage: true });
+  assert.ok(m.scrollWidth <= m.innerWidth, `no sideways scroll (${m.scrollWidth} px wide)`);
+  assert.ok(m.stageTop < m.transcriptTop, 'the stage comes before the transcript');
+  assert.deepEqual(m.outside, [], 'no control sticks out sideways');
+  assert.deepEqual(m.small, [], 'tap targets are at least 44 px');
+  for (const id of ['laptop', 'phone', 'tablet']) {
+    const box = await page.locator(`[data-testid=device][data-device=${id}]`).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `${id} is on screen sideways`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [width, height, query, name] of [
+  [1024, 768, '?fresh', 'an old projector'],
+  [1280, 720, '?fresh&lesson=pop3-download-and-delete', 'a laptop with a lesson open'],
+]) {
+  test(`${width}×${height}, ${name}: no scrollbars, nothing cut off, readable text`, async () => {
+    const { page, errors } = await openApp(browser, site.url, query, { width, height });
+    const m = await measure(page);
+    await screenshot(page, `layout-${width}.png`);
+    assert.ok(m.scrollWidth <= width && m.scrollHeight <= height, `no page scroll (${m.scrollWidth}×${m.scrollHeight})`);
+    assert.deepEqual(m.outside, [], 'every control is inside the viewport');
+    assert.ok(Math.min(...m.captionPx) >= 13, `captions are readable (${m.captionPx})`);
+    if (query.includes('lesson')) {
+      const next = page.locator('[data-testid=lesson-panel] [data-action=lesson-next]');
+      const box = await next.boundingBox();
+      assert.ok(box && box.y + box.height <= height, "the lesson's own Next button is visible");
+      const transcript = await page.locator('[data-testid=transcript]').boundingBox();
+      assert.ok(transcript.height >= 150, `the transcript keeps room to read (${transcript.height} px)`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('1920×1080 projector: the stage fills the screen, captions and transcript at least 24 px', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
+  await page.locator('[data-action=projector], button:has-text("Projector")').first().click();
+  await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
+  await page.waitForTimeout(2500);
+  const m = await measure(page);
+  await screenshot(page, 'layout-1920-projector.png');
+  assert.ok(m.scrollWidth <= 1920 && m.scrollHeight <= 1080, `no page scroll (${m.scrollWidth}×${m.scrollHeight})`);
+  assert.ok(Math.min(...m.captionPx) >= 24, `captions ${m.captionPx}`);
+  assert.ok(m.wirePx.length > 0 && Math.min(...m.wirePx) >= 24, `transcript ${m.wirePx}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Serious and critical axe-core violations on the page as it is. */
+async function violations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe-core finds no serious or critical violation on any view', async () => {
+  const views = [
+    ['default', '?fresh', { width: 1280, height: 720 }, async () => {}],
+    ['mid-session', '?fresh', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
+      await page.locator('[data-testid=mail-token]').first().waitFor({ timeout: 20000 });
+    }],
+    ['lesson', '?fresh&lesson=pop3-download-and-delete', { width: 1280, height: 720 }, async () => {}],
+    ['compare', '?fresh&speed=instant', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('button:has-text("Compare")').first().click();
+      await page.locator('[data-testid=compare]').waitFor();
+    }],
+    ['zh', '?fresh&lang=zh', { width: 1280, height: 720 }, async () => {}],
+    ['help', '?fresh', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('.help-button').click();
+    }],
+    ['phone', '?fresh', { width: 390, height: 844 }, async () => {}],
+  ];
+  const found = {};
+  for (const [name, query, viewport, prepare] of views) {
+    const { page } = await openApp(browser, site.url, query, viewport);
+    await prepare(page);
+    const v = await violations(page);
+    if (v.length) found[name] = v;
+    await page.close();
+  }
+  assert.deepEqual(found, {});
+});
