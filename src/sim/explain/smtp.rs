@@ -163,7 +163,7 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
         "SIZE",
         "the largest message it accepts, in octets (bytes)",
         "可接收的最大邮件字节数",
-        "RFC 1870 §4",
+        "RFC 1870 §3",
     ),
     (
         "8BITMIME",
@@ -308,13 +308,26 @@ fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
             "250 后面是空格而不是连字符：这是这个回复的最后一行。",
         ]
     };
-    if keyword == "SIZE" && matches!(parameters, "" | "0") {
-        // No number, or 0, declares no fixed limit (RFC 1870 §4).
+    // 0 declares that no fixed limit is in force; no number says nothing about a limit (RFC 1870 §3).
+    if keyword == "SIZE" && parameters == "0" {
         return fill!(
             &Template {
-                rfc: "RFC 1870 §4",
-                en: "The server supports SIZE but declares no fixed maximum message size. {0}",
-                zh: "服务器支持 SIZE，但没有声明固定的邮件大小上限。{1}",
+                rfc: "RFC 1870 §3",
+                en: "The server supports SIZE and declares, with 0, that no fixed maximum message size is in \
+                     force. {0}",
+                zh: "服务器支持 SIZE，并用 0 声明没有固定的邮件大小上限。{1}",
+            },
+            dash_en,
+            dash_zh,
+        );
+    }
+    if keyword == "SIZE" && parameters.is_empty() {
+        return fill!(
+            &Template {
+                rfc: "RFC 1870 §3",
+                en: "The server supports SIZE but gives no number, so it says nothing about a fixed maximum \
+                     message size. {0}",
+                zh: "服务器支持 SIZE，但没有给出数字，因此没有说明是否有固定的邮件大小上限。{1}",
             },
             dash_en,
             dash_zh,

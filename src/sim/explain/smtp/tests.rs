@@ -51,7 +51,7 @@ fn ehlo_and_its_multi_line_reply() {
     assert!(first.en.contains("more lines follow"));
     let size = server("250-SIZE 10240000", "EHLO laptop.example");
     assert!(size.en.contains("10240000") && size.en.contains("SIZE"));
-    assert_eq!(size.rfc, "RFC 1870 §4");
+    assert_eq!(size.rfc, "RFC 1870 §3");
     let last = server("250 SMTPUTF8", "EHLO laptop.example");
     assert!(last.en.contains("last line"));
     assert!(client("HELO old.example").en.contains("old.example"));
@@ -181,9 +181,22 @@ fn commands_the_server_knows_are_not_called_unknown() {
 }
 
 #[test]
-fn size_without_a_number_declares_no_limit() {
+fn size_zero_declares_no_fixed_limit() {
+    let size = server("250-SIZE 0", "EHLO laptop.example");
+    assert!(
+        size.en
+            .contains("no fixed maximum message size is in force")
+            && size.rfc == "RFC 1870 §3"
+    );
+}
+
+#[test]
+fn size_without_a_number_says_nothing_about_a_limit() {
+    // RFC 1870 §3: "If the parameter is omitted no information is conveyed about the server's fixed maximum
+    // message size".
     let size = server("250-SIZE", "EHLO laptop.example");
-    assert!(size.en.contains("no fixed maximum") && size.rfc == "RFC 1870 §4");
+    assert!(size.en.contains("says nothing") && !size.en.contains("declares"));
+    assert_eq!(size.rfc, "RFC 1870 §3");
 }
 
 #[test]
