@@ -197,8 +197,9 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "ENHANCEDSTATUSCODES",
-        "its replies carry a detailed status code such as 2.1.0 after the 3-digit code",
-        "回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
+        "its 2xx, 4xx and 5xx replies, except the greeting and the answer to HELO or EHLO, carry a detailed \
+         status code such as 2.1.0 after the 3-digit code",
+        "除了问候和对 HELO、EHLO 的回复以外，它的 2xx、4xx 和 5xx 回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
         "RFC 2034 §3",
     ),
     (
