@@ -419,8 +419,9 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
             zh: "250：服务器接受了问候（{0}）。",
         },
         "." | "DATA" => {
+            // Accepting the data is accepting responsibility for delivery (RFC 5321 §6.1).
             &Template {
-                rfc: "RFC 5321 §4.1.1.4",
+                rfc: "RFC 5321 §6.1",
                 en: "250: the message is accepted ({0}). From now on the server is responsible for delivering \
                      it.",
                 zh: "250：邮件已接收（{0}）。从现在起，投递这封邮件由服务器负责。",

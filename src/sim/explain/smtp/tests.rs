@@ -86,6 +86,7 @@ fn data_content_and_the_end_of_the_message() {
     assert_eq!(content("..and so on").rfc, "RFC 5321 §4.5.2");
     let queued = server("250 2.0.0 Ok: queued as 7", ".");
     assert!(queued.en.contains("queued as 7") && queued.en.contains("responsible"));
+    assert_eq!(queued.rfc, "RFC 5321 §6.1");
 }
 
 #[test]
