@@ -99,9 +99,8 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         "OVERQUOTA",
         Template {
             rfc: "RFC 9208 §4.3.1",
-            en: "[OVERQUOTA]: refused because it would take the account over its storage quota. Space must be \
-                 freed first, by removing messages for good (EXPUNGE).",
-            zh: "[OVERQUOTA]：被拒绝，因为这会让账户超出存储配额。必须先腾出空间，即把邮件彻底删除（EXPUNGE）。",
+            en: "[OVERQUOTA]: adding the message(s) would put the target mailbox over one of its quota limits.",
+            zh: "[OVERQUOTA]：添加邮件会让目标邮箱超出它的某项配额限制。",
         },
     ),
     (

@@ -352,6 +352,8 @@ fn special_use_folders_and_quota() {
     assert!(sent.en.contains("sent mail, whatever its name") && sent.en.contains("RFC 6154 §2"));
     let over = server("A6 NO [OVERQUOTA] Quota exceeded", "A6 APPEND Sent {310}");
     assert!(over.en.contains("quota") && over.rfc == "RFC 9208 §4.3.1");
+    // RFC 9208 §4.3.1 speaks of the target mailbox's quota limits, and prescribes no remedy.
+    assert!(over.en.contains("target mailbox") && !over.en.contains("EXPUNGE"));
     assert_eq!(
         server("* NAMESPACE ((\"\" \"/\")) NIL NIL", "A24 NAMESPACE").rfc,
         "RFC 2342 §5"
