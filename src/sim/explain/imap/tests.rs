@@ -476,7 +476,10 @@ fn qresync_enable_and_vanished() {
         "* VANISHED (EARLIER) 300:310,405",
         "A19 SELECT INBOX (QRESYNC (67890007 90060115205545))",
     );
-    assert!(earlier.en.contains("300:310,405") && earlier.en.contains("while the client was away"));
+    assert!(
+        earlier.en.contains("300:310,405")
+            && earlier.en.contains("removed before now, not just now")
+    );
     assert_eq!(earlier.rfc, "RFC 7162 §3.2.10");
     assert!(server("* VANISHED 405", "").en.contains("just removed"));
     assert!(

@@ -160,7 +160,9 @@ fn the_last_line_of_the_ehlo_reply_lists_an_extension() {
     let last = tracked(S, "250 ENHANCEDSTATUSCODES", continuing);
     assert!(last.en.contains("ENHANCEDSTATUSCODES") && last.en.contains("last line"));
     // RFC 2034 §3: the greeting and the replies to HELO and EHLO carry no enhanced code.
-    assert!(last.en.contains("except the greeting and the answer to HELO or EHLO"));
+    assert!(last
+        .en
+        .contains("except the greeting and the answer to HELO or EHLO"));
     assert!(!last.en.contains("accepts the greeting"));
     assert_eq!(last.rfc, "RFC 2034 §3");
     let unknown = tracked(S, "250 X-SHINY", continuing);
