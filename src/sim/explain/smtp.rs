@@ -400,8 +400,9 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
         },
         "RCPT" => &Template {
             rfc: "RFC 5321 §4.1.1.3",
-            en: "250: recipient {1} accepted; the server will deliver to this mailbox.",
-            zh: "250：收件人{1}已接受；服务器会投递到这个邮箱。",
+            en: "250: recipient {1} accepted. More RCPT commands may follow, then DATA; the message is not yet \
+                 sent, so nothing is delivered until the data is accepted.",
+            zh: "250：收件人{1}已接受。后面还可以有更多 RCPT 命令，然后是 DATA；邮件本身还没有发送，在数据被接收之前什么都不会投递。",
         },
         "RSET" => &Template {
             rfc: "RFC 5321 §4.1.1.5",
