@@ -109,6 +109,12 @@ fn select_and_its_untagged_data() {
     assert!(server("A3 OK [READ-ONLY] done", "A3 EXAMINE Archive")
         .en
         .contains("read-only"));
+    // RFC 3501 §6.3.1: a mailbox SELECTed read-only may still permit per-user changes such as \Seen.
+    let selected_read_only = server("A4 OK [READ-ONLY] done", "A4 SELECT Shared");
+    assert!(
+        selected_read_only.en.contains("per-user state")
+            && selected_read_only.zh.contains("§6.3.1")
+    );
 }
 
 #[test]
