@@ -189,8 +189,8 @@ pub const DELETE_AFTER_DAYS: Lesson = Lesson {
                     server_inbox(),
                     &[Count(0), Count(3)],
                     words(
-                        "“Delete after N days” is a setting of the client, not of POP3: this server deletes a message only when a client says DELE and then QUIT (RFC 1939 §6). Nobody said it yet.",
-                        "“N 天后删除”是客户端的设置，而不是 POP3 的功能：这台服务器只有在客户端发出 DELE 再发出 QUIT 时才删除邮件（RFC 1939 §6）。到现在还没有人这样做。",
+                        "“Delete after N days” is a setting of the client, not of this server, which announces no EXPIRE policy (RFC 2449 §6.7): it deletes a message only when a client says DELE and then QUIT (RFC 1939 §6). Nobody said it yet.",
+                        "“N 天后删除”是客户端的设置，而不是这台服务器的功能，它没有声明 EXPIRE 策略（RFC 2449 §6.7）：它只有在客户端发出 DELE 再发出 QUIT 时才删除邮件（RFC 1939 §6）。到现在还没有人这样做。",
                     ),
                 ),
             ),
