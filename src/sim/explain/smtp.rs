@@ -163,7 +163,7 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
         "SIZE",
         "the largest message it accepts, in octets (bytes)",
         "可接收的最大邮件字节数",
-        "RFC 1870 §4",
+        "RFC 1870 §3",
     ),
     (
         "8BITMIME",
@@ -197,8 +197,9 @@ const EXTENSIONS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "ENHANCEDSTATUSCODES",
-        "its replies carry a detailed status code such as 2.1.0 after the 3-digit code",
-        "回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
+        "its 2xx, 4xx and 5xx replies, except the greeting and the answer to HELO or EHLO, carry a detailed \
+         status code such as 2.1.0 after the 3-digit code",
+        "除了问候和对 HELO、EHLO 的回复以外，它的 2xx、4xx 和 5xx 回复在三位数代码之后还带有更细的状态码，例如 2.1.0",
         "RFC 2034 §3",
     ),
     (
@@ -308,13 +309,26 @@ fn ehlo_line(more: bool, continues: bool, text: &str) -> Explanation {
             "250 后面是空格而不是连字符：这是这个回复的最后一行。",
         ]
     };
-    if keyword == "SIZE" && matches!(parameters, "" | "0") {
-        // No number, or 0, declares no fixed limit (RFC 1870 §4).
+    // 0 declares that no fixed limit is in force; no number says nothing about a limit (RFC 1870 §3).
+    if keyword == "SIZE" && parameters == "0" {
         return fill!(
             &Template {
-                rfc: "RFC 1870 §4",
-                en: "The server supports SIZE but declares no fixed maximum message size. {0}",
-                zh: "服务器支持 SIZE，但没有声明固定的邮件大小上限。{1}",
+                rfc: "RFC 1870 §3",
+                en: "The server supports SIZE and declares, with 0, that no fixed maximum message size is in \
+                     force. {0}",
+                zh: "服务器支持 SIZE，并用 0 声明没有固定的邮件大小上限。{1}",
+            },
+            dash_en,
+            dash_zh,
+        );
+    }
+    if keyword == "SIZE" && parameters.is_empty() {
+        return fill!(
+            &Template {
+                rfc: "RFC 1870 §3",
+                en: "The server supports SIZE but gives no number, so it says nothing about a fixed maximum \
+                     message size. {0}",
+                zh: "服务器支持 SIZE，但没有给出数字，因此没有说明是否有固定的邮件大小上限。{1}",
             },
             dash_en,
             dash_zh,
@@ -386,8 +400,9 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
         },
         "RCPT" => &Template {
             rfc: "RFC 5321 §4.1.1.3",
-            en: "250: recipient {1} accepted; the server will deliver to this mailbox.",
-            zh: "250：收件人{1}已接受；服务器会投递到这个邮箱。",
+            en: "250: recipient {1} accepted. More RCPT commands may follow, then DATA; the message is not yet \
+                 sent, so nothing is delivered until the data is accepted.",
+            zh: "250：收件人{1}已接受。后面还可以有更多 RCPT 命令，然后是 DATA；邮件本身还没有发送，在数据被接收之前什么都不会投递。",
         },
         "RSET" => &Template {
             rfc: "RFC 5321 §4.1.1.5",
@@ -405,8 +420,9 @@ fn accepted(answered_verb: &str, answered_rest: &str, text: &str) -> Explanation
             zh: "250：服务器接受了问候（{0}）。",
         },
         "." | "DATA" => {
+            // Accepting the data is accepting responsibility for delivery (RFC 5321 §6.1).
             &Template {
-                rfc: "RFC 5321 §4.1.1.4",
+                rfc: "RFC 5321 §6.1",
                 en: "250: the message is accepted ({0}). From now on the server is responsible for delivering \
                      it.",
                 zh: "250：邮件已接收（{0}）。从现在起，投递这封邮件由服务器负责。",

@@ -249,8 +249,8 @@ fn keep_for_a_week(v: &Variant) -> Challenge {
             ),
         ],
         why: words(
-            "POP3 has no expiry of its own: the client deletes with DELE and the server removes the messages at QUIT (RFC 1939 §6). A client that leaves mail on the server remembers each message by its UIDL, which persists across sessions (RFC 1939 §7), with the day it first downloaded it, and sends DELE once seven days have passed.",
-            "POP3 本身没有过期机制：客户端用 DELE 删除，服务器在 QUIT 时移除邮件（RFC 1939 §6）。把邮件保留在服务器上的客户端凭 UIDL 记住每封邮件（UIDL 在会话之间保持不变，RFC 1939 §7），也记住第一次下载的日期，满七天后才发送 DELE。",
+            "This server deletes nothing by age (it announces no EXPIRE policy, RFC 2449 §6.7): the client deletes with DELE and the server removes the messages at QUIT (RFC 1939 §6). A client that leaves mail on the server remembers each message by its UIDL, which persists across sessions (RFC 1939 §7), with the day it first downloaded it, and sends DELE once seven days have passed.",
+            "这台服务器不会按时间删除邮件（它没有声明 EXPIRE 策略，RFC 2449 §6.7）：客户端用 DELE 删除，服务器在 QUIT 时移除邮件（RFC 1939 §6）。把邮件保留在服务器上的客户端凭 UIDL 记住每封邮件（UIDL 在会话之间保持不变，RFC 1939 §7），也记住第一次下载的日期，满七天后才发送 DELE。",
         ),
         fill: Vec::new(),
     }

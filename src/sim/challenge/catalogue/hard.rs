@@ -74,8 +74,8 @@ fn instant_on_tablet(v: &Variant) -> Challenge {
             ),
         ],
         why: words(
-            "A client in IDLE keeps its connection open, and the server sends EXISTS as soon as new mail arrives (RFC 2177 §3, RFC 3501 §7.3.1); the client fetches it at once. A polling client learns of new mail only when it next connects and selects INBOX (RFC 3501 §6.3.1), up to a whole interval later.",
-            "处于 IDLE 的客户端保持连接，新邮件一到服务器就发送 EXISTS（RFC 2177 §3，RFC 3501 §7.3.1），客户端立即取回。轮询的客户端只有在下一次连接并选择收件箱时才知道有新邮件（RFC 3501 §6.3.1），最多要晚一整个间隔。",
+            "A client in IDLE keeps its connection open, and the server is then free to send EXISTS at any time (RFC 2177 §3, RFC 3501 §7.3.1); this one does as soon as new mail arrives, and the client fetches it at once. A polling client learns of new mail only when it next connects and selects INBOX (RFC 3501 §6.3.1), up to a whole interval later.",
+            "处于 IDLE 的客户端保持连接，服务器随时都可以发送 EXISTS（RFC 2177 §3，RFC 3501 §7.3.1）；这台服务器在新邮件一到就发送，客户端立即取回。轮询的客户端只有在下一次连接并选择收件箱时才知道有新邮件（RFC 3501 §6.3.1），最多要晚一整个间隔。",
         ),
         fill: Vec::new(),
     }

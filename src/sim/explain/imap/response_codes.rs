@@ -73,9 +73,11 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         "READ-ONLY",
         Template {
             rfc: "RFC 3501 §7.1",
-            en: "[READ-ONLY]: the mailbox is open read-only: this session can change nothing in it, not even \
-                 \\Seen.",
-            zh: "[READ-ONLY]：邮箱以只读方式打开：本会话不能改动其中任何东西，连 \\Seen 也不能。",
+            en: "[READ-ONLY]: the mailbox is open read-only: this session cannot remove messages or change \
+                 their flags for everyone. After EXAMINE not even \\Seen changes (§6.3.2); a read-only SELECT may \
+                 still keep per-user state such as \\Seen (§6.3.1).",
+            zh: "[READ-ONLY]：邮箱以只读方式打开：本会话不能删除邮件，也不能为所有人修改标记。用 EXAMINE 打开时连 \\Seen \
+                 也不会改变（§6.3.2）；只读的 SELECT 仍可能保存 \\Seen 这类每个用户自己的状态（§6.3.1）。",
         },
     ),
     (
@@ -99,9 +101,8 @@ const RESPONSE_CODES: &[(&str, Template)] = &[
         "OVERQUOTA",
         Template {
             rfc: "RFC 9208 §4.3.1",
-            en: "[OVERQUOTA]: refused because it would take the account over its storage quota. Space must be \
-                 freed first, by removing messages for good (EXPUNGE).",
-            zh: "[OVERQUOTA]：被拒绝，因为这会让账户超出存储配额。必须先腾出空间，即把邮件彻底删除（EXPUNGE）。",
+            en: "[OVERQUOTA]: adding the message(s) would put the target mailbox over one of its quota limits.",
+            zh: "[OVERQUOTA]：添加邮件会让目标邮箱超出它的某项配额限制。",
         },
     ),
     (

@@ -172,9 +172,10 @@ fn untagged(rest: &str, answered: &str, greeting: bool, greeting_by_look: bool) 
             let template = if earlier {
                 Template {
                     rfc: "RFC 7162 §3.2.10",
-                    en: "VANISHED (EARLIER): the messages with UIDs {2} were removed while the client was away; \
-                         it should drop them from its copy.",
-                    zh: "VANISHED (EARLIER)：UID 为{2}的邮件在客户端离开期间已被删除；客户端应从本地副本中删掉它们。",
+                    en: "VANISHED (EARLIER): the messages with UIDs {2} were removed before now, not just now (for \
+                         example while the client was away); it should drop them from its copy.",
+                    zh: "VANISHED (EARLIER)：UID 为{2}的邮件是在此之前被删除的，而不是刚刚（例如在客户端离开期间）；\
+                         客户端应从本地副本中删掉它们。",
                 }
             } else {
                 Template {

@@ -109,6 +109,12 @@ fn select_and_its_untagged_data() {
     assert!(server("A3 OK [READ-ONLY] done", "A3 EXAMINE Archive")
         .en
         .contains("read-only"));
+    // RFC 3501 §6.3.1: a mailbox SELECTed read-only may still permit per-user changes such as \Seen.
+    let selected_read_only = server("A4 OK [READ-ONLY] done", "A4 SELECT Shared");
+    assert!(
+        selected_read_only.en.contains("per-user state")
+            && selected_read_only.zh.contains("§6.3.1")
+    );
 }
 
 #[test]
@@ -352,6 +358,8 @@ fn special_use_folders_and_quota() {
     assert!(sent.en.contains("sent mail, whatever its name") && sent.en.contains("RFC 6154 §2"));
     let over = server("A6 NO [OVERQUOTA] Quota exceeded", "A6 APPEND Sent {310}");
     assert!(over.en.contains("quota") && over.rfc == "RFC 9208 §4.3.1");
+    // RFC 9208 §4.3.1 speaks of the target mailbox's quota limits, and prescribes no remedy.
+    assert!(over.en.contains("target mailbox") && !over.en.contains("EXPUNGE"));
     assert_eq!(
         server("* NAMESPACE ((\"\" \"/\")) NIL NIL", "A24 NAMESPACE").rfc,
         "RFC 2342 §5"
@@ -474,7 +482,10 @@ fn qresync_enable_and_vanished() {
         "* VANISHED (EARLIER) 300:310,405",
         "A19 SELECT INBOX (QRESYNC (67890007 90060115205545))",
     );
-    assert!(earlier.en.contains("300:310,405") && earlier.en.contains("while the client was away"));
+    assert!(
+        earlier.en.contains("300:310,405")
+            && earlier.en.contains("removed before now, not just now")
+    );
     assert_eq!(earlier.rfc, "RFC 7162 §3.2.10");
     assert!(server("* VANISHED 405", "").en.contains("just removed"));
     assert!(

@@ -70,10 +70,10 @@ pub(super) fn reply(line: &str, context: &LineContext) -> Explanation {
             &Template {
                 rfc: "RFC 1939 §7",
                 en: "+OK: the server takes the name and waits for the password (PASS). This does not say the \
-                     mailbox exists: a server may answer +OK to any name, and Mailroom does, so that nobody can \
-                     find out which names have mailboxes. Only PASS decides.",
+                     mailbox exists: a server may answer +OK to any name, and Mailroom does, because a -ERR here \
+                     would tell attackers which names are valid (§13). Only PASS decides.",
                 zh: "+OK：服务器收下这个名字，等待密码（PASS）。这并不表示邮箱存在：服务器可以对任何名字都回复 +OK，\
-                     Mailroom 就是这样做的，免得别人借此查出哪些名字有邮箱。能否登录要看 PASS。",
+                     Mailroom 就是这样做的，因为在这里回复 -ERR 会让攻击者知道哪些名字有效（§13）。能否登录要看 PASS。",
             },
         ),
         "PASS" | "APOP" => {

@@ -222,6 +222,8 @@ fn ok_to_user_does_not_claim_the_user_exists() {
     let ok = server("+OK send PASS", "USER nobody");
     assert!(!ok.en.contains("knows") && !ok.zh.contains("认得"));
     assert!(ok.en.contains("any name") && ok.en.contains("PASS"));
+    // RFC 1939 §7 lists "+OK name is a valid mailbox"; the reason to answer +OK to any name is §13's.
+    assert!(ok.en.contains("(§13)") && ok.zh.contains("（§13）"));
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn ehlo_and_its_multi_line_reply() {
     assert!(first.en.contains("more lines follow"));
     let size = server("250-SIZE 10240000", "EHLO laptop.example");
     assert!(size.en.contains("10240000") && size.en.contains("SIZE"));
-    assert_eq!(size.rfc, "RFC 1870 §4");
+    assert_eq!(size.rfc, "RFC 1870 §3");
     let last = server("250 SMTPUTF8", "EHLO laptop.example");
     assert!(last.en.contains("last line"));
     assert!(client("HELO old.example").en.contains("old.example"));
@@ -86,6 +86,7 @@ fn data_content_and_the_end_of_the_message() {
     assert_eq!(content("..and so on").rfc, "RFC 5321 §4.5.2");
     let queued = server("250 2.0.0 Ok: queued as 7", ".");
     assert!(queued.en.contains("queued as 7") && queued.en.contains("responsible"));
+    assert_eq!(queued.rfc, "RFC 5321 §6.1");
 }
 
 #[test]
@@ -158,6 +159,10 @@ fn the_last_line_of_the_ehlo_reply_lists_an_extension() {
     };
     let last = tracked(S, "250 ENHANCEDSTATUSCODES", continuing);
     assert!(last.en.contains("ENHANCEDSTATUSCODES") && last.en.contains("last line"));
+    // RFC 2034 §3: the greeting and the replies to HELO and EHLO carry no enhanced code.
+    assert!(last
+        .en
+        .contains("except the greeting and the answer to HELO or EHLO"));
     assert!(!last.en.contains("accepts the greeting"));
     assert_eq!(last.rfc, "RFC 2034 §3");
     let unknown = tracked(S, "250 X-SHINY", continuing);
@@ -181,9 +186,22 @@ fn commands_the_server_knows_are_not_called_unknown() {
 }
 
 #[test]
-fn size_without_a_number_declares_no_limit() {
+fn size_zero_declares_no_fixed_limit() {
+    let size = server("250-SIZE 0", "EHLO laptop.example");
+    assert!(
+        size.en
+            .contains("no fixed maximum message size is in force")
+            && size.rfc == "RFC 1870 §3"
+    );
+}
+
+#[test]
+fn size_without_a_number_says_nothing_about_a_limit() {
+    // RFC 1870 §3: "If the parameter is omitted no information is conveyed about the server's fixed maximum
+    // message size".
     let size = server("250-SIZE", "EHLO laptop.example");
-    assert!(size.en.contains("no fixed maximum") && size.rfc == "RFC 1870 §4");
+    assert!(size.en.contains("says nothing") && !size.en.contains("declares"));
+    assert_eq!(size.rfc, "RFC 1870 §3");
 }
 
 #[test]
@@ -191,9 +209,9 @@ fn a_reply_is_read_against_its_command() {
     assert!(server("250 2.1.0 Ok", "MAIL FROM:<ann@example.com>")
         .en
         .contains("sender accepted"));
-    assert!(server("250 2.1.5 Ok", "RCPT TO:<bob@example.com>")
-        .en
-        .contains("recipient"));
+    let recipient = server("250 2.1.5 Ok", "RCPT TO:<bob@example.com>");
+    // RFC 5321 §4.1.1.3 accepts a recipient; delivery is promised only by the 250 after the data (§6.1).
+    assert!(recipient.en.contains("recipient") && !recipient.en.contains("will deliver"));
     assert!(server("250 2.0.0 Ok", ".")
         .en
         .contains("message is accepted"));

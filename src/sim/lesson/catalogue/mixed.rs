@@ -331,8 +331,8 @@ pub const SERVER_STORAGE: Lesson = Lesson {
                     Measure::LastDeliveryRefused,
                     YES_NO,
                     words(
-                        "Trash is a folder on the server like any other (MOVE only moves the message, RFC 6851 §3), and here every folder counts against the quota. Only removing the message for good, with EXPUNGE, frees the space (RFC 3501 §6.4.3).",
-                        "废纸篓和其他文件夹一样在服务器上（MOVE 只是移动邮件，RFC 6851 §3），而这里每个文件夹都计入配额。只有用 EXPUNGE 把邮件彻底删除，才能释放空间（RFC 3501 §6.4.3）。",
+                        "Trash is a folder on the server like any other (MOVE only moves the message, RFC 6851 §3), and here every folder counts against the quota. Only removing the message for good frees the space; in IMAP that is setting \\Deleted and then EXPUNGE (RFC 3501 §6.4.3).",
+                        "废纸篓和其他文件夹一样在服务器上（MOVE 只是移动邮件，RFC 6851 §3），而这里每个文件夹都计入配额。只有把邮件彻底删除才能释放空间；在 IMAP 中，就是先加上 \\Deleted 再执行 EXPUNGE（RFC 3501 §6.4.3）。",
                     ),
                 ),
             ),

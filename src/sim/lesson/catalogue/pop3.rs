@@ -113,8 +113,8 @@ pub const LEAVE_ON_SERVER: Lesson = Lesson {
                     device_messages("laptop"),
                     &[Count(1), Count(4), Count(7)],
                     words(
-                        "UIDL gives every message an id that persists across sessions, and the server should never reuse an id in the same maildrop (RFC 1939 §7). The laptop remembers the ids it has, so it downloads only the one new message.",
-                        "UIDL 给每封邮件一个跨会话保持不变的编号，而且服务器不应在同一个邮箱里重复使用某个编号（RFC 1939 §7）。笔记本电脑记住已经下载过的编号，所以只下载那一封新邮件。",
+                        "UIDL gives every message an id that persists across sessions, and the server should not reuse an id in the same maildrop for as long as the message that has it exists (RFC 1939 §7). The laptop remembers the ids it has, so it downloads only the one new message.",
+                        "UIDL 给每封邮件一个跨会话保持不变的编号，而且只要拥有这个编号的邮件还在，服务器就不应在同一个邮箱里重复使用它（RFC 1939 §7）。笔记本电脑记住已经下载过的编号，所以只下载那一封新邮件。",
                     ),
                 ),
             ),
@@ -189,8 +189,8 @@ pub const DELETE_AFTER_DAYS: Lesson = Lesson {
                     server_inbox(),
                     &[Count(0), Count(3)],
                     words(
-                        "“Delete after N days” is a setting of the client, not of POP3: this server deletes a message only when a client says DELE and then QUIT (RFC 1939 §6). Nobody said it yet.",
-                        "“N 天后删除”是客户端的设置，而不是 POP3 的功能：这台服务器只有在客户端发出 DELE 再发出 QUIT 时才删除邮件（RFC 1939 §6）。到现在还没有人这样做。",
+                        "“Delete after N days” is a setting of the client, not of this server, which announces no EXPIRE policy (RFC 2449 §6.7): it deletes a message only when a client says DELE and then QUIT (RFC 1939 §6). Nobody said it yet.",
+                        "“N 天后删除”是客户端的设置，而不是这台服务器的功能，它没有声明 EXPIRE 策略（RFC 2449 §6.7）：它只有在客户端发出 DELE 再发出 QUIT 时才删除邮件（RFC 1939 §6）。到现在还没有人这样做。",
                     ),
                 ),
             ),
