@@ -148,7 +148,7 @@ fn spawn(addrs: [&str; 3], transcript: &Arc<Mutex<Vec<String>>>) -> (Child, [Soc
     (child, parse_ready_line(&ready))
 }
 
-/// `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025` (TEST-HOOKS.md) as three addresses.
+/// `listening pop3=127.0.0.1:1110 imap=127.0.0.1:1143 smtp=127.0.0.1:1025` (docs/hooks.md) as three addresses.
 fn parse_ready_line(line: &str) -> [SocketAddr; 3] {
     let address = |name: &str| -> SocketAddr {
         line.split(' ')

@@ -168,7 +168,7 @@ pub enum WorldEvent {
     },
 }
 
-/// What a travelling change token stands for (TEST-HOOKS: `data-kind`).
+/// What a travelling change token stands for (docs/hooks.md: `data-kind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChangeKind {
     Seen,

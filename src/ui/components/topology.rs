@@ -89,7 +89,7 @@ pub fn topology(props: &TopologyProps) -> Html {
     } else {
         scene(world)
     };
-    // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/stage-hooks.md).
+    // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/hooks.md).
     let endpoint_of = |label: &str| {
         if label == Endpoint::Sender.label() {
             Endpoint::Sender
