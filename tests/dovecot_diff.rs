@@ -2,116 +2,14 @@
 //! Differential test: the same scripted IMAP sessions (tests/clients/imap_scenarios.py) against Mailroom's
 //! server and a throwaway Dovecot; the protocol-significant facts must agree.
 
+mod common;
+
+use common::{Dovecot, MAIL_GID, MAIL_UID};
 use mailroom::bridge::Bridge;
 use mailroom::sim::imap::server_session;
 use mailroom::sim::mail::Store;
 use serde_json::Value;
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-const DOVECOT: &str = "/usr/sbin/dovecot";
-/// The unprivileged user that owns the throwaway maildir (Dovecot refuses to serve mail as root).
-const MAIL_UID: u32 = 65534;
-const MAIL_GID: u32 = 65534;
-
-/// A Dovecot running from a temporary directory; stopped by its pid when dropped, on failure too.
-struct Dovecot {
-    child: Child,
-    dir: PathBuf,
-    imap_port: u16,
-    /// Dovecot's POP3 listener, for the POP3 half of the scenarios.
-    #[allow(dead_code)]
-    pop3_port: u16,
-}
-
-impl Drop for Dovecot {
-    fn drop(&mut self) {
-        // SIGTERM lets the master stop its children; then reap it.
-        let _ = Command::new("kill")
-            .arg(self.child.id().to_string())
-            .status();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
-}
-
-fn start_dovecot() -> Dovecot {
-    assert!(
-        Path::new(DOVECOT).exists(),
-        "Dovecot is not installed ({DOVECOT} missing): install Debian's dovecot-imapd and dovecot-pop3d to run this test"
-    );
-    let version = Command::new(DOVECOT)
-        .arg("--version")
-        .output()
-        .expect("dovecot --version runs");
-    let version = String::from_utf8_lossy(&version.stdout).to_string();
-    // Dovecot 2.4 renamed the plaintext switch; 2.3 (Debian 12) uses disable_plaintext_auth.
-    let plaintext = if version.starts_with("2.3") {
-        "disable_plaintext_auth = no"
-    } else {
-        "auth_allow_cleartext = yes"
-    };
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!("mailroom-dovecot-{}-{nanos}", std::process::id()));
-    for sub in ["run", "state", "mail", "home"] {
-        std::fs::create_dir_all(dir.join(sub)).expect("temp dirs");
-    }
-    for sub in ["mail", "home"] {
-        std::os::unix::fs::chown(dir.join(sub), Some(MAIL_UID), Some(MAIL_GID))
-            .expect("chown maildir to nobody");
-    }
-    let (imap_port, pop3_port) = (free_port(), free_port());
-    let d = dir.display();
-    let conf = format!(
-        "base_dir = {d}/run\nstate_dir = {d}/state\nlog_path = {d}/dovecot.log\nprotocols = imap pop3\n\
-listen = 127.0.0.1\nssl = no\n{plaintext}\nauth_mechanisms = plain login\nmail_location = maildir:{d}/mail/%u\n\
-default_login_user = dovenull\ndefault_internal_user = dovecot\ndefault_internal_group = dovecot\n\
-pop3_lock_session = yes\npop3_uidl_format = %08Xu%08Xv\nfirst_valid_uid = 1\n\
-service imap-login {{\n inet_listener imap {{\n  address = 127.0.0.1\n  port = {imap_port}\n }}\n inet_listener imaps {{\n  port = 0\n }}\n}}\n\
-service pop3-login {{\n inet_listener pop3 {{\n  address = 127.0.0.1\n  port = {pop3_port}\n }}\n inet_listener pop3s {{\n  port = 0\n }}\n}}\n\
-passdb {{\n driver = passwd-file\n args = scheme=PLAIN username_format=%u {d}/passwd\n}}\n\
-userdb {{\n driver = static\n args = uid={MAIL_UID} gid={MAIL_GID} home={d}/home/%u\n}}\n"
-    );
-    std::fs::write(dir.join("dovecot.conf"), conf).expect("write config");
-    std::fs::write(dir.join("passwd"), "alice:{PLAIN}wonderland\n").expect("write passwd");
-    let child = Command::new(DOVECOT)
-        .arg("-F")
-        .arg("-c")
-        .arg(dir.join("dovecot.conf"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start dovecot");
-    let dovecot = Dovecot {
-        child,
-        dir,
-        imap_port,
-        pop3_port,
-    };
-    let deadline = Instant::now() + Duration::from_secs(15);
-    // Nothing to read until the listener exists, so poll the port.
-    while TcpStream::connect(("127.0.0.1", imap_port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "Dovecot did not start; log: {}",
-            std::fs::read_to_string(dovecot.dir.join("dovecot.log")).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    dovecot
-}
+use std::process::Command;
 
 fn run_scenarios(imap_port: u16, pop3_port: Option<u16>) -> Vec<Value> {
     let script = concat!(
@@ -155,8 +53,8 @@ const KNOWN_DIFFERENCES: [(&str, &str); 1] = [
 
 #[test]
 fn mailroom_and_dovecot_agree_on_every_protocol_significant_fact() {
-    let dovecot = start_dovecot();
-    let theirs = run_scenarios(dovecot.imap_port, Some(dovecot.pop3_port));
+    let dovecot = Dovecot::start();
+    let theirs = run_scenarios(dovecot.imap.port(), Some(dovecot.pop3.port()));
 
     let bridge = Bridge::new(fresh_store(), false);
     let addr = bridge
@@ -233,8 +131,8 @@ fn time_full_resync(port: u16) -> ResyncTiming {
 #[ignore = "timing measurement; run explicitly with --ignored"]
 fn full_resync_of_10000_messages_bridge_versus_dovecot() {
     const N: u32 = 10_000;
-    let dovecot = start_dovecot();
-    let maildir = dovecot.dir.join("mail/alice");
+    let dovecot = Dovecot::start();
+    let maildir = dovecot.maildir("alice");
     for sub in ["", "cur", "new", "tmp"] {
         std::fs::create_dir_all(maildir.join(sub)).expect("maildir");
         std::os::unix::fs::chown(maildir.join(sub), Some(MAIL_UID), Some(MAIL_GID)).expect("chown");
@@ -245,7 +143,7 @@ fn full_resync_of_10000_messages_bridge_versus_dovecot() {
         std::fs::write(&path, bench_message(n).replace("\r\n", "\n")).expect("write message");
         std::os::unix::fs::chown(&path, Some(MAIL_UID), Some(MAIL_GID)).expect("chown");
     }
-    let theirs = time_full_resync(dovecot.imap_port);
+    let theirs = time_full_resync(dovecot.imap.port());
 
     let mut store = fresh_store();
     if let Some(a) = store.account_mut("alice") {

@@ -1,5 +1,5 @@
-//! A throwaway Dovecot (Debian's) on free loopback ports, for the client scenarios that also run against the
-//! reference server: plaintext logins allowed (LOGIN, and SASL PLAIN and LOGIN), alice/wonderland, a maildir
+//! A throwaway Dovecot (Debian's) on free loopback ports, the reference server of the differential test and of the
+//! client scenarios that also run against it: plaintext logins allowed (LOGIN, and SASL PLAIN and LOGIN), alice/wonderland, a maildir
 //! in a temporary directory. Stopped by its pid when dropped, on failure too.
 
 use super::ScenarioServer;
@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 const DOVECOT: &str = "/usr/sbin/dovecot";
 /// The unprivileged user that owns the throwaway maildir (Dovecot refuses to serve mail as root).
-const MAIL_UID: u32 = 65534;
-const MAIL_GID: u32 = 65534;
+pub const MAIL_UID: u32 = 65534;
+pub const MAIL_GID: u32 = 65534;
 
 pub struct Dovecot {
     child: Child,
@@ -64,7 +64,7 @@ impl Dovecot {
             "base_dir = {d}/run\nstate_dir = {d}/state\nlog_path = {d}/dovecot.log\nprotocols = imap pop3\n\
 listen = 127.0.0.1\nssl = no\n{plaintext}\nauth_mechanisms = plain login\nmail_location = maildir:{d}/mail/%u\n\
 default_login_user = dovenull\ndefault_internal_user = dovecot\ndefault_internal_group = dovecot\n\
-pop3_uidl_format = %08Xu%08Xv\nfirst_valid_uid = 1\n\
+pop3_lock_session = yes\npop3_uidl_format = %08Xu%08Xv\nfirst_valid_uid = 1\n\
 service imap-login {{\n inet_listener imap {{\n  address = 127.0.0.1\n  port = {imap_port}\n }}\n inet_listener imaps {{\n  port = 0\n }}\n}}\n\
 service pop3-login {{\n inet_listener pop3 {{\n  address = 127.0.0.1\n  port = {pop3_port}\n }}\n inet_listener pop3s {{\n  port = 0\n }}\n}}\n\
 passdb {{\n driver = passwd-file\n args = scheme=PLAIN username_format=%u {d}/passwd\n}}\n\
@@ -97,6 +97,11 @@ userdb {{\n driver = static\n args = uid={MAIL_UID} gid={MAIL_GID} home={d}/home
             std::thread::sleep(Duration::from_millis(50));
         }
         dovecot
+    }
+
+    /// The user's maildir, for tests that fill it directly.
+    pub fn maildir(&self, user: &str) -> PathBuf {
+        self.dir.join("mail").join(user)
     }
 
     /// Dovecot's log, for failure messages.
