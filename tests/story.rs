@@ -1,25 +1,14 @@
 //! The mail's story as the world tells it: events from the real sessions, the stage at a sim time, captions.
 
+mod common;
+
+use common::{act, check};
+
 use mailroom::sim::story::{captions, scene};
 use mailroom::sim::time::SimTime;
 use mailroom::sim::world::{
     Action, ChangeKind, Fault, RemovalCause, World, WorldEvent, WorldSetup,
 };
-
-fn act(world: &mut World, action: Action) {
-    let now = world.now();
-    world.handle_action(action, now).expect("accepted");
-    world.run_until_idle();
-}
-
-fn check(world: &mut World, device: &str) {
-    act(
-        world,
-        Action::CheckMail {
-            device: device.into(),
-        },
-    );
-}
 
 fn events(world: &World) -> Vec<WorldEvent> {
     world.events().iter().map(|e| e.event.clone()).collect()

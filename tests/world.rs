@@ -1,29 +1,15 @@
 //! The claims a teacher makes, checked on the whole world: devices, links, the server, sim time.
 
+mod common;
+
+use common::{act, check};
+
 use mailroom::sim::device::{ClientSetup, DeviceClient, DeviceKind};
 use mailroom::sim::imap::{DeleteModel, SyncMode};
 use mailroom::sim::mail::Flag;
 use mailroom::sim::session::WireProtocol;
 use mailroom::sim::time::SimTime;
 use mailroom::sim::world::{Action, Endpoint, Fault, World, WorldEvent, WorldSetup};
-
-/// Applies an action now and lets the world run until nothing is on the wire.
-fn act(world: &mut World, action: Action) {
-    let now = world.now();
-    world
-        .handle_action(action, now)
-        .expect("the action is accepted");
-    world.run_until_idle();
-}
-
-fn check(world: &mut World, device: &str) {
-    act(
-        world,
-        Action::CheckMail {
-            device: device.into(),
-        },
-    );
-}
 
 fn server_ids(world: &World) -> Vec<String> {
     let inbox = world.store().account("alice").expect("alice").inbox();

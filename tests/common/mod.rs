@@ -20,6 +20,7 @@ mod net;
 mod pop3;
 #[cfg(not(target_arch = "wasm32"))]
 mod tcp_server;
+mod world;
 
 pub use clients::*;
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +38,7 @@ pub use net::*;
 pub use pop3::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use tcp_server::*;
+pub use world::*;
 
 use mailroom::sim::mail::Store;
 
