@@ -288,3 +288,71 @@ fn a_lessons_wait_stops_at_the_poll_so_it_plays_at_the_pages_speed() {
         "the wait reached a poll and left its lines to play"
     );
 }
+
+#[test]
+fn a_change_is_told_as_an_offline_replay_only_when_the_device_was_offline() {
+    let mut world = World::new(WorldSetup::default());
+    check(&mut world, "tablet");
+    let ids = inbox_ids(&world);
+    let flag = |id: &str| Action::ToggleFlag {
+        device: "tablet".into(),
+        folder: "INBOX".into(),
+        message_id: id.to_string(),
+    };
+    // Online: the tablet connects and stores the flag; nothing was queued offline, so no replay is told.
+    act(&mut world, flag(&ids[0]));
+    let told = all_captions(&world);
+    assert!(
+        !told
+            .iter()
+            .any(|c| c.contains("offline") || c.contains("back online")),
+        "{told:#?}"
+    );
+    // Offline: the change waits in the queue, then is replayed when the tablet is back.
+    let toggle = Action::ToggleOnline {
+        device: "tablet".into(),
+    };
+    act(&mut world, toggle.clone());
+    act(&mut world, flag(&ids[1]));
+    act(&mut world, toggle);
+    let told = all_captions(&world);
+    assert!(
+        told.iter()
+            .any(|c| c.starts_with("The tablet is offline: it keeps the change")),
+        "{told:#?}"
+    );
+    assert!(
+        told.iter()
+            .any(|c| c.starts_with("The tablet is back online and replayed")),
+        "{told:#?}"
+    );
+}
+
+#[test]
+fn a_pop3_deletion_made_online_is_told_as_waiting_for_the_next_check_not_as_offline() {
+    let mut world = World::new(WorldSetup::default());
+    act(
+        &mut world,
+        Action::ConfigureDevice {
+            device: "laptop".into(),
+            client: mailroom::sim::device::ClientSetup::pop3_leave_on_server(None),
+        },
+    );
+    check(&mut world, "laptop");
+    let id = inbox_ids(&world)[0].clone();
+    act(
+        &mut world,
+        Action::DeleteMessage {
+            device: "laptop".into(),
+            folder: "INBOX".into(),
+            message_id: id,
+        },
+    );
+    let told = all_captions(&world);
+    assert!(!told.iter().any(|c| c.contains("offline")), "{told:#?}");
+    assert!(
+        told.iter()
+            .any(|c| c.contains("will ask the server to delete it too at its next mail check")),
+        "{told:#?}"
+    );
+}

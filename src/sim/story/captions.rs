@@ -50,6 +50,10 @@ enum Tally {
 struct Teller<'w> {
     world: &'w World,
     captions: Vec<(Caption, Tally)>,
+    /// Devices offline now, and how many changes each queued while offline and has not yet replayed: a
+    /// change queued or replayed while online is no "offline" story.
+    offline: Vec<String>,
+    queued_offline: Vec<String>,
 }
 
 impl Teller<'_> {
@@ -504,7 +508,8 @@ impl Teller<'_> {
                     },
                 );
             }
-            WorldEvent::ActionQueued { device } => {
+            WorldEvent::ActionQueued { device } if self.offline.iter().any(|d| d == device) => {
+                self.queued_offline.push(device.clone());
                 let (en, zh) = self.name(device);
                 self.say(
                     at,
@@ -514,7 +519,23 @@ impl Teller<'_> {
                     Tally::None,
                 );
             }
+            // Online, only a POP3 deletion waits: DELE can be sent only in a session (RFC 1939 §6).
+            WorldEvent::ActionQueued { device } => {
+                let (en, zh) = self.name(device);
+                self.say(
+                    at,
+                    Some(device),
+                    format!("{en} deleted it here and will ask the server to delete it too at its next mail check."),
+                    format!("{zh}在本机删除了它，并会在下次收取邮件时请求服务器也删除它。"),
+                    Tally::None,
+                );
+            }
             WorldEvent::ActionReplayed { device } => {
+                // A change made online is told by what the server did with it, not as a replay.
+                let Some(pos) = self.queued_offline.iter().position(|d| d == device) else {
+                    return;
+                };
+                self.queued_offline.remove(pos);
                 let (en, zh) = self.name(device);
                 self.say(
                     at,
@@ -535,6 +556,7 @@ impl Teller<'_> {
                 );
             }
             WorldEvent::DeviceWentOffline { device } => {
+                self.offline.push(device.clone());
                 let (en, zh) = self.name(device);
                 self.say(
                     at,
@@ -545,6 +567,7 @@ impl Teller<'_> {
                 );
             }
             WorldEvent::DeviceWentOnline { device } => {
+                self.offline.retain(|d| d != device);
                 let (en, zh) = self.name(device);
                 self.say(
                     at,
@@ -649,9 +672,25 @@ pub fn captions(world: &World, since: SimTime, limit: usize) -> Vec<Caption> {
     let events = &events[events.len().saturating_sub(MAX_EVENTS_TOLD)..];
     // The connection each endpoint last opened, as of each event (captions of one POP3 session add up).
     let mut open: Vec<(String, u64)> = Vec::new();
+    // Who was offline when the told events begin: who is offline now, with the told goings undone.
+    let mut offline: Vec<String> = world
+        .devices()
+        .iter()
+        .filter(|d| !d.online)
+        .map(|d| d.id.clone())
+        .collect();
+    for event in events.iter().rev() {
+        match &event.event {
+            WorldEvent::DeviceWentOffline { device } => offline.retain(|d| d != device),
+            WorldEvent::DeviceWentOnline { device } => offline.push(device.clone()),
+            _ => {}
+        }
+    }
     let mut teller = Teller {
         world,
         captions: Vec::new(),
+        offline,
+        queued_offline: Vec::new(),
     };
     for event in events {
         if let WorldEvent::ConnectionOpened {
