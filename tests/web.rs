@@ -20,7 +20,28 @@ async fn mount(search: &str) -> Element {
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    // The page renders in parts after paints, then opens its world (docs/hooks.md, `data-ready`).
+    while root
+        .query_selector(".app[data-ready=true]")
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
     root
+}
+
+/// Resolves in a later task of the event loop, after the frames and timeouts already due.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::timers::callback::Timeout::new(0, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+        .forget();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

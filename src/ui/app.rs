@@ -1,6 +1,9 @@
 //! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
 use super::components::captions::CaptionBar;
+use super::components::challenge_builder::ChallengeBuilder;
+use super::components::challenge_menu::ChallengeMenu;
+use super::components::challenge_panel::ChallengePanel;
 use super::components::compare::CompareView;
 use super::components::compose::Compose;
 use super::components::controls::Controls;
@@ -12,19 +15,23 @@ use super::components::lesson_panel::LessonPanel;
 use super::components::notice_banner::NoticeBanner;
 use super::components::reader::Reader;
 use super::components::share_panel::SharePanel;
+use super::components::solution_verdict::SolutionVerdict;
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
 use super::components::transcript::TranscriptPanel;
+use super::hooks::use_after_paint::use_after_paint;
 use super::hooks::use_animation_frames::use_animation_frames;
 use super::hooks::use_autosave::use_autosave;
 use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
-use super::state::{world_arrived, Action, Speed, State, WorldSource};
+use super::state::{world_arrived, Action, PageParts, Speed, State, WorldSource};
 use super::url::UrlOptions;
+use crate::sim::challenge::codec::{document_kind, DocumentKind};
 use crate::sim::device::DeviceClient;
 use crate::sim::saved::link::is_share_fragment;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -41,8 +48,10 @@ pub fn app(props: &AppProps) -> Html {
         let options = UrlOptions::parse(&search);
         let mut state = State::initial(&options);
         // The world of the last visit, unless the URL asks for a fresh start, a lesson or a load test.
-        let asks_for_a_world =
-            options.lesson.is_some() || options.devices.is_some() || options.messages.is_some();
+        let asks_for_a_world = options.lesson.is_some()
+            || options.challenge.is_some()
+            || options.devices.is_some()
+            || options.messages.is_some();
         if state.autosave && !asks_for_a_world {
             if let Some(json) = persist::saved_world() {
                 state.load_world(&json, WorldSource::Saved, false);
@@ -62,6 +71,22 @@ pub fn app(props: &AppProps) -> Html {
         }))
         .clone()
     };
+    // The page renders in parts, each after the last one's paint; then the default world is made live in a
+    // task of its own and shown in the next.
+    {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        use_after_paint(
+            state.shown,
+            Callback::from(move |shown| {
+                if shown < PageParts::Side {
+                    dispatch.emit(Action::PartsPainted);
+                } else if let Some(opened) = state.opened_world() {
+                    let dispatch = dispatch.clone();
+                    Timeout::new(0, move || dispatch.emit(Action::WorldOpened(opened))).forget();
+                }
+            }),
+        );
+    }
     // A share link in the fragment opens once, after the first render (decompressing is asynchronous).
     {
         let dispatch = dispatch.clone();
@@ -70,10 +95,17 @@ pub fn app(props: &AppProps) -> Html {
             let fragment = location_hash();
             if is_share_fragment(&fragment) {
                 wasm_bindgen_futures::spawn_local(async move {
+                    // One fragment format carries worlds, challenges and students' solutions.
                     let action = match share::json_from(&fragment).await {
-                        Ok(json) => world_arrived(&json, WorldSource::Link, || {
-                            autosave && persist::keep_as_previous()
-                        }),
+                        Ok(json) => match document_kind(&json) {
+                            DocumentKind::Challenge => Action::ReceivedChallenge(json),
+                            DocumentKind::Solution => Action::ReceivedSolution(json),
+                            DocumentKind::World | DocumentKind::Unknown => {
+                                world_arrived(&json, WorldSource::Link, || {
+                                    autosave && persist::keep_as_previous()
+                                })
+                            }
+                        },
                         Err(error) => Action::WorldFailed {
                             source: WorldSource::Link,
                             reason: share::describe(&error),
@@ -110,8 +142,10 @@ pub fn app(props: &AppProps) -> Html {
         .clone()
     };
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
-    // Frames are requested only while playing with something to show moving (or time to pass).
-    let animate = state.playing && state.speed != Speed::Instant;
+    // Frames are requested only while playing with something to show moving (or time to pass), and once the
+    // page has rendered and opened: a frame's re-render would otherwise join each part's task.
+    let started = state.shown == PageParts::Side && !state.opening_pending;
+    let animate = started && state.playing && state.speed != Speed::Instant;
     use_animation_frames(animate, dispatch.reform(Action::Ticked));
     use_keyboard_shortcuts(state.playing, dispatch.clone());
     // The document's language follows the interface's (screen readers, CJK fonts); projector mode scales
@@ -141,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
     // In compare mode the clock is the compared worlds'.
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
-        <div class={ classes!("app", state.projector.then_some("projector")) }>
+        <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ started.to_string() }>
             <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
@@ -157,22 +191,35 @@ pub fn app(props: &AppProps) -> Html {
             } else {
             <main class="workspace">
                 <div class="stage-column">
-                    <CaptionBar {lang} sim={ sim.clone() } />
-                    <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
-                </div>
-                <div class={ classes!("side", state.lesson.is_some().then_some("with-lesson")) }>
-                    if let Some(run) = state.lesson.clone() {
-                        <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
+                    if state.shown >= PageParts::Stage {
+                        <CaptionBar {lang} sim={ sim.clone() } />
+                        <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
-                    <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
-                    if state.lesson.is_none() {
-                        <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
+                </div>
+                <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some()).then_some("with-lesson")) }>
+                    if state.shown >= PageParts::Side {
+                        if let Some(checked) = state.verdict.clone() {
+                            <SolutionVerdict {lang} verdict={ checked.verdict } title={ checked.title } dispatch={ dispatch.clone() } />
+                        }
+                        if let Some(builder) = state.builder.clone() {
+                            <ChallengeBuilder {lang} {builder} sim={ sim.clone() } dispatch={ dispatch.clone() } />
+                        } else if let Some(run) = state.challenge.clone() {
+                            <ChallengePanel {lang} {run} keep_progress={ state.autosave } dispatch={ dispatch.clone() } />
+                        }
+                        if let Some(run) = state.lesson.clone() {
+                            <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
+                        }
+                        <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
+                        if state.lesson.is_none() && state.challenge.is_none() && state.builder.is_none() {
+                            <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
+                        }
                     }
                 </div>
             </main>
             }
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
             if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
+            if state.challenges_open { <ChallengeMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {
                 <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />

@@ -169,7 +169,14 @@ impl State {
             | Action::JumpedToMoment(_)
             | Action::OpenedReader { .. }
             | Action::PressedRunStep => {}
-            Action::OpenedLesson(_) | Action::ReceivedWorld { .. } => {
+            // The waiting normal world opens as it would have; compare mode's worlds are their own.
+            Action::PartsPainted | Action::WorldOpened(_) => return false,
+            Action::OpenedLesson(_)
+            | Action::ReceivedWorld { .. }
+            | Action::OpenedChallenge { .. }
+            | Action::ReceivedChallenge(_)
+            | Action::ReceivedSolution(_)
+            | Action::PressedBuildChallenge => {
                 // A lesson or a loaded world replaces the normal one: compare mode ends, the normal reducer goes on.
                 self.compare = None;
                 return false;
@@ -194,7 +201,23 @@ impl State {
             | Action::ToggledSharePanel
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
-            | Action::ToggledCompare => return false,
+            | Action::ToggledCompare
+            | Action::ToggledChallenges
+            | Action::PressedChallengeHint
+            | Action::PressedShowSolution
+            | Action::PressedChallengeReset
+            | Action::ClosedChallenge
+            | Action::ClosedVerdict
+            | Action::PressedEditChallenge
+            | Action::EditedDraft(..)
+            | Action::AddedGoal(_)
+            | Action::RemovedGoal(_)
+            | Action::AddedHint(_)
+            | Action::RemovedHint(_)
+            | Action::PressedRecordSolution
+            | Action::PressedShareChallenge
+            | Action::MadeChallengeLink(_)
+            | Action::ClosedBuilder => return false,
         }
         self.error = None;
         true

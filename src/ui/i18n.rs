@@ -141,6 +141,9 @@ pub enum Text {
     Yes,
     No,
     NoSuchLesson,
+    NoSuchChallenge,
+    DeleteOnServerToo,
+    ChallengeRefused,
     BadLink,
     BadFile,
     UnreadableSave,
@@ -389,6 +392,18 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::SendIt => ("Send by SMTP", "通过 SMTP 发送"),
         Text::ExportPng => ("Diagram as PNG", "示意图导出为 PNG"),
         Text::NoSuchLesson => ("There is no such lesson; here is the default world.", "没有这节课；现在显示的是默认场景。"),
+        Text::DeleteOnServerToo => (
+            "Deleting here deletes on the server too",
+            "在此删除时也从服务器删除",
+        ),
+        Text::NoSuchChallenge => (
+            "There is no challenge “{id}”: the world is as it was. Open Challenges to pick one.",
+            "没有名为“{id}”的挑战：世界保持原样。打开“挑战”选择一个。",
+        ),
+        Text::ChallengeRefused => (
+            "This challenge cannot be opened: {reason}. The world is as it was.",
+            "无法打开此挑战：{reason}。世界保持原样。",
+        ),
         Text::Compare => ("Compare POP3 · IMAP", "对比 POP3 · IMAP"),
         Text::CompareCheckBoth => ("Check mail on both sides:", "两边同时收取邮件："),
         Text::ComparePop3Title => ("Every device uses POP3", "所有设备都用 POP3"),

@@ -1,6 +1,8 @@
 //! The Yew front end. It reads the core and owns everything web: timers, animation frames, storage, the URL.
 
 pub mod app;
+pub mod challenge_mode;
+pub mod challenge_words;
 pub mod compare_mode;
 pub mod components;
 pub mod diagram;
@@ -18,5 +20,9 @@ pub mod url;
 /// wasm) then shows a visible error instead of a dead page.
 pub fn start() {
     app::show_fatal_errors();
-    yew::Renderer::<app::App>::new().render();
+    // The first render runs in a task of its own, not in the one that finished compiling the wasm.
+    gloo::timers::callback::Timeout::new(0, || {
+        yew::Renderer::<app::App>::new().render();
+    })
+    .forget();
 }

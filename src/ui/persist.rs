@@ -1,4 +1,5 @@
-//! The world kept in localStorage between visits (keys begin with `mailroom`, as docs/hooks.md says).
+//! The world kept in localStorage between visits, and challenges solved (keys begin with `mailroom`, as
+//! docs/hooks.md says).
 //! One world of each kind is kept aside: an unreadable saved world is moved to `mailroom.world.unreadable`,
 //! and the world a link or file replaces (with autosave on) to `mailroom.world.previous`, each replacing the
 //! one kept there before. A full or disabled storage keeps nothing new (an unreadable world is then lost).
@@ -50,4 +51,13 @@ pub fn set_aside_unreadable() {
         write(UNREADABLE_KEY, &json);
         let _ = LocalStorage::raw().remove_item(WORLD_KEY);
     }
+}
+
+/// A challenge's progress as kept under its `Challenge::progress_key` (`mailroom.challenge.ID.SEED`).
+pub fn challenge_progress(key: &str) -> Option<String> {
+    read(key)
+}
+
+pub fn save_challenge_progress(key: &str, value: &str) {
+    write(key, value);
 }

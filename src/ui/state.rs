@@ -1,10 +1,12 @@
 //! The page's one state and its reducer (after Yew's function_todomvc). The reducer drives the simulation
 //! and nothing else: timers, storage and the URL live in effects.
 
+use super::challenge_mode::{Builder, CheckedSolution, DraftField};
 use super::compare_mode::CompareMode;
 use super::i18n::Lang;
 pub use super::sim::Sim;
 use super::url::UrlOptions;
+use crate::sim::challenge::{ChallengeRun, Condition};
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
 use crate::sim::lesson::{self, LessonRun};
@@ -68,6 +70,10 @@ pub enum PageError {
     Refused(ActionError),
     /// `?lesson=ID` named no lesson we have.
     NoSuchLesson(String),
+    /// `?challenge=ID` named no built-in challenge.
+    NoSuchChallenge(String),
+    /// A challenge link, or a challenge's world, could not be opened; the world running stays.
+    ChallengeRefused(String),
     /// A share link, a file or the saved world could not become a world; the one running stays.
     WorldNotLoaded {
         source: WorldSource,
@@ -126,6 +132,26 @@ pub struct State {
     pub compare: Option<CompareMode>,
     /// The clock just skipped a quiet stretch: how far, and for how many more wall milliseconds to say so.
     pub skipped: Option<(SimTime, f64)>,
+    /// The default world's opening (the IDLE phone connects) waits for the first render to be on screen.
+    pub opening_pending: bool,
+    /// How much of the page has rendered: it comes in parts, each after the last one's paint.
+    pub shown: PageParts,
+    /// The challenge being played, if any.
+    pub challenge: Option<ChallengeRun>,
+    pub challenges_open: bool,
+    /// What a solution link's replay found.
+    pub verdict: Option<CheckedSolution>,
+    /// The teacher's challenge builder, while open.
+    pub builder: Option<Builder>,
+}
+
+/// The parts of the page in the order they first render: the header and controls, then the stage, then the
+/// side panels (transcript, terminal, lesson). Creating them all in one task blocked a slow phone for long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageParts {
+    Frame,
+    Stage,
+    Side,
 }
 
 /// How long the page says "10 minutes later" after a skip, in wall milliseconds.
@@ -143,10 +169,7 @@ impl State {
                 Speed::Factor(1.0)
             },
             playing: !options.instant,
-            sim: Sim::new(opened(
-                Timeline::new(setup_for(options)),
-                options.devices.is_none() && options.messages.is_none(),
-            )),
+            sim: Sim::new(Timeline::new(setup_for(options))),
             transcript_device: None,
             error: None,
             help_open: false,
@@ -162,23 +185,27 @@ impl State {
             autosave: !options.fresh,
             compare: None,
             skipped: None,
+            opening_pending: options.devices.is_none() && options.messages.is_none(),
+            shown: PageParts::Frame,
+            challenge: None,
+            challenges_open: false,
+            verdict: None,
+            builder: None,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
+        } else if let Some(id) = &options.challenge {
+            state.reduce_challenge(&Action::OpenedChallenge {
+                id: id.clone(),
+                seed: options.seed.unwrap_or(0),
+            });
         }
         state
     }
 }
 
-/// A world as the page opens it for free play: its opening actions applied (the IDLE phone connects) and run
-/// until the wire is quiet, so the page opens on a live world. Load-test worlds open untouched.
-fn opened(mut timeline: Timeline, alive: bool) -> Timeline {
-    if alive {
-        open_world(&mut timeline);
-    }
-    timeline
-}
-
+/// Makes a fresh free-play world live: its opening actions applied (the IDLE phone connects) and run until the
+/// wire is quiet. Load-test worlds stay untouched.
 fn open_world(timeline: &mut Timeline) {
     for action in timeline.world().setup().opening_actions() {
         let now = timeline.world().now();
@@ -209,6 +236,10 @@ pub enum Action {
     PressedStep,
     PressedStepBack,
     PressedReset,
+    /// The parts of the page rendered so far are painted: the next part renders (see [`PageParts`]).
+    PartsPainted,
+    /// The default world, opened after the first render (see [`State::opened_world`]).
+    WorldOpened(Sim),
     /// An animation frame passed this many wall milliseconds.
     Ticked(f64),
     /// Clicked a transcript line: the timeline moves to just after it was sent.
@@ -257,6 +288,32 @@ pub enum Action {
     DismissedNotice,
     /// Entered or left compare mode.
     ToggledCompare,
+    ToggledChallenges,
+    OpenedChallenge {
+        id: String,
+        seed: u64,
+    },
+    /// A challenge document arrived from a link.
+    ReceivedChallenge(String),
+    /// A solution document arrived from a link: it is replayed and checked.
+    ReceivedSolution(String),
+    PressedChallengeHint,
+    PressedShowSolution,
+    PressedChallengeReset,
+    ClosedChallenge,
+    ClosedVerdict,
+    PressedBuildChallenge,
+    PressedEditChallenge,
+    EditedDraft(DraftField, String),
+    AddedGoal(Condition),
+    RemovedGoal(usize),
+    AddedHint(String),
+    RemovedHint(usize),
+    /// Started or stopped recording the builder's solution.
+    PressedRecordSolution,
+    PressedShareChallenge,
+    MadeChallengeLink(String),
+    ClosedBuilder,
 }
 
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
@@ -316,6 +373,10 @@ impl Reducible for State {
         if next.reduce_in_compare(&action) {
             return Rc::new(next);
         }
+        if next.reduce_challenge(&action) {
+            next.follow_challenge();
+            return Rc::new(next);
+        }
         match action {
             Action::ChoseLanguage(lang) => next.lang = lang,
             Action::SwitchedLanguage => {
@@ -336,6 +397,23 @@ impl Reducible for State {
             Action::PressedStepBack => {
                 next.playing = false;
                 next.sim.change(|t| t.step_back());
+            }
+            Action::PartsPainted => {
+                next.shown = match next.shown {
+                    PageParts::Frame => PageParts::Stage,
+                    PageParts::Stage | PageParts::Side => PageParts::Side,
+                }
+            }
+            // Still the untouched world the opening was made from: nothing the user did is replaced.
+            Action::WorldOpened(opened) => {
+                if std::mem::take(&mut next.opening_pending) && next.sim.timeline().log().is_empty()
+                {
+                    next.sim = opened;
+                }
+            }
+            // In a challenge, Reset starts it again from its own start world.
+            Action::PressedReset if next.challenge.is_some() => {
+                next.reduce_challenge(&Action::PressedChallengeReset);
             }
             Action::PressedReset => {
                 let alive = next.lesson.is_none();
@@ -464,7 +542,29 @@ impl Reducible for State {
             Action::MadeShareLink(url) => next.share_url = Some(url),
             Action::DismissedNotice => next.notice = None,
             Action::ToggledCompare => next.toggle_compare(),
+            // Handled by `reduce_challenge` above.
+            Action::ToggledChallenges
+            | Action::OpenedChallenge { .. }
+            | Action::ReceivedChallenge(_)
+            | Action::ReceivedSolution(_)
+            | Action::PressedChallengeHint
+            | Action::PressedShowSolution
+            | Action::PressedChallengeReset
+            | Action::ClosedChallenge
+            | Action::ClosedVerdict
+            | Action::PressedBuildChallenge
+            | Action::PressedEditChallenge
+            | Action::EditedDraft(..)
+            | Action::AddedGoal(_)
+            | Action::RemovedGoal(_)
+            | Action::AddedHint(_)
+            | Action::RemovedHint(_)
+            | Action::PressedRecordSolution
+            | Action::PressedShareChallenge
+            | Action::MadeChallengeLink(_)
+            | Action::ClosedBuilder => {}
         }
+        next.follow_challenge();
         Rc::new(next)
     }
 }
@@ -491,6 +591,17 @@ pub fn world_arrived(
 }
 
 impl State {
+    /// The default world made live, when it still waits for its opening: computed in a task of its own after
+    /// the first paint, and shown by [`Action::WorldOpened`] in the next, so no one task does all three.
+    pub fn opened_world(&self) -> Option<Sim> {
+        if !self.opening_pending {
+            return None;
+        }
+        let mut timeline = Timeline::new(self.sim.timeline().world().setup().clone());
+        open_world(&mut timeline);
+        Some(Sim::new(timeline))
+    }
+
     /// Replaces the world with a saved one, paused where it was saved; a bad one changes nothing and says why.
     pub fn load_world(&mut self, json: &str, source: WorldSource, kept_previous: bool) {
         match Timeline::from_json(json) {
@@ -507,6 +618,10 @@ impl State {
     /// Shows a loaded world, paused where it was saved.
     fn show_world(&mut self, sim: Sim, source: WorldSource, kept_previous: bool) {
         self.sim = sim;
+        self.opening_pending = false;
+        self.challenge = None;
+        self.builder = None;
+        self.verdict = None;
         self.lesson = None;
         self.reader = None;
         self.transcript_device = None;
@@ -526,6 +641,10 @@ impl State {
             return;
         };
         self.sim = Sim::new(Timeline::new((lesson.setup)()));
+        self.opening_pending = false;
+        self.challenge = None;
+        self.builder = None;
+        self.verdict = None;
         self.lesson = Some(LessonRun::new(lesson));
         self.reader = None;
         self.error = None;

@@ -1,5 +1,5 @@
-//! The URL parameters of docs/hooks.md: `?speed=instant`, `?lang=en|zh`, `?lesson=ID`, `?fresh`, `?devices=N`,
-//! `?messages=N`.
+//! The URL parameters of docs/hooks.md: `?speed=instant`, `?lang=en|zh`, `?lesson=ID`, `?challenge=ID` (with
+//! `&seed=N`), `?fresh`, `?devices=N`, `?messages=N`.
 
 use super::i18n::Lang;
 
@@ -11,6 +11,9 @@ pub struct UrlOptions {
     /// Ignore saved state and start from the default world (saved state is left untouched).
     pub fresh: bool,
     pub lesson: Option<String>,
+    /// A built-in challenge, in the variant `seed` makes (0 or none: the canonical one).
+    pub challenge: Option<String>,
+    pub seed: Option<u64>,
     /// A larger world for load tests: this many devices (1 to 8) ...
     pub devices: Option<usize>,
     /// ... and this many extra messages in INBOX (up to 10,000).
@@ -40,6 +43,10 @@ impl UrlOptions {
                             .collect(),
                     )
                 }
+                "challenge" if crate::sim::challenge::verify::is_slug(value) => {
+                    options.challenge = Some(value.to_string())
+                }
+                "seed" => options.seed = value.parse().ok(),
                 "devices" => options.devices = value.parse().ok().filter(|n| (1..=8).contains(n)),
                 "messages" => options.messages = value.parse().ok().filter(|n| *n <= 10_000),
                 _ => {}

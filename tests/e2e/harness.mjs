@@ -60,14 +60,15 @@ export async function launch() {
   });
 }
 
-/** Opens the app at `query` in a new page and waits for the first render; collects page errors. */
+/** Opens the app at `query` in a new page and waits until it has rendered all its parts and opened its world
+ * (`data-ready`, docs/hooks.md); collects page errors. */
 export async function openApp(browser, baseUrl, query = '?fresh', viewport = { width: 1280, height: 720 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(baseUrl + query);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   return { page, errors };
 }
 

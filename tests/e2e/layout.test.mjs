@@ -124,6 +124,17 @@ test('axe-core finds no serious or critical violation on any view', async () => 
       await page.locator('.help-button').click();
     }],
     ['phone', '?fresh', { width: 390, height: 844 }, async () => {}],
+    ['challenges list', '?fresh&speed=instant', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('[data-action=challenges]').click();
+    }],
+    ['challenge', '?fresh&challenge=both-see-all', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('[data-action=challenge-hint]').click();
+    }],
+    ['challenge on a phone', '?fresh&challenge=offline-delete', { width: 390, height: 844 }, async () => {}],
+    ['challenge builder', '?fresh&speed=instant', { width: 1280, height: 720 }, async (page) => {
+      await page.locator('[data-action=challenges]').click();
+      await page.locator('[data-action=build-challenge]').click();
+    }],
   ];
   const found = {};
   for (const [name, query, viewport, prepare] of views) {

@@ -20,7 +20,7 @@ mod condition_words;
 mod gradebook;
 mod run;
 mod variant;
-mod verify;
+pub mod verify;
 
 pub use builder::{condition_menu, moves_from_recording, Draft, DraftError};
 pub use catalogue::{builtin, catalogue, BuiltIn, Level};
@@ -28,7 +28,7 @@ pub use condition::{Attempt, Condition, MessageRef};
 pub use gradebook::gradebook_csv;
 pub use run::{ChallengeRun, Finish};
 pub use variant::Variant;
-pub use verify::{verify, Solution, SolutionError, Verdict};
+pub use verify::{replay, verify, Solution, SolutionError, Verdict};
 
 use crate::sim::lesson::Words;
 use crate::sim::time::SimTime;

@@ -188,6 +188,28 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             }
         })
     };
+    // RFC 1939 §6: a POP3 client removes a message from the server only by DELE; whether deleting it here
+    // sends one is the client's setting (Thunderbird's "until I delete them").
+    let pop3_settings = match &d.client {
+        DeviceClient::Pop3 { settings, .. } => Some(settings.clone()),
+        DeviceClient::Imap(_) => None,
+    };
+    let on_delete_locally = {
+        let dispatch = props.dispatch.clone();
+        let id = id.clone();
+        let current = pop3_settings.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(settings) = &current {
+                let mut settings = settings.clone();
+                settings.delete_when_deleted_locally = input.checked();
+                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
+                    device: id.clone(),
+                    client: ClientSetup::Pop3(settings),
+                }));
+            }
+        })
+    };
     let status = if !d.online {
         tr(lang, Text::Offline).to_string()
     } else if world.is_idling(&d.id) {
@@ -248,6 +270,12 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                                     <option value="mark" selected={ model == DeleteModel::MarkAsDeleted }>{ tr(lang, Text::DeleteMarkDeleted) }</option>
                                     <option value="remove" selected={ model == DeleteModel::RemoveImmediately }>{ tr(lang, Text::DeleteRemoveNow) }</option>
                                 </select>
+                            </label>
+                        }
+                        if let Some(settings) = &pop3_settings {
+                            <label class="check">
+                                <input type="checkbox" data-testid="device-delete-locally" checked={ settings.delete_when_deleted_locally } disabled={ !settings.leave_on_server } onchange={ on_delete_locally } />
+                                <span>{ tr(lang, Text::DeleteOnServerToo) }</span>
                             </label>
                         }
                         <button type="button" class="danger" data-action="remove-device" onclick={ sim(SimAction::RemoveDevice { device: id.clone() }) }>{ tr(lang, Text::Remove) }</button>

@@ -27,6 +27,10 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
             other => format!("{}: {other}", tr(lang, Text::InvalidInput)),
         },
         PageError::NoSuchLesson(_) => tr(lang, Text::NoSuchLesson).to_string(),
+        PageError::NoSuchChallenge(id) => tr(lang, Text::NoSuchChallenge).replace("{id}", id),
+        PageError::ChallengeRefused(reason) => {
+            tr(lang, Text::ChallengeRefused).replace("{reason}", reason)
+        }
         PageError::WorldNotLoaded { source, reason } => {
             let text = match source {
                 WorldSource::Link => Text::BadLink,

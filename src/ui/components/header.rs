@@ -1,7 +1,8 @@
-//! The title bar: name, the lessons strip, and the tools: lessons menu, save and share, compare, language,
+//! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, language,
 //! projector mode.
 
 use super::lesson_strip::LessonStrip;
+use crate::ui::challenge_words::{says, Says};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -32,6 +33,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledLessons))
     };
+    let open_challenges = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledChallenges))
+    };
     let share = props.on_share.reform(|_: MouseEvent| ());
     let toggle_projector = {
         let dispatch = props.dispatch.clone();
@@ -55,6 +60,7 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="header-tools">
                 <button type="button" class="primary" data-action="lessons" onclick={ open_lessons }>{ tr(lang, Text::Lessons) }</button>
+                <button type="button" class="primary" data-action="challenges" onclick={ open_challenges }>{ says(lang, Says::Challenges) }</button>
                 <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
                 <button type="button" class="toggle" data-action="compare" aria-pressed={ props.compare.to_string() } onclick={ toggle_compare }>{ tr(lang, Text::Compare) }</button>
                 <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>

@@ -1,6 +1,9 @@
 //! One component per file.
 
 pub mod captions;
+pub mod challenge_builder;
+pub mod challenge_menu;
+pub mod challenge_panel;
 pub mod compare;
 pub mod compose;
 pub mod controls;
@@ -16,6 +19,7 @@ pub mod notice_banner;
 pub mod reader;
 pub mod server;
 pub mod share_panel;
+pub mod solution_verdict;
 pub mod terminal;
 pub mod tokens;
 pub mod topology;

@@ -1,5 +1,6 @@
-//! Hooks that own the web's side effects: animation frames, storage, keyboard.
+//! Hooks that own the web's side effects: animation frames, work after a paint, storage, keyboard.
 
+pub mod use_after_paint;
 pub mod use_animation_frames;
 pub mod use_autosave;
 pub mod use_keyboard_shortcuts;
