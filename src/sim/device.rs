@@ -248,17 +248,17 @@ impl Device {
                 .cache
                 .folders
                 .iter()
-                .flat_map(|(folder, cache)| {
-                    cache.messages.values().map(move |m| LocalMessage {
-                        folder: folder.clone(),
-                        message_id: m.message_id.clone(),
-                        subject: header_value(&m.text, "Subject").unwrap_or_default(),
-                        from: header_value(&m.text, "From").unwrap_or_default(),
-                        flags: m.flags,
-                        headers_only: false,
-                    })
-                })
+                .flat_map(|(folder, cache)| cache.messages.values().map(move |m| (folder, m)))
+                // Skipped before the headers are read: a card shows the newest few of hundreds.
                 .skip(skip)
+                .map(|(folder, m)| LocalMessage {
+                    folder: folder.clone(),
+                    message_id: m.message_id.clone(),
+                    subject: header_value(&m.text, "Subject").unwrap_or_default(),
+                    from: header_value(&m.text, "From").unwrap_or_default(),
+                    flags: m.flags,
+                    headers_only: false,
+                })
                 .collect(),
         }
     }
