@@ -13,6 +13,7 @@ use super::components::help::HelpOverlay;
 use super::components::lesson_menu::LessonMenu;
 use super::components::lesson_panel::LessonPanel;
 use super::components::notice_banner::NoticeBanner;
+use super::components::phone_views::PhoneViews;
 use super::components::reader::Reader;
 use super::components::share_panel::SharePanel;
 use super::components::solution_verdict::SolutionVerdict;
@@ -26,7 +27,7 @@ use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
-use super::state::{world_arrived, Action, PageParts, Speed, State, WorldSource};
+use super::state::{world_arrived, Action, PageParts, PhoneView, Speed, State, WorldSource};
 use super::url::UrlOptions;
 use crate::sim::challenge::codec::{document_kind, DocumentKind};
 use crate::sim::device::DeviceClient;
@@ -172,6 +173,13 @@ pub fn app(props: &AppProps) -> Html {
             super::components::transcript::sent_lines(world),
         )
     };
+    // A lesson, challenge or builder takes the terminal's place (and so its phone view).
+    let terminal_offered =
+        state.lesson.is_none() && state.challenge.is_none() && state.builder.is_none();
+    let phone_view = match state.phone_view {
+        PhoneView::Terminal if !terminal_offered => PhoneView::Stage,
+        view => view,
+    };
     // In compare mode the clock is the compared worlds'.
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
@@ -189,7 +197,7 @@ pub fn app(props: &AppProps) -> Html {
                     <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } captions={ compare.captions.clone() } dispatch={ dispatch.clone() } />
                 </main>
             } else {
-            <main class="workspace">
+            <main class="workspace" data-phone-view={ phone_view.id() }>
                 <div class="stage-column">
                     if state.shown >= PageParts::Stage {
                         <CaptionBar {lang} sim={ sim.clone() } />
@@ -210,12 +218,13 @@ pub fn app(props: &AppProps) -> Html {
                             <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
                         }
                         <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
-                        if state.lesson.is_none() && state.challenge.is_none() && state.builder.is_none() {
+                        if terminal_offered {
                             <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
                         }
                     }
                 </div>
             </main>
+            <PhoneViews {lang} view={ phone_view } terminal={ terminal_offered } dispatch={ dispatch.clone() } />
             }
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
             if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }

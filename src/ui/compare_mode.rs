@@ -202,6 +202,7 @@ impl State {
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
             | Action::ToggledCompare
+            | Action::ChosePhoneView(_)
             | Action::ToggledChallenges
             | Action::PressedChallengeHint
             | Action::PressedShowSolution

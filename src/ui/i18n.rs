@@ -142,6 +142,8 @@ pub enum Text {
     No,
     NoSuchLesson,
     NoSuchChallenge,
+    StageView,
+    Views,
     DeleteOnServerToo,
     ChallengeRefused,
     BadLink,
@@ -396,6 +398,8 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
             "Deleting here deletes on the server too",
             "在此删除时也从服务器删除",
         ),
+        Text::StageView => ("Stage", "示意图"),
+        Text::Views => ("View", "视图"),
         Text::NoSuchChallenge => (
             "There is no challenge “{id}”: the world is as it was. Open Challenges to pick one.",
             "没有名为“{id}”的挑战：世界保持原样。打开“挑战”选择一个。",

@@ -143,6 +143,29 @@ pub struct State {
     pub verdict: Option<CheckedSolution>,
     /// The teacher's challenge builder, while open.
     pub builder: Option<Builder>,
+    /// On a phone upright, which of the stage, the transcript and the terminal fills the screen.
+    pub phone_view: PhoneView,
+}
+
+/// The views a phone's tab bar switches between (wider screens show them side by side).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PhoneView {
+    /// The stage, with the lesson or challenge under it.
+    #[default]
+    Stage,
+    Transcript,
+    Terminal,
+}
+
+impl PhoneView {
+    /// `stage`, `transcript`, `terminal`: the hooks' `data-view`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PhoneView::Stage => "stage",
+            PhoneView::Transcript => "transcript",
+            PhoneView::Terminal => "terminal",
+        }
+    }
 }
 
 /// The parts of the page in the order they first render: the header and controls, then the stage, then the
@@ -191,6 +214,7 @@ impl State {
             challenges_open: false,
             verdict: None,
             builder: None,
+            phone_view: PhoneView::Stage,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -288,6 +312,7 @@ pub enum Action {
     DismissedNotice,
     /// Entered or left compare mode.
     ToggledCompare,
+    ChosePhoneView(PhoneView),
     ToggledChallenges,
     OpenedChallenge {
         id: String,
@@ -542,6 +567,7 @@ impl Reducible for State {
             Action::MadeShareLink(url) => next.share_url = Some(url),
             Action::DismissedNotice => next.notice = None,
             Action::ToggledCompare => next.toggle_compare(),
+            Action::ChosePhoneView(view) => next.phone_view = view,
             // Handled by `reduce_challenge` above.
             Action::ToggledChallenges
             | Action::OpenedChallenge { .. }

@@ -50,13 +50,27 @@ test('390×844, a phone upright: no sideways scroll, the stage first, every tap 
   const m = await measure(page);
   await page.screenshot({ path: (await screenshot(page, 'layout-390.png')).replace('.png', '-full.png'), fullPage: true });
   assert.ok(m.scrollWidth <= m.innerWidth, `no sideways scroll (${m.scrollWidth} px wide)`);
-  assert.ok(m.stageTop < m.transcriptTop, 'the stage comes before the transcript');
+  // The stage first; the transcript and the terminal are views of their own, chosen in the bar at the bottom.
+  assert.ok(await page.locator('[data-testid=stage]').isVisible(), 'the stage is shown first');
+  assert.equal(await page.locator('[data-testid=transcript]').isVisible(), false);
+  const bar = await page.locator('.phone-views').boundingBox();
+  assert.ok(Math.abs(bar.y + bar.height - 844) <= 1, `the view bar sits at the bottom (${JSON.stringify(bar)})`);
   assert.deepEqual(m.outside, [], 'no control sticks out sideways');
   assert.deepEqual(m.small, [], 'tap targets are at least 44 px');
   for (const id of ['laptop', 'phone', 'tablet']) {
     const box = await page.locator(`[data-testid=device][data-device=${id}]`).boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= 390, `${id} is on screen sideways`);
   }
+  await page.locator('[data-action=phone-view][data-view=transcript]').click();
+  assert.ok(await page.locator('[data-testid=transcript-line]').last().isVisible(), 'the newest line is in view');
+  assert.equal(await page.locator('[data-testid=stage]').isVisible(), false);
+  await page.locator('[data-action=phone-view][data-view=terminal]').click();
+  assert.ok(await page.locator('[data-testid=terminal-input]').isVisible());
+  const views = await measure(page);
+  assert.deepEqual(views.small, [], 'tap targets are at least 44 px in every view');
+  assert.ok(views.scrollWidth <= views.innerWidth);
+  await page.locator('[data-action=phone-view][data-view=stage]').click();
+  assert.ok(await page.locator('[data-testid=stage]').isVisible());
   assert.deepEqual(errors, []);
   await page.close();
 });

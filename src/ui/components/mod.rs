@@ -16,6 +16,7 @@ pub mod lesson_menu;
 pub mod lesson_panel;
 pub mod lesson_strip;
 pub mod notice_banner;
+pub mod phone_views;
 pub mod reader;
 pub mod server;
 pub mod share_panel;
