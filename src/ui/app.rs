@@ -204,8 +204,11 @@ pub fn app(props: &AppProps) -> Html {
                         <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
-                <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some()).then_some("with-lesson")) }>
+                <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some() || state.reader.is_some()).then_some("with-lesson")) }>
                     if state.shown >= PageParts::Side {
+                        if let Some((device, folder, message_id)) = state.reader.clone() {
+                            <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
+                        }
                         if let Some(checked) = state.verdict.clone() {
                             <SolutionVerdict {lang} verdict={ checked.verdict } title={ checked.title } dispatch={ dispatch.clone() } />
                         }
@@ -232,9 +235,6 @@ pub fn app(props: &AppProps) -> Html {
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {
                 <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />
-            }
-            if let Some((device, folder, message_id)) = state.reader.clone() {
-                <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
             }
         </div>
     }

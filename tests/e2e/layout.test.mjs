@@ -160,3 +160,22 @@ test('axe-core finds no serious or critical violation on any view', async () => 
   }
   assert.deepEqual(found, {});
 });
+
+test('the open message sits beside the stage, never over it, so its \\Seen is seen crossing the wire', async () => {
+  for (const [viewport, projector] of [[{ width: 1280, height: 720 }, false], [{ width: 1920, height: 1080 }, true], [{ width: 1024, height: 768 }, false]]) {
+    const { page, errors } = await openApp(browser, site.url, '?fresh', viewport);
+    if (projector) await page.keyboard.press('p');
+    const phone = page.locator('[data-testid=device][data-device=phone]');
+    await phone.locator('[data-testid=device-message]').first().locator('[data-action=open]').click();
+    const reader = await page.locator('[data-testid=reader]').boundingBox();
+    const stage = await page.locator('[data-testid=stage]').boundingBox();
+    const overlaps = reader.x < stage.x + stage.width && stage.x < reader.x + reader.width
+      && reader.y < stage.y + stage.height && stage.y < reader.y + reader.height;
+    assert.ok(!overlaps, `${viewport.width}: reader ${JSON.stringify(reader)} stage ${JSON.stringify(stage)}`);
+    await page.locator('[data-testid=change-token][data-kind=seen]').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('[data-testid=reader]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

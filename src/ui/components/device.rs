@@ -246,7 +246,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                     <span class={ classes!("dot", d.online.then_some("on"), d.connection.is_some().then_some("busy")) } aria-hidden="true"></span>
                     <span>{ status }</span>
                 </p>
-                if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, Text::ActionsQueued)) }</span> }
+                if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, if pending == 1 { Text::ActionQueued } else { Text::ActionsQueued })) }</span> }
             </div>
             <div class="device-actions">
                 <button type="button" class="primary" data-action="check-mail" disabled={ !d.online } onclick={ sim(SimAction::CheckMail { device: id.clone() }) }>{ tr(lang, Text::CheckMail) }</button>
