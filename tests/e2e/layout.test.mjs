@@ -108,6 +108,14 @@ test('1920×1080 projector: the stage fills the screen, captions and transcript 
   assert.ok(m.scrollWidth <= 1920 && m.scrollHeight <= 1080, `no page scroll (${m.scrollWidth}×${m.scrollHeight})`);
   assert.ok(Math.min(...m.captionPx) >= 24, `captions ${m.captionPx}`);
   assert.ok(m.wirePx.length > 0 && Math.min(...m.wirePx) >= 24, `transcript ${m.wirePx}`);
+  // Before the laptop's QUIT the server still lists all three: the projector shows at least two rows whole.
+  const whole = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=server] .list-scroll').getBoundingClientRect();
+    return [...document.querySelectorAll('[data-testid=server-message]:not([hidden])')]
+      .map((row) => row.getBoundingClientRect())
+      .filter((r) => r.top >= box.top - 1 && r.bottom <= box.bottom + 1).length;
+  });
+  assert.ok(whole >= 2, `${whole} server rows shown whole`);
   assert.deepEqual(errors, []);
   await page.close();
 });
