@@ -141,3 +141,31 @@ test('a quiet stretch is skipped with a visible "minutes later", and the tablet 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an offline device shows its waiting changes as tokens; back online, they leave for the server', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh');
+  const tablet = device(page, 'tablet');
+  await tablet.locator('[data-action=check-mail]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=device][data-device=tablet] [data-testid=device-message]').length === 3, null, { timeout: 30000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=device][data-device=tablet].is-connected'), null, { timeout: 30000 });
+  await tablet.locator('[data-action=toggle-online]').click();
+  await tablet.locator('[data-testid=device-message]').nth(0).locator('[data-action=flag]').click();
+  const opened = await tablet.locator('[data-testid=device-message]').nth(1).getAttribute('data-message-id');
+  await tablet.locator('[data-testid=device-message]').nth(1).locator('[data-action=open]').click();
+  await page.keyboard.press('Escape');
+  const queued = await tablet.locator('[data-testid=queued-change]').evaluateAll((es) => es.map((e) => e.dataset.kind));
+  assert.deepEqual(queued, ['flagged', 'seen']);
+  await screenshot(page, 'stage-queued-offline.png');
+  await startSampling(page);
+  await tablet.locator('[data-action=toggle-online]').click();
+  await tablet.locator('[data-testid=queued-change]').first().waitFor({ state: 'detached', timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=server-message][data-flags*="Flagged"]').length === 1, null, { timeout: 30000 });
+  // The Seen waits behind the flag: the queue is replayed one command at a time, in the order it was made.
+  await page.waitForFunction((id) => document.querySelector(`[data-testid=server-message][data-message-id="${id}"]`)?.dataset.flags.includes('Seen'), opened, { timeout: 30000 });
+  const samples = await stopSampling(page);
+  for (const kind of ['flagged', 'seen']) {
+    assert.ok(samples.some((s) => s.changes.some((c) => c.kind === kind && c.from === 'tablet' && c.to === 'server')), `a ${kind} token left the tablet`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -2,11 +2,13 @@
 
 use super::icons::device_icon;
 use super::server::{display_name, flag_class};
+use super::tokens::kind_face;
 use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind};
+use crate::sim::imap::client::UserAction;
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::story::LeavingRow;
-use crate::sim::world::Action as SimAction;
+use crate::sim::world::{Action as SimAction, ChangeKind};
 use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
@@ -99,6 +101,25 @@ pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
     match id.rsplit_once('-') {
         Some((_, n)) if n.chars().all(|c| c.is_ascii_digit()) => format!("{base} {n}"),
         _ => base.to_string(),
+    }
+}
+
+/// What each waiting action will change on the server, oldest first: a POP3 deletion waits for the next
+/// session's DELE (RFC 1939 §6), an IMAP change for the connection that replays it (RFC 4549 §4.2).
+fn queued_changes(device: &Device) -> Vec<ChangeKind> {
+    match &device.client {
+        DeviceClient::Pop3 { state, .. } => vec![ChangeKind::Deleted; state.deleted_locally.len()],
+        DeviceClient::Imap(client) => client
+            .cache
+            .queue
+            .iter()
+            .map(|action| match action {
+                UserAction::MarkRead { .. } | UserAction::MarkUnread { .. } => ChangeKind::Seen,
+                UserAction::Flag { .. } | UserAction::Unflag { .. } => ChangeKind::Flagged,
+                UserAction::Delete { .. } => ChangeKind::Deleted,
+                UserAction::MoveTo { .. } => ChangeKind::Move,
+            })
+            .collect(),
     }
 }
 
@@ -248,6 +269,15 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                 </p>
                 if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, if pending == 1 { Text::ActionQueued } else { Text::ActionsQueued })) }</span> }
             </div>
+            // The waiting changes as the tokens they will become: they leave as the device reaches the server.
+            if pending > 0 {
+                <ul class="queued-changes" aria-label={ tr(lang, Text::ActionsQueued) }>
+                    { for queued_changes(d).into_iter().map(|kind| {
+                        let (glyph, word) = kind_face(lang, kind);
+                        html! { <li class={ classes!("change-token", "queued-change", kind.id()) } data-testid="queued-change" data-kind={ kind.id() }><span aria-hidden="true">{ glyph }</span>{ " " }{ word }</li> }
+                    }) }
+                </ul>
+            }
             <div class="device-actions">
                 <button type="button" class="primary" data-action="check-mail" disabled={ !d.online } onclick={ sim(SimAction::CheckMail { device: id.clone() }) }>{ tr(lang, Text::CheckMail) }</button>
                 <button type="button" data-action="toggle-online" aria-pressed={ (!d.online).to_string() } onclick={ sim(SimAction::ToggleOnline { device: id.clone() }) }>

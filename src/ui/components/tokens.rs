@@ -29,7 +29,7 @@ pub fn mail_token(token: &MailToken, at: (f64, f64)) -> Html {
 }
 
 /// The glyph and the word a change travels as.
-fn kind_face(lang: Lang, kind: ChangeKind) -> (&'static str, &'static str) {
+pub fn kind_face(lang: Lang, kind: ChangeKind) -> (&'static str, &'static str) {
     match kind {
         ChangeKind::Seen => ("✓", "\\Seen"),
         ChangeKind::Flagged => ("⚑", "\\Flagged"),
