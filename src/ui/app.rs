@@ -7,16 +7,16 @@ use super::components::challenge_panel::ChallengePanel;
 use super::components::compare::CompareView;
 use super::components::compose::Compose;
 use super::components::controls::Controls;
-use super::components::error_banner::ErrorBanner;
+use super::components::error_banner::{error_banner, ErrorBannerProps};
 use super::components::header::Header;
 use super::components::help::HelpOverlay;
-use super::components::lesson_menu::LessonMenu;
+use super::components::lesson_menu::{lesson_menu, LessonMenuProps};
 use super::components::lesson_panel::LessonPanel;
-use super::components::notice_banner::NoticeBanner;
-use super::components::phone_views::PhoneViews;
+use super::components::notice_banner::{notice_banner, NoticeBannerProps};
+use super::components::phone_views::{phone_views, PhoneViewsProps};
 use super::components::reader::Reader;
 use super::components::share_panel::SharePanel;
-use super::components::solution_verdict::SolutionVerdict;
+use super::components::solution_verdict::{solution_verdict, SolutionVerdictProps};
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
 use super::components::transcript::TranscriptPanel;
@@ -187,10 +187,10 @@ pub fn app(props: &AppProps) -> Html {
             <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
-                <ErrorBanner {lang} {error} dispatch={ dispatch.clone() } />
+                { error_banner(&ErrorBannerProps { lang, error, dispatch: dispatch.clone() }) }
             }
             if let Some(notice) = state.notice.clone() {
-                <NoticeBanner {lang} {notice} dispatch={ dispatch.clone() } />
+                { notice_banner(&NoticeBannerProps { lang, notice, dispatch: dispatch.clone() }) }
             }
             if let Some(compare) = state.compare.as_ref() {
                 <main class="workspace compare-mode">
@@ -210,7 +210,7 @@ pub fn app(props: &AppProps) -> Html {
                             <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
                         }
                         if let Some(checked) = state.verdict.clone() {
-                            <SolutionVerdict {lang} verdict={ checked.verdict } title={ checked.title } dispatch={ dispatch.clone() } />
+                            { solution_verdict(&SolutionVerdictProps { lang, verdict: checked.verdict, title: checked.title, dispatch: dispatch.clone() }) }
                         }
                         if let Some(builder) = state.builder.clone() {
                             <ChallengeBuilder {lang} {builder} sim={ sim.clone() } dispatch={ dispatch.clone() } />
@@ -227,10 +227,10 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 </div>
             </main>
-            <PhoneViews {lang} view={ phone_view } terminal={ terminal_offered } dispatch={ dispatch.clone() } />
+            { phone_views(&PhoneViewsProps { lang, view: phone_view, terminal: terminal_offered, dispatch: dispatch.clone() }) }
             }
             if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
-            if state.lessons_open { <LessonMenu {lang} dispatch={ dispatch.clone() } /> }
+            if state.lessons_open { { lesson_menu(&LessonMenuProps { lang, dispatch: dispatch.clone() }) } }
             if state.challenges_open { <ChallengeMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {

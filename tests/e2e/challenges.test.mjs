@@ -266,7 +266,7 @@ test('a solution link is verified by replay: solved, cut short, and tampered wit
   damaged.on('pageerror', (e) => damagedErrors.push(String(e)));
   await damaged.goto(cut);
   await damaged.locator('[data-testid=error]').waitFor();
-  await damaged.locator('[data-testid=server]').waitFor();
+  await damaged.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   assert.deepEqual(damagedErrors, []);
   await damaged.close();
 });

@@ -16,7 +16,7 @@ test('after the first visit, the page loads and runs with the server gone', asyn
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${site.url}?fresh&speed=instant`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   // The worker has installed (and so cached the built files) once it is ready.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   const cached = await page.evaluate(async () => (await (await caches.open('mailroom-v1')).keys()).map((r) => new URL(r.url).pathname));
@@ -26,10 +26,10 @@ test('after the first visit, the page loads and runs with the server gone', asyn
   // A real outage: nothing listens on the port any more.
   await assert.rejects(fetch(site.url), 'the server is gone');
   await page.goto(`${site.url}?fresh&speed=instant&lesson=pop3-download-and-delete`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('[data-testid=lesson-panel]').count(), 1, 'a lesson opens offline');
   await page.goto(`${site.url}?fresh&speed=instant`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
   assert.equal(await page.locator('[data-testid=server-message]').count(), 0, 'the simulation runs offline');
   assert.ok(await page.locator('[data-testid=transcript-line]').count() > 5);

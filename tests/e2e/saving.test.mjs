@@ -55,7 +55,7 @@ async function openElsewhere(url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(url);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   return { page, context, errors, dialogs };
 }
 
@@ -114,22 +114,22 @@ test('the world survives a reload; ?fresh starts over and leaves it saved', asyn
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${site.url}?speed=instant`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   await click(page, 'laptop', 'check-mail');
   const saved = await snapshot(page);
   assert.equal(saved.server.length, 0);
   assert.ok(await page.evaluate(() => Object.keys(localStorage).every((k) => k.startsWith('mailroom'))));
   await page.reload();
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   const restored = await snapshot(page);
   assert.deepEqual(restored.server, saved.server);
   assert.deepEqual(restored.devices, saved.devices);
   await page.goto(`${site.url}?fresh&speed=instant`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('[data-testid=server-message]').count(), 3, '?fresh shows the default world');
   await click(page, 'phone', 'check-mail');
   await page.goto(`${site.url}?speed=instant`);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   assert.deepEqual((await snapshot(page)).devices, saved.devices, '?fresh left the saved world as it was');
   await context.close();
 });
@@ -143,6 +143,8 @@ test('a corrupt saved world is set aside, not lost, and the default world runs',
   const error = page.locator('[data-testid=error]');
   await error.waitFor();
   assert.match(await error.innerText(), /could not be read/);
+  // The error shows with the page's first part; the stage renders after it (docs/hooks.md, data-ready).
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('[data-testid=server-message]').count(), 3);
   assert.equal(await page.evaluate(() => localStorage.getItem('mailroom.world.unreadable')), '{"version":1,"setup":<script>');
   await context.close();
@@ -200,7 +202,7 @@ test('a link opened over a saved world keeps that world, and it can be restored'
   const context = await browser.newContext();
   const mine = await context.newPage();
   await mine.goto(`${site.url}?speed=instant`);
-  await mine.locator('[data-testid=server]').waitFor();
+  await mine.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   await click(mine, 'phone', 'check-mail');
   const own = await snapshot(mine);
   await mine.goto(url);

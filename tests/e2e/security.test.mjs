@@ -32,7 +32,7 @@ async function openWatched(query) {
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
   page.on('dialog', async (d) => { seen.dialogs.push(`${d.type()}: ${d.message()}`); await d.dismiss(); });
   await page.goto(site.url + query);
-  await page.locator('[data-testid=server]').waitFor();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
   return { context, page, seen, violations: () => page.evaluate(() => window.cspViolations) };
 }
 

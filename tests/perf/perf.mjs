@@ -15,7 +15,7 @@ await page.addInitScript(() => {
 });
 const started = Date.now();
 await page.goto(`${site.url}?fresh&devices=8&messages=500`);
-await page.locator('[data-testid=device]').first().waitFor();
+await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
 const firstRender = await page.evaluate(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   return { fcp: fcp ? fcp.startTime : null, ready: performance.now() };

@@ -1,6 +1,7 @@
 // Where the page's main thread spends its time under the perf script's load (not a test): a sampling CPU
 // profile of 8 devices syncing 500 messages at 8x, summed by function. Give it a page whose wasm keeps its
-// function names (`scripts/perf --profile` builds one), or the wasm shows as numbered functions.
+// function names (a build with `data-wasm-opt="0"` in index.html: wasm-opt is what drops them), or the wasm shows
+// as numbered functions.
 import { serveDist, launch } from '../e2e/harness.mjs';
 
 const PLAY_MS = Number(process.env.PLAY_MS ?? 8000);
@@ -8,7 +9,7 @@ const site = await serveDist();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 await page.goto(`${site.url}?fresh&devices=8&messages=500`);
-await page.locator('[data-testid=device]').first().waitFor();
+await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
 await page.locator('[data-testid=speed]').selectOption('8');
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');

@@ -5,7 +5,7 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, PageError, WorldSource};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ErrorBannerProps {
     pub lang: Lang,
     pub error: PageError,
@@ -43,7 +43,8 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
     }
 }
 
-#[function_component(ErrorBanner)]
+// A plain view function, not a component: it is small or seldom shown, and each component costs the bundle
+// its own copy of Yew's lifecycle code.
 pub fn error_banner(props: &ErrorBannerProps) -> Html {
     let dismiss = {
         let dispatch = props.dispatch.clone();

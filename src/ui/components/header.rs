@@ -1,7 +1,7 @@
 //! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, language,
 //! projector mode.
 
-use super::lesson_strip::LessonStrip;
+use super::lesson_strip::{lesson_strip, LessonStripProps};
 use crate::ui::challenge_words::{says, Says};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
@@ -55,7 +55,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 </svg>
                 <div>
                     <h1 title={ tr(lang, Text::Tagline) }>{ "Mailroom" }</h1>
-                    <LessonStrip {lang} current={ props.lesson } dispatch={ props.dispatch.clone() } />
+                    { lesson_strip(&LessonStripProps { lang, current: props.lesson, dispatch: props.dispatch.clone() }) }
                 </div>
             </div>
             <div class="header-tools">

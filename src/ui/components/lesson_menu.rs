@@ -6,13 +6,14 @@ use crate::ui::i18n::{tr, words, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LessonMenuProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(LessonMenu)]
+// A plain view function, not a component: it is small or seldom shown, and each component costs the bundle
+// its own copy of Yew's lifecycle code.
 pub fn lesson_menu(props: &LessonMenuProps) -> Html {
     let lang = props.lang;
     let close = {

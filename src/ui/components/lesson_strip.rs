@@ -6,7 +6,7 @@ use crate::ui::i18n::{tr, words, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LessonStripProps {
     pub lang: Lang,
     /// The lesson being followed.
@@ -14,7 +14,8 @@ pub struct LessonStripProps {
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(LessonStrip)]
+// A plain view function: it renders only when the header does, and each component costs the bundle its own
+// copy of Yew's lifecycle code.
 pub fn lesson_strip(props: &LessonStripProps) -> Html {
     let lang = props.lang;
     let lessons = catalogue();

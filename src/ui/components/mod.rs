@@ -1,4 +1,4 @@
-//! One component per file.
+//! One component (or plain view function) per file.
 
 pub mod captions;
 pub mod challenge_builder;

@@ -6,14 +6,15 @@ use crate::ui::persist;
 use crate::ui::state::{world_arrived, Action, Notice, WorldSource};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct NoticeBannerProps {
     pub lang: Lang,
     pub notice: Notice,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(NoticeBanner)]
+// A plain view function, not a component: it is small or seldom shown, and each component costs the bundle
+// its own copy of Yew's lifecycle code.
 pub fn notice_banner(props: &NoticeBannerProps) -> Html {
     let lang = props.lang;
     let Notice::OpenedWorld {

@@ -6,7 +6,7 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, PhoneView};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct PhoneViewsProps {
     pub lang: Lang,
     pub view: PhoneView,
@@ -15,7 +15,8 @@ pub struct PhoneViewsProps {
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(PhoneViews)]
+// A plain view function, not a component: it is small or seldom shown, and each component costs the bundle
+// its own copy of Yew's lifecycle code.
 pub fn phone_views(props: &PhoneViewsProps) -> Html {
     let lang = props.lang;
     let mut views = vec![

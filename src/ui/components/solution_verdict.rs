@@ -8,7 +8,7 @@ use crate::ui::i18n::Lang;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SolutionVerdictProps {
     pub lang: Lang,
     pub verdict: Verdict,
@@ -17,7 +17,8 @@ pub struct SolutionVerdictProps {
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(SolutionVerdict)]
+// A plain view function, not a component: it is small or seldom shown, and each component costs the bundle
+// its own copy of Yew's lifecycle code.
 pub fn solution_verdict(props: &SolutionVerdictProps) -> Html {
     let lang = props.lang;
     let close = {
