@@ -5,6 +5,11 @@ use super::{message_id_of, CachedMessage, Connection, ImapClient, ImapEvent, Ste
 use crate::sim::mail::{Flag, Flags};
 use crate::sim::time::SimTime;
 
+/// The most messages a mailbox may hold for this client to map sequence numbers to UIDs: a server claiming more
+/// (EXISTS, or a FETCH past it) is broken, and mapping its claim would take gigabytes. The page's worlds hold at
+/// most about 10,000.
+const MAX_TRACKED_MESSAGES: u32 = 1_000_000;
+
 /// Longest response the client buffers while waiting for its end (a message literal included).
 const MAX_RESPONSE_OCTETS: usize = 8 * 1024 * 1024;
 
@@ -160,7 +165,7 @@ impl ImapClient {
             Data::Exists(n) => {
                 let grew = n > self.selection.exists;
                 self.selection.exists = n;
-                if (n as usize) > self.selection.seq_uids.len() {
+                if (n as usize) > self.selection.seq_uids.len() && n <= MAX_TRACKED_MESSAGES {
                     self.selection.seq_uids.resize(n as usize, 0);
                 }
                 if grew && matches!(self.connection, Connection::Idling | Connection::EndingIdle) {
@@ -259,6 +264,11 @@ impl ImapClient {
                 FetchItem::Text(t) => text = t,
                 _ => {}
             }
+        }
+        // Sequence numbers run from 1 (RFC 3501 §2.3.1.2); a broken server's 0 or a number past what the
+        // client tracks names no message it can hold.
+        if seq == 0 || seq > MAX_TRACKED_MESSAGES {
+            return;
         }
         let i = seq as usize - 1;
         if let Some(uid) = uid {
