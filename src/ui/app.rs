@@ -1,5 +1,6 @@
 //! The root component: one reducer, the header, the control bar, the stage, the transcript and terminal.
 
+use super::challenge_mode::ChallengeAction;
 use super::components::captions::CaptionBar;
 use super::components::challenge_builder::ChallengeBuilder;
 use super::components::challenge_menu::ChallengeMenu;
@@ -99,8 +100,12 @@ pub fn app(props: &AppProps) -> Html {
                     // One fragment format carries worlds, challenges and students' solutions.
                     let action = match share::json_from(&fragment).await {
                         Ok(json) => match document_kind(&json) {
-                            DocumentKind::Challenge => Action::ReceivedChallenge(json),
-                            DocumentKind::Solution => Action::ReceivedSolution(json),
+                            DocumentKind::Challenge => {
+                                Action::Challenge(ChallengeAction::ReceivedChallenge(json))
+                            }
+                            DocumentKind::Solution => {
+                                Action::Challenge(ChallengeAction::ReceivedSolution(json))
+                            }
                             DocumentKind::World | DocumentKind::Unknown => {
                                 world_arrived(&json, WorldSource::Link, || {
                                     autosave && persist::keep_as_previous()

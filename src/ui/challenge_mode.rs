@@ -2,11 +2,11 @@
 //! played on the stage, start again), a solution link's verdict, and the teacher's builder. The logic is
 //! `sim::challenge`'s; this only keeps it in the page's state and puts its worlds on the stage.
 
-use super::state::{Action, PageError, Sim, Speed, State};
+use super::state::{PageError, Sim, Speed, State};
 use crate::sim::challenge::codec::{challenge_from_json, solution_from_json, verify_json};
 use crate::sim::challenge::{
     builtin, catalogue, moves_from_recording, replay, start_timeline, Challenge, ChallengeRun,
-    Draft, Move, Text, Verdict,
+    Condition, Draft, Move, Text, Verdict,
 };
 use crate::sim::timeline::Timeline;
 
@@ -15,7 +15,7 @@ use crate::sim::timeline::Timeline;
 pub struct Builder {
     pub draft: Draft,
     pub recording: bool,
-    /// The challenge as built by "Share": its link is made from it (`Action::MadeChallengeLink`).
+    /// The challenge as built by "Share": its link is made from it (`ChallengeAction::MadeChallengeLink`).
     pub shared: Option<Challenge>,
     pub link: Option<String>,
     /// Why the draft cannot be shared yet.
@@ -29,6 +29,37 @@ pub struct CheckedSolution {
     pub title: Option<Text>,
 }
 
+/// What the user did to a challenge, a solution link's verdict or the builder, in the past tense.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChallengeAction {
+    ToggledChallenges,
+    OpenedChallenge {
+        id: String,
+        seed: u64,
+    },
+    /// A challenge document arrived from a link.
+    ReceivedChallenge(String),
+    /// A solution document arrived from a link: it is replayed and checked.
+    ReceivedSolution(String),
+    PressedChallengeHint,
+    PressedShowSolution,
+    PressedChallengeReset,
+    ClosedChallenge,
+    ClosedVerdict,
+    PressedBuildChallenge,
+    PressedEditChallenge,
+    EditedDraft(DraftField, String),
+    AddedGoal(Condition),
+    RemovedGoal(usize),
+    AddedHint(String),
+    RemovedHint(usize),
+    /// Started or stopped recording the builder's solution.
+    PressedRecordSolution,
+    PressedShareChallenge,
+    MadeChallengeLink(String),
+    ClosedBuilder,
+}
+
 /// A text field of the builder's draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftField {
@@ -38,35 +69,35 @@ pub enum DraftField {
 }
 
 impl State {
-    /// Handles the challenge actions; false for any other action.
-    pub(super) fn reduce_challenge(&mut self, action: &Action) -> bool {
+    /// Handles a challenge action; the reducer follows the challenge after every action (`follow_challenge`).
+    pub(super) fn reduce_challenge(&mut self, action: ChallengeAction) {
         match action {
-            Action::ToggledChallenges => self.challenges_open = !self.challenges_open,
-            Action::OpenedChallenge { id, seed } => match builtin(id, *seed) {
+            ChallengeAction::ToggledChallenges => self.challenges_open = !self.challenges_open,
+            ChallengeAction::OpenedChallenge { id, seed } => match builtin(&id, seed) {
                 Some(challenge) => self.start_challenge(challenge),
-                None => self.error = Some(PageError::NoSuchChallenge(id.clone())),
+                None => self.error = Some(PageError::NoSuchChallenge(id)),
             },
-            Action::ReceivedChallenge(json) => match challenge_from_json(json) {
+            ChallengeAction::ReceivedChallenge(json) => match challenge_from_json(&json) {
                 Ok(challenge) => self.start_challenge(challenge),
                 Err(error) => self.error = Some(PageError::ChallengeRefused(error.to_string())),
             },
-            Action::ReceivedSolution(json) => self.check_solution(json),
-            Action::PressedChallengeHint => {
+            ChallengeAction::ReceivedSolution(json) => self.check_solution(&json),
+            ChallengeAction::PressedChallengeHint => {
                 if let Some(run) = self.challenge.as_mut() {
                     run.reveal_hint();
                 }
             }
-            Action::PressedShowSolution => self.restart_challenge(true),
-            Action::PressedChallengeReset => self.restart_challenge(false),
-            Action::ClosedChallenge => self.challenge = None,
-            Action::ClosedVerdict => self.verdict = None,
-            Action::PressedBuildChallenge => self.open_builder(),
-            Action::PressedEditChallenge => self.edit_challenge(),
-            Action::EditedDraft(field, value) => {
+            ChallengeAction::PressedShowSolution => self.restart_challenge(true),
+            ChallengeAction::PressedChallengeReset => self.restart_challenge(false),
+            ChallengeAction::ClosedChallenge => self.challenge = None,
+            ChallengeAction::ClosedVerdict => self.verdict = None,
+            ChallengeAction::PressedBuildChallenge => self.open_builder(),
+            ChallengeAction::PressedEditChallenge => self.edit_challenge(),
+            ChallengeAction::EditedDraft(field, value) => {
                 if let Some(builder) = self.builder.as_mut() {
                     let text = Text {
                         en: value.clone(),
-                        zh: value.clone(),
+                        zh: value,
                     };
                     match field {
                         DraftField::Title => builder.draft.title = text,
@@ -76,23 +107,23 @@ impl State {
                     builder.link = None;
                 }
             }
-            Action::AddedGoal(condition) => {
+            ChallengeAction::AddedGoal(condition) => {
                 if let Some(builder) = self.builder.as_mut() {
-                    if !builder.draft.goal.contains(condition) {
-                        builder.draft.goal.push(condition.clone());
+                    if !builder.draft.goal.contains(&condition) {
+                        builder.draft.goal.push(condition);
                     }
                     builder.link = None;
                 }
             }
-            Action::RemovedGoal(index) => {
+            ChallengeAction::RemovedGoal(index) => {
                 if let Some(builder) = self.builder.as_mut() {
-                    if *index < builder.draft.goal.len() {
-                        builder.draft.goal.remove(*index);
+                    if index < builder.draft.goal.len() {
+                        builder.draft.goal.remove(index);
                     }
                     builder.link = None;
                 }
             }
-            Action::AddedHint(hint) => {
+            ChallengeAction::AddedHint(hint) => {
                 if let Some(builder) = self.builder.as_mut() {
                     let hint = hint.trim();
                     if !hint.is_empty() {
@@ -104,25 +135,23 @@ impl State {
                     builder.link = None;
                 }
             }
-            Action::RemovedHint(index) => {
+            ChallengeAction::RemovedHint(index) => {
                 if let Some(builder) = self.builder.as_mut() {
-                    if *index < builder.draft.hints.len() {
-                        builder.draft.hints.remove(*index);
+                    if index < builder.draft.hints.len() {
+                        builder.draft.hints.remove(index);
                     }
                     builder.link = None;
                 }
             }
-            Action::PressedRecordSolution => self.record_solution(),
-            Action::PressedShareChallenge => self.share_challenge(),
-            Action::MadeChallengeLink(url) => {
+            ChallengeAction::PressedRecordSolution => self.record_solution(),
+            ChallengeAction::PressedShareChallenge => self.share_challenge(),
+            ChallengeAction::MadeChallengeLink(url) => {
                 if let Some(builder) = self.builder.as_mut() {
-                    builder.link = Some(url.clone());
+                    builder.link = Some(url);
                 }
             }
-            Action::ClosedBuilder => self.builder = None,
-            _ => return false,
+            ChallengeAction::ClosedBuilder => self.builder = None,
         }
-        true
     }
 
     /// Plays the stored solution's next move when it is showing, and ticks the checklist: after every
@@ -213,6 +242,8 @@ impl State {
     /// The builder, starting from the world as it is now.
     fn open_builder(&mut self) {
         self.challenges_open = false;
+        // The builder starts from the normal world, and shows it.
+        self.compare = None;
         let timeline = self.sim.timeline();
         let setup = timeline.world().setup().clone();
         let start = moves_from_recording(&setup, &[], &timeline);
@@ -340,6 +371,7 @@ pub fn action_count(moves: &[Move]) -> usize {
 mod tests {
     use super::*;
     use crate::ui::state::tests::reduce;
+    use crate::ui::state::Action;
     use crate::ui::url::UrlOptions;
 
     #[test]
@@ -355,12 +387,15 @@ mod tests {
             let mut state = State::initial(&UrlOptions::parse("?speed=instant"));
             state = reduce(
                 state,
-                Action::OpenedChallenge {
+                Action::Challenge(ChallengeAction::OpenedChallenge {
                     id: entry.id.to_string(),
                     seed: 0,
-                },
+                }),
             );
-            state = reduce(state, Action::PressedShowSolution);
+            state = reduce(
+                state,
+                Action::Challenge(ChallengeAction::PressedShowSolution),
+            );
             let run = state.challenge.as_ref().expect("a challenge");
             assert!(run.checklist.solved(), "{}: {:?}", entry.id, run.checklist);
             assert_eq!(run.finished, None, "{}", entry.id);

@@ -171,12 +171,9 @@ impl State {
             | Action::PressedRunStep => {}
             // The waiting normal world opens as it would have; compare mode's worlds are their own.
             Action::PartsPainted | Action::WorldOpened(_) => return false,
-            Action::OpenedLesson(_)
-            | Action::ReceivedWorld { .. }
-            | Action::OpenedChallenge { .. }
-            | Action::ReceivedChallenge(_)
-            | Action::ReceivedSolution(_)
-            | Action::PressedBuildChallenge => {
+            // A challenge that puts its own world on the stage ends compare mode itself (`show_challenge_world`).
+            Action::Challenge(_) => return false,
+            Action::OpenedLesson(_) | Action::ReceivedWorld { .. } => {
                 // A lesson or a loaded world replaces the normal one: compare mode ends, the normal reducer goes on.
                 self.compare = None;
                 return false;
@@ -202,23 +199,7 @@ impl State {
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
             | Action::ToggledCompare
-            | Action::ChosePhoneView(_)
-            | Action::ToggledChallenges
-            | Action::PressedChallengeHint
-            | Action::PressedShowSolution
-            | Action::PressedChallengeReset
-            | Action::ClosedChallenge
-            | Action::ClosedVerdict
-            | Action::PressedEditChallenge
-            | Action::EditedDraft(..)
-            | Action::AddedGoal(_)
-            | Action::RemovedGoal(_)
-            | Action::AddedHint(_)
-            | Action::RemovedHint(_)
-            | Action::PressedRecordSolution
-            | Action::PressedShareChallenge
-            | Action::MadeChallengeLink(_)
-            | Action::ClosedBuilder => return false,
+            | Action::ChosePhoneView(_) => return false,
         }
         self.error = None;
         true

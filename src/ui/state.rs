@@ -1,12 +1,12 @@
 //! The page's one state and its reducer (after Yew's function_todomvc). The reducer drives the simulation
 //! and nothing else: timers, storage and the URL live in effects.
 
-use super::challenge_mode::{Builder, CheckedSolution, DraftField};
+use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
 use super::i18n::Lang;
 pub use super::sim::Sim;
 use super::url::UrlOptions;
-use crate::sim::challenge::{ChallengeRun, Condition};
+use crate::sim::challenge::ChallengeRun;
 use crate::sim::device::{ClientSetup, DeviceKind};
 use crate::sim::imap::SyncMode;
 use crate::sim::lesson::{self, LessonRun};
@@ -219,7 +219,7 @@ impl State {
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
         } else if let Some(id) = &options.challenge {
-            state.reduce_challenge(&Action::OpenedChallenge {
+            state.reduce_challenge(ChallengeAction::OpenedChallenge {
                 id: id.clone(),
                 seed: options.seed.unwrap_or(0),
             });
@@ -313,32 +313,8 @@ pub enum Action {
     /// Entered or left compare mode.
     ToggledCompare,
     ChosePhoneView(PhoneView),
-    ToggledChallenges,
-    OpenedChallenge {
-        id: String,
-        seed: u64,
-    },
-    /// A challenge document arrived from a link.
-    ReceivedChallenge(String),
-    /// A solution document arrived from a link: it is replayed and checked.
-    ReceivedSolution(String),
-    PressedChallengeHint,
-    PressedShowSolution,
-    PressedChallengeReset,
-    ClosedChallenge,
-    ClosedVerdict,
-    PressedBuildChallenge,
-    PressedEditChallenge,
-    EditedDraft(DraftField, String),
-    AddedGoal(Condition),
-    RemovedGoal(usize),
-    AddedHint(String),
-    RemovedHint(usize),
-    /// Started or stopped recording the builder's solution.
-    PressedRecordSolution,
-    PressedShareChallenge,
-    MadeChallengeLink(String),
-    ClosedBuilder,
+    /// Anything done to a challenge, its verdict or the builder (see [`ChallengeAction`]).
+    Challenge(ChallengeAction),
 }
 
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
@@ -398,10 +374,6 @@ impl Reducible for State {
         if next.reduce_in_compare(&action) {
             return Rc::new(next);
         }
-        if next.reduce_challenge(&action) {
-            next.follow_challenge();
-            return Rc::new(next);
-        }
         match action {
             Action::ChoseLanguage(lang) => next.lang = lang,
             Action::SwitchedLanguage => {
@@ -438,7 +410,7 @@ impl Reducible for State {
             }
             // In a challenge, Reset starts it again from its own start world.
             Action::PressedReset if next.challenge.is_some() => {
-                next.reduce_challenge(&Action::PressedChallengeReset);
+                next.reduce_challenge(ChallengeAction::PressedChallengeReset);
             }
             Action::PressedReset => {
                 let alive = next.lesson.is_none();
@@ -568,27 +540,7 @@ impl Reducible for State {
             Action::DismissedNotice => next.notice = None,
             Action::ToggledCompare => next.toggle_compare(),
             Action::ChosePhoneView(view) => next.phone_view = view,
-            // Handled by `reduce_challenge` above.
-            Action::ToggledChallenges
-            | Action::OpenedChallenge { .. }
-            | Action::ReceivedChallenge(_)
-            | Action::ReceivedSolution(_)
-            | Action::PressedChallengeHint
-            | Action::PressedShowSolution
-            | Action::PressedChallengeReset
-            | Action::ClosedChallenge
-            | Action::ClosedVerdict
-            | Action::PressedBuildChallenge
-            | Action::PressedEditChallenge
-            | Action::EditedDraft(..)
-            | Action::AddedGoal(_)
-            | Action::RemovedGoal(_)
-            | Action::AddedHint(_)
-            | Action::RemovedHint(_)
-            | Action::PressedRecordSolution
-            | Action::PressedShareChallenge
-            | Action::MadeChallengeLink(_)
-            | Action::ClosedBuilder => {}
+            Action::Challenge(challenge_action) => next.reduce_challenge(challenge_action),
         }
         next.follow_challenge();
         Rc::new(next)

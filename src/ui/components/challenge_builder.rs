@@ -5,6 +5,7 @@
 
 use crate::sim::challenge::codec::challenge_to_json;
 use crate::sim::challenge::condition_menu;
+use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_mode::{action_count, Builder, DraftField};
 use crate::ui::challenge_words::{says, text_in, Says};
 use crate::ui::i18n::Lang;
@@ -34,14 +35,20 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::EditedDraft(field, input.value()));
+            dispatch.emit(Action::Challenge(ChallengeAction::EditedDraft(
+                field,
+                input.value(),
+            )));
         })
     };
     let edit_area = |field: DraftField| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.emit(Action::EditedDraft(field, area.value()));
+            dispatch.emit(Action::Challenge(ChallengeAction::EditedDraft(
+                field,
+                area.value(),
+            )));
         })
     };
     // The shared challenge's link, made once per share.
@@ -52,7 +59,9 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 let json = challenge_to_json(challenge);
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(fragment) = share::fragment_for(&json).await {
-                        dispatch.emit(Action::MadeChallengeLink(share::page_url(&fragment)));
+                        dispatch.emit(Action::Challenge(ChallengeAction::MadeChallengeLink(
+                            share::page_url(&fragment),
+                        )));
                     }
                 });
             }
@@ -67,7 +76,9 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 .cast::<HtmlSelectElement>()
                 .and_then(|s| s.value().parse::<usize>().ok());
             if let Some(condition) = index.and_then(|i| menu.get(i)) {
-                dispatch.emit(Action::AddedGoal(condition.clone()));
+                dispatch.emit(Action::Challenge(ChallengeAction::AddedGoal(
+                    condition.clone(),
+                )));
             }
         })
     };
@@ -76,7 +87,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
         let (hint, dispatch) = (hint.clone(), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(input) = hint.cast::<HtmlInputElement>() {
-                dispatch.emit(Action::AddedHint(input.value()));
+                dispatch.emit(Action::Challenge(ChallengeAction::AddedHint(input.value())));
                 input.set_value("");
             }
         })
@@ -90,7 +101,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
         <section class="builder-panel panel" data-testid="challenge-builder" aria-labelledby="builder-title">
             <header class="panel-header">
                 <h2 id="builder-title">{ says(lang, Says::Builder) }</h2>
-                <button type="button" class="icon-button" onclick={ send(Action::ClosedBuilder) } aria-label={ says(lang, Says::Close) } title={ says(lang, Says::Close) }>{ "✕" }</button>
+                <button type="button" class="icon-button" onclick={ send(Action::Challenge(ChallengeAction::ClosedBuilder)) } aria-label={ says(lang, Says::Close) } title={ says(lang, Says::Close) }>{ "✕" }</button>
             </header>
             <p class="subtle">{ says(lang, Says::BuilderHelp) }</p>
             <label class="field">
@@ -102,7 +113,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 <textarea data-testid="draft-task" rows="2" maxlength="2000" value={ text_in(lang, &draft.task).to_string() } oninput={ edit_area(DraftField::Task) } />
             </label>
             <div class="builder-row">
-                <button type="button" class={ classes!(builder.recording.then_some("recording")) } data-action="record-solution" aria-pressed={ builder.recording.to_string() } onclick={ send(Action::PressedRecordSolution) }>
+                <button type="button" class={ classes!(builder.recording.then_some("recording")) } data-action="record-solution" aria-pressed={ builder.recording.to_string() } onclick={ send(Action::Challenge(ChallengeAction::PressedRecordSolution)) }>
                     { says(lang, if builder.recording { Says::StopRecording } else { Says::RecordSolution }) }
                 </button>
                 <span class="subtle" data-testid="recorded-actions" data-count={ recorded.to_string() }>
@@ -120,7 +131,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 { for draft.goal.iter().enumerate().map(|(i, c)| html! {
                     <li class="goal-item" data-testid="draft-goal">
                         <span>{ text_in(lang, &c.words()).to_string() }</span>
-                        <button type="button" class="icon-button" onclick={ send(Action::RemovedGoal(i)) } aria-label={ says(lang, Says::Remove) } title={ says(lang, Says::Remove) }>{ "✕" }</button>
+                        <button type="button" class="icon-button" onclick={ send(Action::Challenge(ChallengeAction::RemovedGoal(i))) } aria-label={ says(lang, Says::Remove) } title={ says(lang, Says::Remove) }>{ "✕" }</button>
                     </li>
                 }) }
             </ul>
@@ -133,7 +144,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 { for draft.hints.iter().enumerate().map(|(i, h)| html! {
                     <li>
                         <span>{ text_in(lang, h).to_string() }</span>
-                        <button type="button" class="icon-button" onclick={ send(Action::RemovedHint(i)) } aria-label={ says(lang, Says::Remove) } title={ says(lang, Says::Remove) }>{ "✕" }</button>
+                        <button type="button" class="icon-button" onclick={ send(Action::Challenge(ChallengeAction::RemovedHint(i))) } aria-label={ says(lang, Says::Remove) } title={ says(lang, Says::Remove) }>{ "✕" }</button>
                     </li>
                 }) }
             </ol>
@@ -141,7 +152,7 @@ pub fn challenge_builder(props: &ChallengeBuilderProps) -> Html {
                 <span>{ says(lang, Says::Why) }</span>
                 <textarea data-testid="draft-why" rows="2" maxlength="2000" value={ text_in(lang, &draft.why).to_string() } oninput={ edit_area(DraftField::Why) } />
             </label>
-            <button type="button" class="primary" data-action="share-challenge" disabled={ builder.recording } onclick={ send(Action::PressedShareChallenge) }>{ says(lang, Says::ShareChallenge) }</button>
+            <button type="button" class="primary" data-action="share-challenge" disabled={ builder.recording } onclick={ send(Action::Challenge(ChallengeAction::PressedShareChallenge)) }>{ says(lang, Says::ShareChallenge) }</button>
             if let Some(problem) = &builder.problem {
                 <p class="builder-problem" data-testid="builder-problem" role="alert">{ says(lang, Says::CannotShare) }{ ": " }{ problem }</p>
             }

@@ -3,6 +3,7 @@
 //! solution links pasted in, verdicts exported as CSV.
 
 use crate::sim::challenge::{builtin, catalogue, gradebook_csv, Level};
+use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{says, Says};
 use crate::ui::files;
 use crate::ui::i18n::{words, Lang};
@@ -46,11 +47,15 @@ pub fn challenge_menu(props: &ChallengeMenuProps) -> Html {
     let lang = props.lang;
     let close = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggledChallenges))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Challenge(ChallengeAction::ToggledChallenges))
+        })
     };
     let build = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::PressedBuildChallenge))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Challenge(ChallengeAction::PressedBuildChallenge))
+        })
     };
     let pasted = use_node_ref();
     let export = {
@@ -80,7 +85,7 @@ pub fn challenge_menu(props: &ChallengeMenuProps) -> Html {
                             { for catalogue().iter().filter(|c| c.level == *level).map(|entry| {
                                 let dispatch = props.dispatch.clone();
                                 let id = entry.id;
-                                let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedChallenge { id: id.to_string(), seed: 0 }));
+                                let open = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Challenge(ChallengeAction::OpenedChallenge { id: id.to_string(), seed: 0 })));
                                 let solved = builtin(id, 0).and_then(|c| persist::challenge_progress(&c.progress_key())).is_some();
                                 html! {
                                     <li>

@@ -4,6 +4,7 @@
 
 use crate::sim::challenge::codec::solution_to_json;
 use crate::sim::challenge::ChallengeRun;
+use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{actions_text, says, text_in, Says};
 use crate::ui::i18n::Lang;
 use crate::ui::persist;
@@ -71,7 +72,7 @@ pub fn challenge_panel(props: &ChallengePanelProps) -> Html {
         <section class="challenge-panel panel" data-testid="challenge" data-challenge={ challenge.id.clone() } data-seed={ challenge.seed.to_string() } aria-labelledby="challenge-title">
             <header class="panel-header">
                 <h2 id="challenge-title">{ text_in(lang, &challenge.title) }</h2>
-                <button type="button" class="icon-button" onclick={ send(Action::ClosedChallenge) } aria-label={ says(lang, Says::Close) } title={ says(lang, Says::Close) }>{ "✕" }</button>
+                <button type="button" class="icon-button" onclick={ send(Action::Challenge(ChallengeAction::ClosedChallenge)) } aria-label={ says(lang, Says::Close) } title={ says(lang, Says::Close) }>{ "✕" }</button>
             </header>
             // The finish comes first, where the student looks, above the task it completes.
             if let Some(finish) = &run.finished {
@@ -117,12 +118,12 @@ pub fn challenge_panel(props: &ChallengePanelProps) -> Html {
                 <p class="subtle">{ says(lang, Says::ShownSolutionNote) }</p>
             }
             <div class="challenge-actions">
-                <button type="button" data-action="challenge-hint" disabled={ !more_hints } onclick={ send(Action::PressedChallengeHint) }>
+                <button type="button" data-action="challenge-hint" disabled={ !more_hints } onclick={ send(Action::Challenge(ChallengeAction::PressedChallengeHint)) }>
                     { if more_hints { says(lang, Says::Hint) } else { says(lang, Says::NoMoreHints) } }
                 </button>
-                <button type="button" data-action="challenge-solution" onclick={ send(Action::PressedShowSolution) }>{ says(lang, Says::ShowSolution) }</button>
-                <button type="button" data-action="challenge-reset" onclick={ send(Action::PressedChallengeReset) }>{ says(lang, Says::StartAgain) }</button>
-                <button type="button" data-action="edit-challenge" onclick={ send(Action::PressedEditChallenge) }>{ says(lang, Says::EditChallenge) }</button>
+                <button type="button" data-action="challenge-solution" onclick={ send(Action::Challenge(ChallengeAction::PressedShowSolution)) }>{ says(lang, Says::ShowSolution) }</button>
+                <button type="button" data-action="challenge-reset" onclick={ send(Action::Challenge(ChallengeAction::PressedChallengeReset)) }>{ says(lang, Says::StartAgain) }</button>
+                <button type="button" data-action="edit-challenge" onclick={ send(Action::Challenge(ChallengeAction::PressedEditChallenge)) }>{ says(lang, Says::EditChallenge) }</button>
             </div>
         </section>
     }

@@ -2,6 +2,7 @@
 //! projector mode.
 
 use super::lesson_strip::{lesson_strip, LessonStripProps};
+use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{says, Says};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
@@ -35,7 +36,9 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let open_challenges = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ToggledChallenges))
+        Callback::from(move |_| {
+            dispatch.emit(Action::Challenge(ChallengeAction::ToggledChallenges))
+        })
     };
     let share = props.on_share.reform(|_: MouseEvent| ());
     let toggle_projector = {

@@ -3,6 +3,7 @@
 //! cannot be checked. It never says solved unless the replay met every condition.
 
 use crate::sim::challenge::{Text as ChallengeText, Verdict};
+use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{actions_text, says, text_in, Says};
 use crate::ui::i18n::Lang;
 use crate::ui::state::Action;
@@ -23,7 +24,9 @@ pub fn solution_verdict(props: &SolutionVerdictProps) -> Html {
     let lang = props.lang;
     let close = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClosedVerdict))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Challenge(ChallengeAction::ClosedVerdict))
+        })
     };
     let fill = |says_what: Says, actions: usize, par: usize| {
         says(lang, says_what)
