@@ -392,7 +392,7 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::WriteMail => ("Write a mail from outside", "从外部写一封邮件"),
         Text::MailFrom => ("From", "发件人"),
         Text::MailSubject => ("Subject", "主题"),
-        Text::MailBody => ("Message", "正文"),
+        Text::MailBody => ("Message text", "正文"),
         Text::SendIt => ("Send by SMTP", "通过 SMTP 发送"),
         Text::ExportPng => ("Diagram as PNG", "示意图导出为 PNG"),
         Text::NoSuchLesson => ("There is no such lesson; here is the default world.", "没有这节课；现在显示的是默认场景。"),
