@@ -21,6 +21,7 @@ fn text(en: &str, zh: &str) -> Text {
     Text {
         en: en.into(),
         zh: zh.into(),
+        fills: Vec::new(),
     }
 }
 

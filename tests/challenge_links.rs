@@ -6,6 +6,8 @@
 mod common;
 
 use common::challenge::*;
+use common::languages::tongue;
+use mailroom::i18n::Lang;
 use mailroom::sim::challenge::codec::{
     challenge_from_json, challenge_to_json, document_kind, solution_from_json, solution_to_json,
     verify_json, DocumentKind, CHALLENGE_FORMAT_VERSION,
@@ -32,10 +34,12 @@ fn teachers_challenge() -> Challenge {
     c.title = Text {
         en: "Alice's \"two\" devices\n".into(),
         zh: "Alice 的两台设备 \u{1F4E7}".into(),
+        fills: Vec::new(),
     };
     c.hints.push(Text {
         en: "Think of the server.".into(),
         zh: "想想服务器。".into(),
+        fills: vec![("{server}".into(), "the server".into())],
     });
     c.setup_moves.push(Move::Wait(SimTime::from_minutes(1)));
     let m = MessageRef {
@@ -95,14 +99,11 @@ fn every_kind_of_condition_has_words_in_both_languages_from_its_parameters() {
     let mut kinds: Vec<String> = Vec::new();
     for condition in &c.goal {
         let words = condition.words();
+        assert!(!words.english().is_empty(), "{condition:?}");
+        let chinese = words.in_tongue(tongue(Lang::Zh));
         assert!(
-            !words.en.is_empty() && !words.zh.is_empty(),
-            "{condition:?}"
-        );
-        assert!(
-            words.zh.chars().any(|ch| ch > '\u{2e80}'),
-            "{condition:?}: {}",
-            words.zh
+            chinese.chars().any(|ch| ch > '\u{2e80}') && !chinese.contains('{'),
+            "{condition:?}: {chinese}"
         );
         let kind = format!("{condition:?}");
         kinds.push(
@@ -121,11 +122,11 @@ fn every_kind_of_condition_has_words_in_both_languages_from_its_parameters() {
     }
     .words();
     assert_eq!(
-        days.en,
+        days.english(),
         "The desktop's POP3 client leaves mail on the server and deletes it there after 1 day"
     );
     assert_eq!(
-        days.zh,
+        days.in_tongue(tongue(Lang::Zh)),
         "desktop 的 POP3 客户端把邮件保留在服务器上，1 天后再从服务器删除"
     );
 }
@@ -173,7 +174,7 @@ fn a_teachers_challenge_travels_whole_and_reads_back_the_same() {
     let timeline = c.play_solution().expect("plays");
     let missing = c.check(&timeline).missing();
     assert!(!missing.is_empty());
-    assert!(missing.iter().any(|t| t.en.contains("30 days")));
+    assert!(missing.iter().any(|t| t.english().contains("30 days")));
 }
 
 #[test]
@@ -264,9 +265,12 @@ fn a_solution_whose_replay_misses_the_goal_is_unsolved_with_what_is_missing() {
         panic!("{verdict:?}");
     };
     assert_eq!((*actions, *par), (1, 2));
-    let en: Vec<&str> = missing.iter().map(|t| t.en.as_str()).collect();
+    let en: Vec<String> = missing.iter().map(Text::english).collect();
     assert_eq!(en, ["The server's INBOX holds 0 messages"]);
-    assert_eq!(missing[0].zh, "服务器的收件箱里有 0 封邮件");
+    assert_eq!(
+        missing[0].in_tongue(tongue(Lang::Zh)),
+        "服务器的收件箱里有 0 封邮件"
+    );
     assert_eq!(verdict.id(), "unsolved");
     // Cutting the stored solution's last action off misses the goal too.
     let full = c.solution_of(&c.play_solution().expect("plays"));

@@ -1,5 +1,9 @@
 //! Every lesson runs to its end in the real simulation, and each reveal shows what the lesson teaches.
 
+mod common;
+
+use common::languages::tongue;
+use mailroom::i18n::Lang;
 use mailroom::sim::lesson::{catalogue, find, Answer, Lesson, LessonRun, Measure, Phase};
 use mailroom::sim::mail::Flag;
 use mailroom::sim::timeline::Timeline;
@@ -83,20 +87,16 @@ fn every_lesson_is_complete_in_both_languages() {
             "{}: no predict-then-reveal question",
             lesson.id
         );
+        let zh = tongue(Lang::Zh);
         for words in texts {
+            assert!(!words.en.trim().is_empty(), "{}: empty text", lesson.id);
+            let chinese = words.in_tongue(zh);
             assert!(
-                !words.en.trim().is_empty() && !words.zh.trim().is_empty(),
-                "{}: empty text",
-                lesson.id
-            );
-            assert!(
-                words
-                    .zh
+                chinese
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{}: “{}” is not Chinese",
+                "{}: “{chinese}” is not Chinese",
                 lesson.id,
-                words.zh
             );
         }
     }
@@ -266,15 +266,19 @@ fn server_measures_find_messages_by_their_bare_message_id() {
 }
 
 #[test]
-fn every_question_cites_an_rfc_in_both_languages() {
-    for lesson in catalogue() {
-        for q in lesson.steps.iter().filter_map(|s| s.question.as_ref()) {
-            assert!(
-                q.why.en.contains("RFC ") && q.why.zh.contains("RFC "),
-                "{}: “{}” cites no RFC",
-                lesson.id,
-                q.why.en
-            );
+fn every_question_cites_an_rfc_in_every_language() {
+    for lang in Lang::ALL {
+        let tongue = tongue(lang);
+        for lesson in catalogue() {
+            for q in lesson.steps.iter().filter_map(|s| s.question.as_ref()) {
+                let why = q.why.in_tongue(tongue);
+                assert!(
+                    why.contains("RFC "),
+                    "{} ({}): “{why}” cites no RFC",
+                    lesson.id,
+                    lang.code()
+                );
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ mod common;
 
 use common::{act, check};
 
+use mailroom::i18n::Tongue;
 use mailroom::sim::story::{captions, scene};
 use mailroom::sim::time::SimTime;
 use mailroom::sim::world::{
@@ -15,9 +16,9 @@ fn events(world: &World) -> Vec<WorldEvent> {
 }
 
 fn all_captions(world: &World) -> Vec<String> {
-    captions(world, SimTime::ZERO, usize::MAX)
+    captions(world, SimTime::ZERO, usize::MAX, Tongue::ENGLISH)
         .into_iter()
-        .map(|c| c.en)
+        .map(|c| c.text)
         .collect()
 }
 

@@ -25,6 +25,7 @@ use super::hooks::use_after_paint::use_after_paint;
 use super::hooks::use_animation_frames::use_animation_frames;
 use super::hooks::use_autosave::use_autosave;
 use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
+use super::hooks::use_language::use_language;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
@@ -154,11 +155,13 @@ pub fn app(props: &AppProps) -> Html {
     let animate = started && state.playing && state.speed != Speed::Instant;
     use_animation_frames(animate, dispatch.reform(Action::Ticked));
     use_keyboard_shortcuts(state.playing, dispatch.clone());
-    // The document's language follows the interface's (screen readers, CJK fonts); projector mode scales
-    // the root font size, so every rem grows with it.
+    use_language(state.wanted_lang, dispatch.clone());
+    // The document's language and direction follow the interface's (screen readers, CJK fonts, Arabic's right
+    // to left); projector mode scales the root font size, so every rem grows with it.
     use_effect_with((state.lang, state.projector), |(lang, projector)| {
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
             let _ = root.class_list().toggle_with_force("projector", *projector);
         }
     });
@@ -189,7 +192,7 @@ pub fn app(props: &AppProps) -> Html {
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ started.to_string() }>
-            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
+            <Header {lang} wanted_lang={ state.wanted_lang } projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
                 { error_banner(&ErrorBannerProps { lang, error, dispatch: dispatch.clone() }) }

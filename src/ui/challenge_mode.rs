@@ -95,10 +95,7 @@ impl State {
             ChallengeAction::PressedEditChallenge => self.edit_challenge(),
             ChallengeAction::EditedDraft(field, value) => {
                 if let Some(builder) = self.builder.as_mut() {
-                    let text = Text {
-                        en: value.clone(),
-                        zh: value,
-                    };
+                    let text = Text::written(value);
                     match field {
                         DraftField::Title => builder.draft.title = text,
                         DraftField::Task => builder.draft.task = text,
@@ -127,10 +124,7 @@ impl State {
                 if let Some(builder) = self.builder.as_mut() {
                     let hint = hint.trim();
                     if !hint.is_empty() {
-                        builder.draft.hints.push(Text {
-                            en: hint.to_string(),
-                            zh: hint.to_string(),
-                        });
+                        builder.draft.hints.push(Text::written(hint));
                     }
                     builder.link = None;
                 }
@@ -328,7 +322,7 @@ impl State {
         let Some(builder) = self.builder.as_mut() else {
             return;
         };
-        builder.draft.id = slug_of(&builder.draft.title.en);
+        builder.draft.id = slug_of(&builder.draft.title.english());
         match builder.draft.clone().build() {
             Ok(challenge) => {
                 builder.shared = Some(challenge);

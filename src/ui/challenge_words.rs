@@ -1,7 +1,8 @@
 //! The challenges' interface words in English and Simplified Chinese (the challenges' own texts travel with
 //! each challenge, see `sim::challenge::Text`).
 
-use super::i18n::Lang;
+use super::i18n::{tongue, Lang};
+use crate::i18n::en;
 use crate::sim::challenge::Text as ChallengeText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,91 +59,65 @@ pub enum Says {
 
 /// The words for `says` in `lang`.
 pub fn says(lang: Lang, says: Says) -> &'static str {
-    let (en, zh) = match says {
-        Says::Challenges => ("Challenges", "挑战"),
-        Says::Easy => ("Easy", "简单"),
-        Says::Medium => ("Medium", "中等"),
-        Says::Hard => ("Hard", "困难"),
-        Says::Solved => ("solved", "已完成"),
-        Says::Goal => ("Goal", "目标"),
-        Says::Hint => ("Hint", "提示"),
-        Says::NoMoreHints => ("No more hints", "没有更多提示"),
-        Says::ShowSolution => ("Show solution", "显示答案"),
-        Says::ShowingSolution => ("Playing the stored solution…", "正在演示参考答案……"),
-        Says::StartAgain => ("Start again", "重新开始"),
-        Says::ActionsUsed => ("Actions used", "已用操作"),
-        Says::Par => ("par", "标准"),
-        Says::Complete => ("Challenge complete!", "挑战完成！"),
-        Says::WhyItWorks => ("Why this works", "为什么可行"),
-        Says::SolutionLink => ("Solution link", "答案链接"),
-        Says::SolutionLinkHelp => (
-            "Send this link to your teacher: it holds the challenge and your actions, and their page replays and checks them.",
-            "把此链接发给老师：其中包含挑战和你的操作，老师的页面会重放并检查。",
-        ),
-        Says::MakingLink => ("Making the link…", "正在生成链接……"),
-        Says::Close => ("Close", "关闭"),
-        Says::BuildChallenge => ("Build a challenge", "创建挑战"),
-        Says::EditChallenge => ("Edit this challenge", "编辑此挑战"),
-        Says::Builder => ("Challenge builder", "挑战编辑器"),
-        Says::BuilderHelp => (
-            "The world as it is now is the start. Write the task, record a solution by playing it, pick the goal conditions the world meets afterwards, and share.",
-            "以当前的世界为起点。写下任务，亲自操作录制答案，再选择之后世界满足的目标条件，然后分享。",
-        ),
-        Says::Title => ("Title", "标题"),
-        Says::Task => ("Task", "任务"),
-        Says::Why => ("Why it works (shown at the finish)", "为什么可行（完成时显示）"),
-        Says::Hints => ("Hints", "提示"),
-        Says::AddHint => ("Add hint", "添加提示"),
-        Says::GoalConditions => ("Goal conditions", "目标条件"),
-        Says::AddGoal => ("Add to goal", "加入目标"),
-        Says::Remove => ("Remove", "移除"),
-        Says::RecordSolution => ("Record a solution", "录制答案"),
-        Says::StopRecording => ("Stop recording", "停止录制"),
-        Says::Recorded => ("Solution recorded: {n} actions", "已录制答案：{n} 个操作"),
-        Says::NotRecorded => ("No solution recorded yet", "尚未录制答案"),
-        Says::ShareChallenge => ("Share challenge", "分享挑战"),
-        Says::ChallengeLink => ("Challenge link", "挑战链接"),
-        Says::CannotShare => ("Cannot share yet", "暂时无法分享"),
-        Says::VerdictTitle => ("Checked solution", "答案检查"),
-        Says::VerdictSolved => ("Solved ✓ in {n}, par {par}", "已完成 ✓，用了 {n}，标准 {par}"),
-        Says::VerdictUnsolved => (
-            "Not solved ({n}, par {par}). Still missing:",
-            "未完成（{n}，标准 {par}）。仍缺少：",
-        ),
-        Says::VerdictInvalid => ("This solution link cannot be checked:", "无法检查此答案链接："),
-        Says::Missing => ("Still missing", "仍缺少"),
-        Says::Gradebook => ("Gradebook", "成绩单"),
-        Says::GradebookHelp => (
-            "Paste students' solution links, one per line, and export the verdicts as CSV. Nothing leaves this browser.",
-            "粘贴学生的答案链接（每行一个），导出检查结果为 CSV。数据不会离开本浏览器。",
-        ),
-        Says::ExportCsv => ("Export CSV", "导出 CSV"),
-        Says::SolvedBefore => ("solved before", "曾完成"),
-        Says::ShownSolutionNote => (
-            "You watched the stored solution: start again and solve it yourself to finish.",
-            "你看过参考答案：请重新开始并亲自完成。",
-        ),
+    let english = match says {
+        Says::Challenges => en("Challenges"),
+        Says::Easy => en("Easy"),
+        Says::Medium => en("Medium"),
+        Says::Hard => en("Hard"),
+        Says::Solved => en("solved"),
+        Says::Goal => en("Goal"),
+        Says::Hint => en("Hint"),
+        Says::NoMoreHints => en("No more hints"),
+        Says::ShowSolution => en("Show solution"),
+        Says::ShowingSolution => en("Playing the stored solution…"),
+        Says::StartAgain => en("Start again"),
+        Says::ActionsUsed => en("Actions used"),
+        Says::Par => en("par"),
+        Says::Complete => en("Challenge complete!"),
+        Says::WhyItWorks => en("Why this works"),
+        Says::SolutionLink => en("Solution link"),
+        Says::SolutionLinkHelp => en("Send this link to your teacher: it holds the challenge and your actions, and their page replays and checks them."),
+        Says::MakingLink => en("Making the link…"),
+        Says::Close => en("Close"),
+        Says::BuildChallenge => en("Build a challenge"),
+        Says::EditChallenge => en("Edit this challenge"),
+        Says::Builder => en("Challenge builder"),
+        Says::BuilderHelp => en("The world as it is now is the start. Write the task, record a solution by playing it, pick the goal conditions the world meets afterwards, and share."),
+        Says::Title => en("Title"),
+        Says::Task => en("Task"),
+        Says::Why => en("Why it works (shown at the finish)"),
+        Says::Hints => en("Hints"),
+        Says::AddHint => en("Add hint"),
+        Says::GoalConditions => en("Goal conditions"),
+        Says::AddGoal => en("Add to goal"),
+        Says::Remove => en("Remove"),
+        Says::RecordSolution => en("Record a solution"),
+        Says::StopRecording => en("Stop recording"),
+        Says::Recorded => en("Solution recorded: {n} actions"),
+        Says::NotRecorded => en("No solution recorded yet"),
+        Says::ShareChallenge => en("Share challenge"),
+        Says::ChallengeLink => en("Challenge link"),
+        Says::CannotShare => en("Cannot share yet"),
+        Says::VerdictTitle => en("Checked solution"),
+        Says::VerdictSolved => en("Solved ✓ in {n}, par {par}"),
+        Says::VerdictUnsolved => en("Not solved ({n}, par {par}). Still missing:"),
+        Says::VerdictInvalid => en("This solution link cannot be checked:"),
+        Says::Missing => en("Still missing"),
+        Says::Gradebook => en("Gradebook"),
+        Says::GradebookHelp => en("Paste students' solution links, one per line, and export the verdicts as CSV. Nothing leaves this browser."),
+        Says::ExportCsv => en("Export CSV"),
+        Says::SolvedBefore => en("solved before"),
+        Says::ShownSolutionNote => en("You watched the stored solution: start again and solve it yourself to finish."),
     };
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
+    tongue(lang).word(english)
 }
 
 /// A count of actions in words: "1 action", "3 actions", "3 个操作".
 pub fn actions_text(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => "1 action".to_string(),
-        (Lang::En, n) => format!("{n} actions"),
-        (Lang::Zh, n) => format!("{n} 个操作"),
-    }
+    tongue(lang).count(n, "1 action", "{0} actions")
 }
 
 /// A challenge's own text in `lang`.
-pub fn text_in(lang: Lang, text: &ChallengeText) -> &str {
-    match lang {
-        Lang::En => &text.en,
-        Lang::Zh if text.zh.is_empty() => &text.en,
-        Lang::Zh => &text.zh,
-    }
+pub fn text_in(lang: Lang, text: &ChallengeText) -> String {
+    text.in_tongue(tongue(lang))
 }

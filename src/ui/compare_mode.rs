@@ -1,6 +1,7 @@
 //! Compare mode's share of the reducer: while it is on, everything that would change the normal world drives
 //! the two compared worlds instead, so leaving compare mode finds the normal world exactly as it was.
 
+use super::i18n::{self, Lang};
 use super::state::{new_device, tick_span, Action, Speed, State};
 use crate::sim::compare::{setup_of, Acted, Comparison, Divergence, Side};
 use crate::sim::story::{captions, Caption};
@@ -24,15 +25,18 @@ pub struct CompareMode {
     moments: (usize, usize),
     /// Each side's story so far (POP3, IMAP), told again only when something happened.
     pub captions: Rc<[Vec<Caption>; 2]>,
+    /// The language the captions are told in.
+    lang: Lang,
 }
 
 /// How many captions each side shows.
 const COMPARE_CAPTIONS: usize = 2;
 
-fn told(worlds: &Comparison) -> [Vec<Caption>; 2] {
+fn told(worlds: &Comparison, lang: Lang) -> [Vec<Caption>; 2] {
+    let tongue = i18n::tongue(lang);
     Side::BOTH.map(|side| {
         let world = worlds.side(side).world();
-        captions(world, SimTime::ZERO, COMPARE_CAPTIONS)
+        captions(world, SimTime::ZERO, COMPARE_CAPTIONS, tongue)
     })
 }
 
@@ -46,10 +50,11 @@ impl PartialEq for CompareMode {
 }
 
 impl CompareMode {
-    fn new(base: WorldSetup) -> Self {
+    fn new(base: WorldSetup, lang: Lang) -> Self {
         let worlds = Comparison::new(&base);
         CompareMode {
-            captions: Rc::new(told(&worlds)),
+            captions: Rc::new(told(&worlds, lang)),
+            lang,
             divergence: Rc::new(worlds.divergence()),
             now: worlds.now(),
             moments: (0, 0),
@@ -71,8 +76,14 @@ impl CompareMode {
         if moments != self.moments {
             self.moments = moments;
             self.divergence = Rc::new(worlds.divergence());
-            self.captions = Rc::new(told(&worlds));
+            self.captions = Rc::new(told(&worlds, self.lang));
         }
+    }
+
+    /// Tells the captions again in another language.
+    pub(super) fn speak(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.captions = Rc::new(told(&self.worlds.borrow(), lang));
     }
 
     /// At instant speed, what is due happens now, as in the normal world.
@@ -99,7 +110,10 @@ impl State {
     pub(super) fn toggle_compare(&mut self) {
         self.compare = match self.compare {
             Some(_) => None,
-            None => Some(CompareMode::new(setup_of(self.sim.timeline().world()))),
+            None => Some(CompareMode::new(
+                setup_of(self.sim.timeline().world()),
+                self.lang,
+            )),
         };
         self.error = None;
         self.reader = None;
@@ -156,7 +170,9 @@ impl State {
                     worlds.step();
                 });
             }
-            Action::PressedReset => *compare = CompareMode::new((*compare.base).clone()),
+            Action::PressedReset => {
+                *compare = CompareMode::new((*compare.base).clone(), compare.lang)
+            }
             Action::ChoseSpeed(speed) => {
                 self.speed = *speed;
                 compare.catch_up(self.speed);
@@ -181,6 +197,8 @@ impl State {
             // The page around the worlds: the normal reducer handles these, and none of them touches a world.
             Action::ChoseLanguage(_)
             | Action::SwitchedLanguage
+            | Action::LoadedLanguage(_)
+            | Action::FailedLanguage { .. }
             | Action::ToggledProjector
             | Action::PressedPlay
             | Action::PressedPause

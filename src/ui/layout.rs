@@ -138,6 +138,21 @@ impl Shape {
     }
 }
 
+/// A point as a right-to-left reader (Arabic) sees the stage: mirrored left to right, so devices swap sides
+/// and rows run from the right. The server, the sender and the terminal sit in the middle and stay.
+pub fn mirrored_point((x, y): (f64, f64), rtl: bool) -> (f64, f64) {
+    if rtl {
+        (100.0 - x, y)
+    } else {
+        (x, y)
+    }
+}
+
+/// A link with both ends mirrored as [`mirrored_point`] does.
+pub fn mirrored_link((client, server): Link, rtl: bool) -> Link {
+    (mirrored_point(client, rtl), mirrored_point(server, rtl))
+}
+
 /// A percentage with two decimals, e.g. `12.35`, formatted with integers (float formatting would add
 /// kilobytes to the page for this one use).
 pub fn percent(value: f64) -> String {

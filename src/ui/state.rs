@@ -3,7 +3,7 @@
 
 use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
-use super::i18n::Lang;
+use super::i18n::{self, Lang};
 pub use super::sim::Sim;
 use super::url::UrlOptions;
 use crate::sim::challenge::ChallengeRun;
@@ -74,6 +74,11 @@ pub enum PageError {
     NoSuchChallenge(String),
     /// A challenge link, or a challenge's world, could not be opened; the world running stays.
     ChallengeRefused(String),
+    /// A language's catalogue could not be fetched or read; the page stays in the language it shows.
+    LanguageNotLoaded {
+        lang: Lang,
+        reason: String,
+    },
     /// A share link, a file or the saved world could not become a world; the one running stays.
     WorldNotLoaded {
         source: WorldSource,
@@ -104,7 +109,10 @@ pub enum Notice {
 
 #[derive(Clone, PartialEq)]
 pub struct State {
+    /// The language the page shows: English, or one whose catalogue is in.
     pub lang: Lang,
+    /// A language chosen whose catalogue is being fetched; the page switches when it arrives.
+    pub wanted_lang: Option<Lang>,
     pub projector: bool,
     pub speed: Speed,
     pub playing: bool,
@@ -181,10 +189,28 @@ pub enum PageParts {
 const SKIP_NOTICE_MS: f64 = 3_000.0;
 
 impl State {
+    /// Shows the language now if its catalogue is in, else asks for it (the page fetches it, `use_language`).
+    fn choose_language(&mut self, lang: Lang) {
+        if i18n::is_loaded(lang) {
+            self.wanted_lang = None;
+            self.show_language(lang);
+        } else {
+            self.wanted_lang = Some(lang);
+        }
+    }
+
+    fn show_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        if let Some(compare) = self.compare.as_mut() {
+            compare.speak(lang);
+        }
+    }
+
     /// The default world of docs/hooks.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
         let mut state = State {
-            lang: options.lang.unwrap_or_default(),
+            lang: Lang::En,
+            wanted_lang: options.lang.filter(|lang| *lang != Lang::En),
             projector: false,
             speed: if options.instant {
                 Speed::Instant
@@ -252,6 +278,12 @@ fn setup_for(options: &UrlOptions) -> WorldSetup {
 pub enum Action {
     ChoseLanguage(Lang),
     SwitchedLanguage,
+    /// The chosen language's catalogue arrived and is installed (`i18n::install`).
+    LoadedLanguage(Lang),
+    FailedLanguage {
+        lang: Lang,
+        reason: String,
+    },
     ToggledProjector,
     ChoseSpeed(Speed),
     ChangedSpeedBy(i32),
@@ -375,11 +407,22 @@ impl Reducible for State {
             return Rc::new(next);
         }
         match action {
-            Action::ChoseLanguage(lang) => next.lang = lang,
+            Action::ChoseLanguage(lang) => next.choose_language(lang),
             Action::SwitchedLanguage => {
-                next.lang = match next.lang {
-                    Lang::En => Lang::Zh,
-                    Lang::Zh => Lang::En,
+                // The shortcut goes round all the languages, in the header's order.
+                let at = Lang::ALL.iter().position(|l| *l == next.lang).unwrap_or(0);
+                next.choose_language(Lang::ALL[(at + 1) % Lang::ALL.len()]);
+            }
+            Action::LoadedLanguage(lang) => {
+                if next.wanted_lang == Some(lang) {
+                    next.wanted_lang = None;
+                    next.show_language(lang);
+                }
+            }
+            Action::FailedLanguage { lang, reason } => {
+                if next.wanted_lang == Some(lang) {
+                    next.wanted_lang = None;
+                    next.error = Some(PageError::LanguageNotLoaded { lang, reason });
                 }
             }
             Action::ToggledProjector => next.projector = !next.projector,

@@ -8,6 +8,7 @@ mod clients;
 mod dovecot;
 mod imap;
 mod imap_client;
+pub mod languages;
 // Child processes and sockets: native only.
 #[cfg(not(target_arch = "wasm32"))]
 mod imap_probe;

@@ -172,7 +172,11 @@ impl std::fmt::Display for DraftError {
             DraftError::Invalid(e) => write!(f, "{e}"),
             DraftError::Start(e) => write!(f, "{e}"),
             DraftError::SolutionFallsShort(checklist) => {
-                let missing: Vec<String> = checklist.missing().into_iter().map(|t| t.en).collect();
+                let missing: Vec<String> = checklist
+                    .missing()
+                    .into_iter()
+                    .map(|t| t.english())
+                    .collect();
                 write!(
                     f,
                     "the recorded solution, replayed, leaves unmet: {}",

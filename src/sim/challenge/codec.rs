@@ -125,7 +125,17 @@ pub(super) fn challenge_to_value(challenge: &Challenge) -> Value {
 }
 
 fn text_value(t: &Text) -> Value {
-    object(vec![("en", text(&t.en)), ("zh", text(&t.zh))])
+    let mut members = vec![("en", text(&t.en)), ("zh", text(&t.zh))];
+    // A built-in's template keeps its slots apart, so the link's reader sees it in their own language.
+    if !t.fills.is_empty() {
+        let fills = t
+            .fills
+            .iter()
+            .map(|(slot, value)| Value::Array(vec![text(slot), text(value)]))
+            .collect();
+        members.push(("fills", Value::Array(fills)));
+    }
+    object(members)
 }
 
 fn move_value(m: &Move) -> Value {

@@ -120,6 +120,17 @@ fn text_from(at: &At) -> Decoded<Text> {
     Ok(Text {
         en: at.member("en")?.string()?,
         zh: at.member("zh")?.string()?,
+        fills: match at.optional("fills")? {
+            None => Vec::new(),
+            Some(fills) => fills
+                .items()?
+                .iter()
+                .map(|fill| match fill.items()?.as_slice() {
+                    [slot, value] => Ok((slot.string()?, value.string()?)),
+                    _ => fill.fail("a slot and its value"),
+                })
+                .collect::<Decoded<Vec<_>>>()?,
+        },
     })
 }
 

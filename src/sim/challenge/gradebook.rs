@@ -3,6 +3,7 @@
 
 use super::codec::solution_from_json;
 use super::verify::{verify, Verdict};
+use super::Text;
 
 /// The CSV header and one row per solution, in the order given.
 pub fn gradebook_csv(solutions: &[&str]) -> String {
@@ -32,7 +33,7 @@ pub fn gradebook_csv(solutions: &[&str]) -> String {
                 par.to_string(),
                 missing
                     .iter()
-                    .map(|t| t.en.as_str())
+                    .map(Text::english)
                     .collect::<Vec<_>>()
                     .join("; "),
             ),

@@ -30,26 +30,69 @@ pub use run::{ChallengeRun, Finish};
 pub use variant::Variant;
 pub use verify::{replay, verify, Solution, SolutionError, Verdict};
 
+use crate::i18n::{Lang, Tongue};
 use crate::sim::lesson::Words;
 use crate::sim::time::SimTime;
 use crate::sim::timeline::Timeline;
 use crate::sim::world::{Action, ActionError, WorldSetup};
 use std::fmt;
 
-/// A text in both interface languages, owned: a variant's names and a teacher's words are made at run time
-/// (built-in texts start as [`Words`]).
+/// A challenge's text, owned: a built-in's English template with a variant's names to put in after it is
+/// translated, or a teacher's words as written (a link may carry their Chinese too).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
     pub en: String,
     pub zh: String,
+    /// Slots and what goes in them, `("{phone}", "phone")`: names and numbers, as written unless the catalogue
+    /// knows the name (a well-known folder such as INBOX).
+    pub fills: Vec<(String, String)>,
 }
 
 impl From<Words> for Text {
     fn from(words: Words) -> Self {
+        Text::written(words.en)
+    }
+}
+
+impl Text {
+    /// A text as written, in one language.
+    pub fn written(en: impl Into<String>) -> Text {
         Text {
-            en: words.en.to_string(),
-            zh: words.zh.to_string(),
+            en: en.into(),
+            ..Text::default()
         }
+    }
+
+    /// An English template and what goes in its slots.
+    pub fn template(en: &str, fills: &[(&str, &str)]) -> Text {
+        Text {
+            en: en.to_string(),
+            zh: String::new(),
+            fills: fills
+                .iter()
+                .map(|(slot, value)| (slot.to_string(), value.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The text in the tongue's language: translated where the catalogue knows it (a teacher's Chinese where
+    /// they wrote one), then the slots filled.
+    pub fn in_tongue(&self, tongue: Tongue) -> String {
+        let base = if tongue.lang == Lang::Zh && !self.zh.is_empty() {
+            self.zh.as_str()
+        } else {
+            tongue.word_or_as_written(&self.en)
+        };
+        self.fills
+            .iter()
+            .fold(base.to_string(), |text, (slot, value)| {
+                text.replace(slot.as_str(), tongue.word_or_as_written(value))
+            })
+    }
+
+    /// The text in English, slots filled.
+    pub fn english(&self) -> String {
+        self.in_tongue(Tongue::ENGLISH)
     }
 }
 

@@ -137,17 +137,7 @@ impl Variant {
             ("{n}", &n),
         ];
         pairs.extend_from_slice(more);
-        let fill_one = |template: &str| {
-            pairs
-                .iter()
-                .fold(template.to_string(), |text, (key, value)| {
-                    text.replace(key, value)
-                })
-        };
-        Text {
-            en: fill_one(words.en),
-            zh: fill_one(words.zh),
-        }
+        Text::template(words.en, &pairs)
     }
 }
 

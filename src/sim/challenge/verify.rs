@@ -22,6 +22,8 @@ pub const MAX_WAIT: SimTime = SimTime::from_minutes(120);
 /// Generated messages a challenge's world may ask for (the checker reads every message).
 pub const MAX_CHALLENGE_MESSAGES: u32 = 200;
 const MAX_TITLE_CHARS: usize = 200;
+/// A built-in template names at most the variant's five and a few more.
+const MAX_FILLS: usize = 16;
 const MAX_TEXT_CHARS: usize = 2_000;
 const MAX_NAME_CHARS: usize = 200;
 
@@ -200,6 +202,16 @@ impl Challenge {
         for (what, text, limit) in texts {
             if text.en.chars().count() > limit || text.zh.chars().count() > limit {
                 return bad(format!("a {what} is longer than {limit} characters"));
+            }
+            if text.fills.len() > MAX_FILLS
+                || text.fills.iter().any(|(slot, value)| {
+                    slot.chars().count() > MAX_TITLE_CHARS
+                        || value.chars().count() > MAX_TITLE_CHARS
+                })
+            {
+                return bad(format!(
+                    "a {what} has too many or too long names to fill in"
+                ));
             }
         }
         let counts = [

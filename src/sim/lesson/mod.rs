@@ -12,16 +12,22 @@ use crate::sim::mail::Flag;
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action, Fault, World, WorldEvent, WorldSetup, LOGIN};
 
-/// A text in both interface languages.
+/// A text of the lesson data, written in English; other languages translate it from their catalogue
+/// (`crate::i18n`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
     pub en: &'static str,
-    pub zh: &'static str,
 }
 
-/// Shorthand for lesson data: `words("…", "……")`.
-pub const fn words(en: &'static str, zh: &'static str) -> Words {
-    Words { en, zh }
+/// Shorthand for lesson data: `words("…")`.
+pub const fn words(en: &'static str) -> Words {
+    Words { en }
+}
+
+impl Words {
+    pub fn in_tongue(self, tongue: crate::i18n::Tongue) -> &'static str {
+        tongue.word(self.en)
+    }
 }
 
 /// A lesson is static data, built at compile time: the page carries its words and steps, not code that builds

@@ -1,24 +1,25 @@
 //! How captions name devices, people and messages.
 
+use crate::i18n::{en, Tongue};
 use crate::sim::device::DeviceKind;
 use crate::sim::world::World;
 
 /// "the laptop" / "笔记本电脑"; a numbered id (`phone-2`) keeps its number: "the phone 2".
-pub fn device_name(world: &World, id: &str) -> (String, String) {
+pub fn device_name(world: &World, id: &str, tongue: Tongue) -> String {
     let Some(kind) = world.device(id).map(|d| d.kind) else {
-        return (id.to_string(), id.to_string());
+        return id.to_string();
     };
-    let (en, zh) = match kind {
-        DeviceKind::Laptop => ("laptop", "笔记本电脑"),
-        DeviceKind::Phone => ("phone", "手机"),
-        DeviceKind::Tablet => ("tablet", "平板电脑"),
-        DeviceKind::Desktop => ("desktop", "台式电脑"),
+    let (alone, numbered) = match kind {
+        DeviceKind::Laptop => (en("the laptop"), en("the laptop {0}")),
+        DeviceKind::Phone => (en("the phone"), en("the phone {0}")),
+        DeviceKind::Tablet => (en("the tablet"), en("the tablet {0}")),
+        DeviceKind::Desktop => (en("the desktop"), en("the desktop {0}")),
     };
     match id.rsplit_once('-') {
         Some((_, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-            (format!("the {en} {n}"), format!("{zh} {n}"))
+            tongue.fill(numbered, &[n])
         }
-        _ => (format!("the {en}"), zh.to_string()),
+        _ => tongue.word(alone).to_string(),
     }
 }
 

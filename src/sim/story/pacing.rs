@@ -1,6 +1,7 @@
 //! Pacing for people: sim time runs at the chosen speed while something happens, and a quiet stretch (a
 //! 10-minute poll, IDLE's 29 minutes) is skipped, visibly, as a game skips waiting.
 
+use crate::i18n::{en, Tongue};
 use crate::sim::time::SimTime;
 use crate::sim::world::World;
 
@@ -50,15 +51,15 @@ pub enum SpanUnit {
 }
 
 impl SpanUnit {
-    /// "{n} minutes later" and its Chinese.
-    pub fn later(self, n: u64) -> (String, String) {
-        let (en, zh) = match self {
-            SpanUnit::Seconds => ("seconds", "秒"),
-            SpanUnit::Minutes => ("minutes", "分钟"),
-            SpanUnit::Hours => ("hours", "小时"),
-            SpanUnit::Days => ("days", "天"),
+    /// "10 minutes later" in the tongue's language.
+    pub fn later(self, n: u64, tongue: Tongue) -> String {
+        let template = match self {
+            SpanUnit::Seconds => en("{0} seconds later"),
+            SpanUnit::Minutes => en("{0} minutes later"),
+            SpanUnit::Hours => en("{0} hours later"),
+            SpanUnit::Days => en("{0} days later"),
         };
-        (format!("{n} {en} later"), format!("{n} {zh}后"))
+        tongue.fill(template, &[&n.to_string()])
     }
 }
 
@@ -100,7 +101,10 @@ mod tests {
             skipped_span(SimTime::from_millis(30_000)).1,
             SpanUnit::Seconds
         );
-        assert_eq!(SpanUnit::Minutes.later(10).0, "10 minutes later");
+        assert_eq!(
+            SpanUnit::Minutes.later(10, Tongue::ENGLISH),
+            "10 minutes later"
+        );
         let just_short = SimTime::from_minutes(10).saturating_sub(SimTime::from_millis(3_000));
         assert_eq!(skipped_span(just_short), (10, SpanUnit::Minutes));
     }

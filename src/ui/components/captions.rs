@@ -2,7 +2,7 @@
 
 use crate::sim::story::{captions, Caption};
 use crate::sim::time::SimTime;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{tongue, tr, Lang, Text};
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -29,7 +29,12 @@ pub fn caption_bar(props: &CaptionBarProps) -> Html {
     let told = {
         let timeline = props.sim.timeline();
         let world = timeline.world();
-        captions(world, world.now().saturating_sub(TOLD_SINCE), SHOWN)
+        captions(
+            world,
+            world.now().saturating_sub(TOLD_SINCE),
+            SHOWN,
+            tongue(props.lang),
+        )
     };
     html! { <CaptionList lang={ props.lang } captions={ told } /> }
 }
@@ -55,7 +60,7 @@ pub fn caption_list(props: &CaptionListProps) -> Html {
                     // Keyed by place: a caption that grows ("3 messages" after "2") is updated, not re-created.
                     <li key={ i } class={ classes!("caption", (i == last).then_some("newest")) }
                         data-testid="caption" data-device={ c.device.clone() }>
-                        { match lang { Lang::En => &c.en, Lang::Zh => &c.zh } }
+                        { &c.text }
                     </li>
                 }) }
             </ol>

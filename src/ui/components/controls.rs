@@ -5,7 +5,7 @@ use super::icons::{control_icon, ControlGlyph};
 use crate::sim::story::skipped_span;
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, Fault};
-use crate::ui::i18n::{clock, tr, Lang, Text};
+use crate::ui::i18n::{clock, tongue, tr, Lang, Text};
 use crate::ui::state::{Action, Speed};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -37,8 +37,7 @@ const FAULTS: [(&str, Text); 6] = [
 /// "» 10 minutes later".
 fn skip_text(lang: Lang, span: SimTime) -> String {
     let (n, unit) = skipped_span(span);
-    let (en, zh) = unit.later(n);
-    format!("» {}", if lang == Lang::En { en } else { zh })
+    format!("» {}", unit.later(n, tongue(lang)))
 }
 
 #[function_component(Controls)]

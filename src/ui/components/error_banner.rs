@@ -31,6 +31,12 @@ pub fn error_text(lang: Lang, error: &PageError) -> String {
         PageError::ChallengeRefused(reason) => {
             tr(lang, Text::ChallengeRefused).replace("{reason}", reason)
         }
+        PageError::LanguageNotLoaded {
+            lang: wanted,
+            reason,
+        } => tr(lang, Text::LanguageNotLoaded)
+            .replace("{lang}", wanted.own_name())
+            .replace("{reason}", reason),
         PageError::WorldNotLoaded { source, reason } => {
             let text = match source {
                 WorldSource::Link => Text::BadLink,

@@ -6,11 +6,15 @@ use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{says, Says};
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
+    /// A language chosen whose words are still being fetched.
+    #[prop_or_default]
+    pub wanted_lang: Option<Lang>,
     pub projector: bool,
     /// Compare mode is on.
     #[prop_or_default]
@@ -26,10 +30,19 @@ pub struct HeaderProps {
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let lang = props.lang;
-    let choose = |target: Lang| {
+    let choose = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ChoseLanguage(target)))
+        Callback::from(move |e: Event| {
+            let chosen = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .and_then(|select| Lang::from_code(&select.value()));
+            if let Some(lang) = chosen {
+                dispatch.emit(Action::ChoseLanguage(lang));
+            }
+        })
     };
+    // While a language's words are on their way, the menu already names it.
+    let selected = props.wanted_lang.unwrap_or(lang);
     let open_lessons = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledLessons))
@@ -66,10 +79,12 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" class="primary" data-action="challenges" onclick={ open_challenges }>{ says(lang, Says::Challenges) }</button>
                 <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
                 <button type="button" class="toggle" data-action="compare" aria-pressed={ props.compare.to_string() } onclick={ toggle_compare }>{ tr(lang, Text::Compare) }</button>
-                <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
-                    <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
-                    <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>
-                </div>
+                <select class="language" data-action="language" aria-label={ tr(lang, Text::Language) }
+                    aria-busy={ props.wanted_lang.is_some().to_string() } onchange={ choose }>
+                    { for Lang::ALL.iter().map(|l| html! {
+                        <option value={ l.code() } lang={ l.tag() } selected={ *l == selected }>{ l.own_name() }</option>
+                    }) }
+                </select>
                 <button type="button" class="toggle" aria-pressed={ props.projector.to_string() } onclick={ toggle_projector }>
                     { tr(lang, Text::Projector) }
                 </button>

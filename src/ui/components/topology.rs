@@ -10,7 +10,9 @@ use crate::sim::story::{scene, LeavingRow, Scene};
 use crate::sim::transcript::{Endpoint, TranscriptEntry};
 use crate::ui::hooks::use_stage_shape::use_stage_shape;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::layout::{along, percent, terminal_link, Link, TERMINAL_NODE};
+use crate::ui::layout::{
+    along, mirrored_link, mirrored_point, percent, terminal_link, Link, TERMINAL_NODE,
+};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -34,6 +36,7 @@ pub struct TopologyProps {
 pub fn topology(props: &TopologyProps) -> Html {
     let lang = props.lang;
     let shape = use_stage_shape();
+    let rtl = lang.is_rtl();
     let timeline = props.sim.timeline();
     let world = timeline.world();
     let now = world.now();
@@ -46,7 +49,7 @@ pub fn topology(props: &TopologyProps) -> Html {
             Endpoint::Device(id) => devices
                 .iter()
                 .position(|d| d.id == *id)
-                .map(|i| shape.device_link(i, n)),
+                .map(|i| mirrored_link(shape.device_link(i, n), rtl)),
         }
     };
     let line = |((x1, y1), (x2, y2)): Link, class: Classes, key: String| {
@@ -61,7 +64,11 @@ pub fn topology(props: &TopologyProps) -> Html {
             (!d.online).then_some("down"),
             d.connection.is_some().then_some("active")
         );
-        line(shape.device_link(i, n), class, d.id.clone())
+        line(
+            mirrored_link(shape.device_link(i, n), rtl),
+            class,
+            d.id.clone(),
+        )
     });
     let transcript = world.transcript();
     let start = transcript.len().saturating_sub(IN_FLIGHT_WINDOW);
@@ -140,7 +147,7 @@ pub fn topology(props: &TopologyProps) -> Html {
         .any(|e| e.endpoint == Endpoint::Sender && e.in_flight(now));
     let terminal_active = transcript.iter().any(|e| e.endpoint == Endpoint::Terminal);
     let cards = devices.iter().enumerate().map(|(i, d)| {
-        let (x, y) = shape.device_position(i, n);
+        let (x, y) = mirrored_point(shape.device_position(i, n), rtl);
         let leaving: Vec<LeavingRow> = scene
             .leaving
             .iter()

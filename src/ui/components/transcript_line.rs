@@ -51,10 +51,12 @@ pub fn transcript_line(props: &TranscriptLineProps) -> Html {
         Direction::ClientToServer => "c",
         Direction::ServerToClient => "s",
     };
+    // TEMP until the explainer speaks through a Tongue (explain-i18n branch).
     let explanation = entry.explain();
-    let text = match lang {
-        Lang::En => explanation.en,
-        Lang::Zh => explanation.zh,
+    let text = if lang == Lang::Zh {
+        explanation.zh
+    } else {
+        explanation.en
     };
     let moment = entry.moment + 1;
     let onclick = {
