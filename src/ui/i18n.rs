@@ -432,6 +432,11 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
     }
 }
 
+// TEMP: replaced on merge
+pub fn tongue(_lang: Lang) -> crate::i18n::Tongue {
+    crate::i18n::Tongue::ENGLISH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
