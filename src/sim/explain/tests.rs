@@ -78,6 +78,27 @@ fn chinese_translations_use_the_slots_of_their_english() {
     }
 }
 
+/// The list handed to translators, i18n/explain-keys.txt (one JSON string a line), names exactly the texts the
+/// Chinese part translates: a text added to the explainer without a translation, or a translation left behind
+/// by a text since removed, shows here.
+#[test]
+fn the_translators_list_matches_the_chinese_part() {
+    use crate::sim::saved::json::{parse, Value};
+    let listed: std::collections::BTreeSet<String> = include_str!("../../../i18n/explain-keys.txt")
+        .lines()
+        .map(|line| match parse(line) {
+            Ok(Value::String(text)) => text,
+            other => panic!("{line:?} is no JSON string: {other:?}"),
+        })
+        .collect();
+    let catalogue =
+        crate::i18n::Catalogue::parse(include_str!("../../../i18n/zh-explain.part.json"))
+            .expect("the Chinese part of the catalogue reads");
+    let translated: std::collections::BTreeSet<String> =
+        catalogue.keys().map(str::to_string).collect();
+    assert_eq!(listed, translated);
+}
+
 /// No Chinese explanation of the sample lines shows a slot the line itself did not hold: every template and
 /// piece reached has a translation whose slots were all filled.
 #[test]
