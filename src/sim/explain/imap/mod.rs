@@ -206,7 +206,9 @@ fn capabilities_described(tongue: Tongue, list: &str) -> String {
 fn set_described(tongue: Tongue, set: &str, by_uid: bool) -> String {
     let (low, high) = set.split_once(':').unwrap_or(("", ""));
     let has_range = set.contains(':') && number(low).is_some();
-    // Slots: {0} the single number, {1} and {2} a range's ends, {3} the set quoted.
+    // Slots: {0} the single number, {1} and {2} a range's ends, {3} the set quoted. The description always
+    // follows a word of the sentence without a space of its own ("获取{0}"), so a language that sets a Latin
+    // word apart from its script begins such a translation with the space (" UID 为 {0} 的邮件").
     let template = match (number(set).is_some(), has_range, high) {
         _ if set == "1:*" && by_uid => "all messages (by UID)",
         _ if set == "1:*" => "all messages",
