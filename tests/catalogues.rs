@@ -34,11 +34,55 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code before its unit tests: their literals are test data, not the page's words.
-fn without_tests(source: &str) -> &str {
-    source
-        .find("#[cfg(test)]")
-        .map_or(source, |at| &source[..at])
+/// The code without its `#[cfg(test)]` items: their literals are test data, not the page's words.
+fn without_tests(source: &str) -> String {
+    let mut kept = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        kept.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = &rest[item_end(rest)..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Where the item starting at the top of `source` ends: after its `;` or its balanced `{…}` (braces inside
+/// string and character literals do not count).
+fn item_end(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i = literal(source, i).map_or(i + 1, |(_, end)| end);
+                continue;
+            }
+            b'r' if bytes.get(i + 1).is_some_and(|b| *b == b'"' || *b == b'#')
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) =>
+            {
+                if let Some((_, end)) = literal(source, i) {
+                    i = end;
+                    continue;
+                }
+            }
+            // A character literal such as '{' or '\'' (a lifetime has no closing quote two or three on).
+            b'\'' if bytes.get(i + 2) == Some(&b'\'') => i += 2,
+            b'\'' if bytes.get(i + 1) == Some(&b'\\') && bytes.get(i + 3) == Some(&b'\'') => i += 3,
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b';' if depth == 0 => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    source.len()
 }
 
 /// A Rust string literal starting at `at` (plain or raw), unescaped, and where it ends.
@@ -103,6 +147,7 @@ fn skip_space(source: &str, at: usize) -> usize {
 /// The English texts written for translation in one file.
 fn texts_in(source: &str, found: &mut BTreeSet<String>) {
     let source = without_tests(source);
+    let source = source.as_str();
     for (at, _) in source.match_indices('(') {
         let before = &source[..at + 1];
         let called = |name: &str| {
@@ -150,6 +195,10 @@ fn english_texts() -> BTreeSet<String> {
     for file in files {
         // The catalogue machinery's own examples are not the page's words.
         if file.starts_with(Path::new(ROOT).join("src/i18n")) {
+            continue;
+        }
+        // A module's tests in their own file (`#[cfg(test)] mod tests;`).
+        if file.file_name().is_some_and(|name| name == "tests.rs") {
             continue;
         }
         texts_in(

@@ -2,6 +2,7 @@
 //! the transcript follows each connection, and what a line means comes from what came before it on the same
 //! connection, never from its text alone.
 
+use mailroom::i18n::Tongue;
 use mailroom::sim::session::Direction;
 use mailroom::sim::session::WireProtocol;
 use mailroom::sim::transcript::TranscriptEntry;
@@ -57,13 +58,17 @@ fn ok_to_user_does_not_say_the_user_exists() {
     typed(&mut world, WireProtocol::Pop3, &["USER nobody"]);
     let ok = replies_to(&world, WireProtocol::Pop3, "USER nobody")[0];
     assert!(ok.text.starts_with("+OK"), "{}", ok.text);
-    let explanation = ok.explain();
+    let explanation = ok.explain(Tongue::ENGLISH);
     assert!(
-        !explanation.en.contains("knows this user"),
+        !explanation.text.contains("knows this user"),
         "{}",
-        explanation.en
+        explanation.text
     );
-    assert!(explanation.en.contains("any name"), "{}", explanation.en);
+    assert!(
+        explanation.text.contains("any name"),
+        "{}",
+        explanation.text
+    );
 }
 
 #[test]
@@ -80,22 +85,22 @@ fn close_after_examine_removes_nothing_and_after_select_removes_deleted_mail() {
             "a5 CLOSE",
         ],
     );
-    let after_examine = tagged_reply(&world, "a3 CLOSE").explain();
+    let after_examine = tagged_reply(&world, "a3 CLOSE").explain(Tongue::ENGLISH);
     assert!(
-        after_examine.en.contains("nothing was removed"),
+        after_examine.text.contains("nothing was removed"),
         "{}",
-        after_examine.en
+        after_examine.text
     );
     assert!(
-        !after_examine.en.contains("were removed"),
+        !after_examine.text.contains("were removed"),
         "{}",
-        after_examine.en
+        after_examine.text
     );
-    let after_select = tagged_reply(&world, "a5 CLOSE").explain();
+    let after_select = tagged_reply(&world, "a5 CLOSE").explain(Tongue::ENGLISH);
     assert!(
-        after_select.en.contains("were removed"),
+        after_select.text.contains("were removed"),
         "{}",
-        after_select.en
+        after_select.text
     );
     assert_eq!(after_select.rfc, "RFC 3501 §6.4.2");
 }
@@ -116,8 +121,8 @@ fn an_empty_mailbox_after_select_has_no_numbers() {
         .into_iter()
         .find(|e| e.text == "* 0 EXISTS")
         .expect("SELECT reports the empty mailbox");
-    let explanation = exists.explain();
-    assert!(explanation.en.contains("empty") && !explanation.en.contains("1 to 0"));
+    let explanation = exists.explain(Tongue::ENGLISH);
+    assert!(explanation.text.contains("empty") && !explanation.text.contains("1 to 0"));
 }
 
 #[test]
@@ -144,24 +149,28 @@ fn the_dot_ending_data_and_the_lines_before_it_are_the_message() {
         .iter()
         .find(|e| e.text == ".")
         .expect("DATA ends with a dot");
-    let explained = dot.explain();
+    let explained = dot.explain(Tongue::ENGLISH);
     assert!(
-        explained.en.contains("ends the message data"),
+        explained.text.contains("ends the message data"),
         "{}",
-        explained.en
+        explained.text
     );
-    assert!(!explained.en.contains("500"), "{}", explained.en);
+    assert!(!explained.text.contains("500"), "{}", explained.text);
     for command_like in ["QUIT", "RSET"] {
         let line = sent
             .iter()
             .find(|e| e.text == command_like && e.in_content)
             .unwrap_or_else(|| panic!("{command_like} travels as message content"));
-        let explained = line.explain();
-        assert!(explained.rfc.is_empty(), "{command_like}: {}", explained.en);
+        let explained = line.explain(Tongue::ENGLISH);
         assert!(
-            explained.en.contains("body"),
+            explained.rfc.is_empty(),
             "{command_like}: {}",
-            explained.en
+            explained.text
+        );
+        assert!(
+            explained.text.contains("body"),
+            "{command_like}: {}",
+            explained.text
         );
     }
     let blank_lines: Vec<&&TranscriptEntry> = sent
@@ -173,8 +182,14 @@ fn the_dot_ending_data_and_the_lines_before_it_are_the_message() {
         2,
         "the separator and the blank line in the body"
     );
-    assert!(blank_lines[0].explain().en.contains("first empty line"));
-    assert!(blank_lines[1].explain().en.contains("in the body"));
+    assert!(blank_lines[0]
+        .explain(Tongue::ENGLISH)
+        .text
+        .contains("first empty line"));
+    assert!(blank_lines[1]
+        .explain(Tongue::ENGLISH)
+        .text
+        .contains("in the body"));
 }
 
 #[test]
@@ -184,11 +199,15 @@ fn the_last_line_of_the_ehlo_reply_names_an_extension() {
     let replies = replies_to(&world, WireProtocol::Smtp, "EHLO terminal.example");
     let last = replies.last().expect("EHLO is answered");
     assert!(last.text.starts_with("250 "), "{}", last.text);
-    let explanation = last.explain();
-    assert!(explanation.en.contains("last line"), "{}", explanation.en);
+    let explanation = last.explain(Tongue::ENGLISH);
     assert!(
-        !explanation.en.contains("accepts the greeting"),
+        explanation.text.contains("last line"),
         "{}",
-        explanation.en
+        explanation.text
+    );
+    assert!(
+        !explanation.text.contains("accepts the greeting"),
+        "{}",
+        explanation.text
     );
 }

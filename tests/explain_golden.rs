@@ -9,7 +9,8 @@
 //! After an intended change of wording, regenerate with `MAILROOM_GOLDEN=write cargo test --test explain_golden`
 //! and review the diff of tests/data/explain_golden.txt.
 
-use mailroom::sim::explain::{explain, Explanation, LineContext, LineFacts, WireProtocol};
+use mailroom::i18n::{Catalogue, Lang, Tongue};
+use mailroom::sim::explain::{self, LineContext, LineFacts, WireProtocol};
 use mailroom::sim::lesson::{catalogue, LessonRun};
 use mailroom::sim::session::Direction::{self, ClientToServer as C, ServerToClient as S};
 use mailroom::sim::timeline::Timeline;
@@ -18,6 +19,39 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 const GOLDEN: &str = "tests/data/explain_golden.txt";
+
+/// The Chinese catalogue part for the explainer, read once for the whole file.
+fn chinese() -> Tongue {
+    use std::sync::OnceLock;
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    let catalogue = CATALOGUE.get_or_init(|| {
+        Catalogue::parse(include_str!("../i18n/zh.json")).expect("the Chinese catalogue reads")
+    });
+    Tongue::new(Lang::Zh, catalogue)
+}
+
+/// A line's explanation in English and in Chinese, as the golden file pins both.
+struct Explanation {
+    en: String,
+    zh: String,
+    rfc: &'static str,
+}
+
+fn explain(
+    protocol: WireProtocol,
+    direction: Direction,
+    line: &str,
+    context: &LineContext,
+) -> Explanation {
+    let english = explain::explain(protocol, direction, line, context, Tongue::ENGLISH);
+    let chinese = explain::explain(protocol, direction, line, context, chinese());
+    assert_eq!(english.rfc, chinese.rfc, "{line:?}");
+    Explanation {
+        en: english.text,
+        zh: chinese.text,
+        rfc: english.rfc,
+    }
+}
 
 const POP3_CLIENT: &[&str] = &[
     "USER alice",

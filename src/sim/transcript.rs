@@ -81,15 +81,15 @@ impl TranscriptEntry {
 }
 
 impl TranscriptEntry {
-    /// What the line means, in English and Chinese, with its RFC section.
-    pub fn explain(&self) -> crate::sim::explain::Explanation {
+    /// What the line means, in the tongue's language, with its RFC section.
+    pub fn explain(&self, tongue: crate::i18n::Tongue) -> crate::sim::explain::Explanation {
         let context = crate::sim::explain::LineContext {
             answering: self.answering.clone(),
             in_content: self.in_content,
             greeting: self.greeting,
             facts: self.facts,
         };
-        crate::sim::explain::explain(self.protocol, self.direction, &self.text, &context)
+        crate::sim::explain::explain(self.protocol, self.direction, &self.text, &context, tongue)
     }
 }
 

@@ -4,38 +4,74 @@ use super::*;
 use Direction::{ClientToServer as C, ServerToClient as S};
 
 #[test]
-fn the_reference_ends_both_texts_with_native_punctuation() {
+fn the_reference_ends_the_text_with_the_language_s_punctuation() {
     let template = Template {
         rfc: "RFC 1939 §6",
         en: "Marks {0}.",
-        zh: "标记{1}。",
     };
-    let explanation = fill!(&template, "it", "它");
-    assert_eq!(explanation.en, "Marks it (RFC 1939 §6).");
-    assert_eq!(explanation.zh, "标记它（RFC 1939 §6）。");
+    let english = fill!(Tongue::ENGLISH, &template, "it");
+    assert_eq!(english.text, "Marks it (RFC 1939 §6).");
+    // The part file has no "Marks {0}.", so only the reference is in Chinese.
+    let untranslated = fill!(chinese(), &template, "it");
+    assert_eq!(untranslated.text, "Marks it（RFC 1939 §6）。");
+    let known = fill!(
+        chinese(),
+        &Template {
+            rfc: "RFC 1939 §5",
+            en: "Downloads {1} in full. It stays on the server unless the client also deletes it with DELE.",
+        },
+        "",
+        "第 3 封邮件",
+    );
+    assert_eq!(
+        known.text,
+        "完整下载第 3 封邮件。除非客户端再用 DELE 删除，它会一直留在服务器上（RFC 1939 §5）。"
+    );
 }
 
 #[test]
-fn slots_take_their_arguments_and_other_braces_stay() {
-    assert_eq!(substitute("{1} and {0}", &["a", "b"]), "b and a");
-    assert_eq!(substitute("{{0}} {n} {", &["310"]), "{310} {n} {");
-    assert_eq!(substitute("{7}{0}", &["{1}"]), "{1}");
-    assert_eq!(substitute("邮{0}件{", &[]), "邮件{");
+fn slots_take_their_pieces_and_other_braces_stay() {
+    let template = Template {
+        rfc: "RFC 3501 §7.5",
+        en: "{1} and {0}; {{0}} {n} {",
+    };
+    let explanation = fill!(Tongue::ENGLISH, &template, "310", "b");
+    assert_eq!(explanation.text, "b and 310; {310} {n} { (RFC 3501 §7.5).");
 }
 
 #[test]
 fn quotes_are_shortened_on_char_boundaries() {
     let long = "邮".repeat(100);
-    let quote = quoted(&long);
+    let quote = quoted(Tongue::ENGLISH, &long);
     assert_eq!(quote.chars().count(), QUOTE_CHARS + 3);
     assert!(quote.ends_with("…”"));
 }
 
 #[test]
 fn secrets_are_cut_from_quoted_commands() {
-    assert_eq!(redacted("PASS hunter2"), "“PASS …”");
-    assert_eq!(redacted("A1 LOGIN alice hunter2"), "“A1 LOGIN alice …”");
-    assert_eq!(redacted("RETR 1"), "“RETR 1”");
+    let english = Tongue::ENGLISH;
+    assert_eq!(redacted(english, "PASS hunter2"), "“PASS …”");
+    assert_eq!(
+        redacted(english, "A1 LOGIN alice hunter2"),
+        "“A1 LOGIN alice …”"
+    );
+    assert_eq!(redacted(english, "RETR 1"), "“RETR 1”");
+}
+
+/// No Chinese explanation of the sample lines shows a slot the line itself did not hold: every template and
+/// piece reached has a translation whose slots were all filled.
+#[test]
+fn chinese_explanations_show_no_raw_slots() {
+    for (protocol, direction, line, context) in corpus() {
+        let explanation = explain(protocol, direction, line, &context, chinese());
+        let slots = crate::i18n::placeholders(&explanation.text);
+        let in_line = crate::i18n::placeholders(line);
+        assert!(
+            slots.iter().all(|slot| in_line.contains(slot)),
+            "{line:?}: {}",
+            explanation.text
+        );
+    }
 }
 
 #[test]
@@ -161,8 +197,20 @@ fn every_family_cites_an_rfc_and_reads_as_chinese() {
 
 #[test]
 fn crlf_is_ignored() {
-    let with = explain(WireProtocol::Pop3, C, "STAT\r\n", &LineContext::default());
-    let without = explain(WireProtocol::Pop3, C, "STAT", &LineContext::default());
+    let with = explain(
+        WireProtocol::Pop3,
+        C,
+        "STAT\r\n",
+        &LineContext::default(),
+        Tongue::ENGLISH,
+    );
+    let without = explain(
+        WireProtocol::Pop3,
+        C,
+        "STAT",
+        &LineContext::default(),
+        Tongue::ENGLISH,
+    );
     assert_eq!(with, without);
 }
 
@@ -267,16 +315,23 @@ mod properties {
             line in prop_oneof![any::<String>(), wire_like_line()],
             context in any_context(),
         ) {
-            let explanation = explain(protocol, direction, &line, &context);
-            prop_assert!(!explanation.en.trim().is_empty());
-            prop_assert!(has_cjk(&explanation.zh));
+            let english = explain(protocol, direction, &line, &context, Tongue::ENGLISH);
+            prop_assert!(!english.text.trim().is_empty());
+            let chinese = explain(protocol, direction, &line, &context, chinese());
+            prop_assert!(has_cjk(&chinese.text), "{}", chinese.text);
         }
     }
 
     #[test]
     fn a_huge_line_gives_a_short_explanation() {
         let huge = format!("A1 FETCH {} (FLAGS)", "1,".repeat(100_000));
-        let explanation = explain(WireProtocol::Imap, C, &huge, &LineContext::default());
-        assert!(explanation.en.len() < 2_000, "{}", explanation.en.len());
+        let explanation = explain(
+            WireProtocol::Imap,
+            C,
+            &huge,
+            &LineContext::default(),
+            Tongue::ENGLISH,
+        );
+        assert!(explanation.text.len() < 2_000, "{}", explanation.text.len());
     }
 }

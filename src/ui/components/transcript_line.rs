@@ -4,7 +4,7 @@
 use crate::sim::session::Direction;
 use crate::sim::transcript::Endpoint;
 use crate::ui::components::transcript::endpoint_name;
-use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::i18n::{tongue, tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -51,13 +51,7 @@ pub fn transcript_line(props: &TranscriptLineProps) -> Html {
         Direction::ClientToServer => "c",
         Direction::ServerToClient => "s",
     };
-    // TEMP until the explainer speaks through a Tongue (explain-i18n branch).
-    let explanation = entry.explain();
-    let text = if lang == Lang::Zh {
-        explanation.zh
-    } else {
-        explanation.en
-    };
+    let text = entry.explain(tongue(lang)).text;
     let moment = entry.moment + 1;
     let onclick = {
         let dispatch = props.dispatch.clone();

@@ -12,32 +12,41 @@ mod responses;
 #[cfg(test)]
 mod tests;
 
-use super::{message_content, number, phrase, quoted, Explanation, LineContext};
+use super::{message_content, number, quoted, Explanation, LineContext};
+use crate::i18n::en;
+use crate::i18n::Tongue;
 use crate::sim::session::Direction;
 
 /// How many list items (flags, capabilities, fetch items) are described before the rest is left out.
 const MAX_ITEMS: usize = 12;
 
-pub(super) fn explain(direction: Direction, line: &str, context: &LineContext) -> Explanation {
+pub(super) fn explain(
+    tongue: Tongue,
+    direction: Direction,
+    line: &str,
+    context: &LineContext,
+) -> Explanation {
     if context.in_content {
-        return literal_content(line, context.facts.in_body);
+        return literal_content(tongue, line, context.facts.in_body);
     }
     match direction {
-        Direction::ClientToServer => commands::command(line, context),
-        Direction::ServerToClient => responses::response(line, context),
+        Direction::ClientToServer => commands::command(tongue, line, context),
+        Direction::ServerToClient => responses::response(tongue, line, context),
     }
 }
 
-fn literal_content(line: &str, in_body: bool) -> Explanation {
+fn literal_content(tongue: Tongue, line: &str, in_body: bool) -> Explanation {
     if line.is_empty() {
-        return message_content(line, in_body);
+        return message_content(tongue, line, in_body);
     }
+    // Message content is no protocol element, so no RFC defines it.
     Explanation {
-        en: "A line of the message, carried in a literal: its size was announced with {n}, so it is read as data, \
-             never as a command."
-            .into(),
-        zh: "邮件的一行，装在“字面量”里传送：长度已由前面的 {n} 预告，所以只会被当作数据，绝不会被当成命令。"
-            .into(),
+        text: tongue
+            .word(
+                "A line of the message, carried in a literal: its size was announced with {n}, so it is read \
+                 as data, never as a command.",
+            )
+            .to_string(),
         rfc: "",
     }
 }
@@ -109,109 +118,114 @@ fn literal_size(text: &str) -> Option<u64> {
 }
 
 /// The system flags (RFC 3501 §2.3.2) in plain words.
-const FLAG_MEANINGS: &[(&str, &str, &str)] = &[
-    ("\\seen", "read", "已读"),
-    ("\\answered", "replied", "已回复"),
-    ("\\flagged", "starred", "加星标"),
-    ("\\deleted", "marked for deletion", "标记删除"),
-    ("\\draft", "draft", "草稿"),
-    ("\\recent", "recently arrived", "新到"),
-    ("\\*", "any new keyword", "可自创关键字"),
+const FLAG_MEANINGS: &[(&str, &str)] = &[
+    ("\\seen", en("read")),
+    ("\\answered", en("replied")),
+    ("\\flagged", en("starred")),
+    ("\\deleted", "marked for deletion"),
+    ("\\draft", en("draft")),
+    ("\\recent", en("recently arrived")),
+    ("\\*", en("any new keyword")),
 ];
 
 /// What a few well-known capabilities are for, so a capability list reads as more than jargon.
-const CAPABILITY_MEANINGS: &[(&str, &str, &str)] = &[
-    ("IDLE", "push", "推送"),
-    ("MOVE", "move in one step", "一步移动"),
-    ("UIDPLUS", "reports new UIDs", "报告新 UID"),
-    ("CONDSTORE", "change tracking", "变化追踪"),
-    ("QRESYNC", "quick resync", "快速同步"),
-    ("ENABLE", "switch extensions on", "开启扩展"),
-    ("UNSELECT", "close without expunging", "关闭而不删除"),
-    ("LITERAL+", "literals without waiting", "不必等待的字面量"),
-    ("SASL-IR", "login in one line", "一行完成登录"),
-    ("AUTH=PLAIN", "login with PLAIN", "用 PLAIN 登录"),
-    ("SPECIAL-USE", "marks Sent, Trash…", "标出已发送、废纸篓等"),
-    ("NAMESPACE", "where mailboxes live", "邮箱位置"),
-    ("ID", "client and server names", "客户端与服务器名称"),
+const CAPABILITY_MEANINGS: &[(&str, &str)] = &[
+    ("IDLE", en("push")),
+    ("MOVE", en("move in one step")),
+    ("UIDPLUS", en("reports new UIDs")),
+    ("CONDSTORE", en("change tracking")),
+    ("QRESYNC", en("quick resync")),
+    ("ENABLE", en("switch extensions on")),
+    ("UNSELECT", en("close without expunging")),
+    ("LITERAL+", en("literals without waiting")),
+    ("SASL-IR", en("login in one line")),
+    ("AUTH=PLAIN", en("login with PLAIN")),
+    ("SPECIAL-USE", en("marks Sent, Trash…")),
+    ("NAMESPACE", en("where mailboxes live")),
+    ("ID", en("client and server names")),
 ];
+
+/// Items joined as a list: "\Seen, \Flagged" (in Chinese with the enumeration comma, "\Seen、\Flagged").
+fn listed(tongue: Tongue, items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .reduce(|list, item| tongue.fill("{0}, {1}", &[&list, &item]))
+        .unwrap_or_default()
+}
+
+/// The parts of one description joined as clauses: "UID 5, size 120 octets" (in Chinese with the comma between
+/// clauses, "UID 为 5，大小 120 字节", not the enumeration comma of [`listed`] that may join items inside a part).
+fn clauses(tongue: Tongue, parts: &[String]) -> String {
+    parts.join(tongue.word(", "))
+}
 
 /// Items of a list, each shortened and followed by its meaning when `meanings` knows it (the key compared
 /// after `normalised`): "\Seen (read), \Flagged (starred)" and "\Seen（已读）、\Flagged（加星标）".
 fn items_described(
+    tongue: Tongue,
     items: &[&str],
-    meanings: &[(&str, &'static str, &'static str)],
+    meanings: &[(&str, &'static str)],
     normalised: fn(&str) -> String,
-) -> [String; 2] {
-    let mut described = [String::new(), String::new()];
-    for (index, item) in items.iter().enumerate() {
-        let shown: String = item.chars().take(24).collect();
-        let key = normalised(item);
-        let meaning = meanings.iter().find(|(known, ..)| *known == key);
-        let pieces = match meaning {
-            Some(&(_, en, zh)) => phrase("{0} ({1})", "{0}（{2}）", &[&shown, en, zh]),
-            None => [shown.clone(), shown],
-        };
-        for ((text, piece), separator) in described.iter_mut().zip(pieces).zip([", ", "、"]) {
-            if index > 0 {
-                text.push_str(separator);
+) -> String {
+    listed(
+        tongue,
+        items.iter().map(|item| {
+            let shown: String = item.chars().take(24).collect();
+            let key = normalised(item);
+            match meanings.iter().find(|(known, _)| *known == key) {
+                Some(&(_, meaning)) => tongue.fill("{0} ({1})", &[&shown, tongue.word(meaning)]),
+                None => shown,
             }
-            text.push_str(&piece);
-        }
-    }
-    described
+        }),
+    )
 }
 
 /// Flags with their meanings: "\Seen (read), \Flagged (starred)".
-fn flags_described(list: &str) -> [String; 2] {
+fn flags_described(tongue: Tongue, list: &str) -> String {
     let flags: Vec<&str> = list.split_whitespace().take(MAX_ITEMS).collect();
     if flags.is_empty() {
-        return ["no flags".into(), "没有任何标记".into()];
+        return tongue.word("no flags").to_string();
     }
-    items_described(&flags, FLAG_MEANINGS, str::to_ascii_lowercase)
+    items_described(tongue, &flags, FLAG_MEANINGS, str::to_ascii_lowercase)
 }
 
 /// Capabilities with what the well-known ones are for.
-fn capabilities_described(list: &str) -> [String; 2] {
+fn capabilities_described(tongue: Tongue, list: &str) -> String {
     let capabilities: Vec<&str> = list.split_whitespace().take(MAX_ITEMS * 2).collect();
     if capabilities.is_empty() {
-        return ["nothing listed".into(), "未列出任何功能".into()];
+        return tongue.word("nothing listed").to_string();
     }
-    items_described(&capabilities, CAPABILITY_MEANINGS, str::to_ascii_uppercase)
+    items_described(
+        tongue,
+        &capabilities,
+        CAPABILITY_MEANINGS,
+        str::to_ascii_uppercase,
+    )
 }
 
 /// Which messages a sequence set names, e.g. "messages 2 to 5" or "the message with UID 17".
-fn set_described(set: &str, by_uid: bool) -> [String; 2] {
+fn set_described(tongue: Tongue, set: &str, by_uid: bool) -> String {
     let (low, high) = set.split_once(':').unwrap_or(("", ""));
     let has_range = set.contains(':') && number(low).is_some();
-    // Slots: {0} the single number, {1} and {2} a range's ends, {3} the set quoted.
-    let [en, zh] = match (number(set).is_some(), has_range, high) {
-        _ if set == "1:*" => [
-            if by_uid {
-                "all messages (by UID)"
-            } else {
-                "all messages"
-            },
-            "全部邮件",
-        ],
-        (true, ..) if by_uid => ["the message with UID {0}", "UID 为 {0} 的邮件"],
-        (true, ..) => ["message {0}", "第 {0} 封邮件"],
-        (false, true, "*") if by_uid => ["messages with UID {1} and up", "UID 从 {1} 起的邮件"],
-        (false, true, "*") => ["messages {1} to the last", "第 {1} 封到最后一封邮件"],
-        (false, true, _) if number(high).is_some() && by_uid => {
-            ["messages with UIDs {1} to {2}", "UID 从 {1} 到 {2} 的邮件"]
-        }
-        (false, true, _) if number(high).is_some() => {
-            ["messages {1} to {2}", "第 {1} 至 {2} 封邮件"]
-        }
-        _ if by_uid => ["the messages with UIDs {3}", "UID 为{3}的邮件"],
-        _ => ["messages {3}", "邮件{3}"],
+    // Slots: {0} the single number, {1} and {2} a range's ends, {3} the set quoted. The description always
+    // follows a word of the sentence without a space of its own ("获取{0}"), so a language that sets a Latin
+    // word apart from its script begins such a translation with the space (" UID 为 {0} 的邮件").
+    let template = match (number(set).is_some(), has_range, high) {
+        _ if set == "1:*" && by_uid => en("all messages (by UID)"),
+        _ if set == "1:*" => en("all messages"),
+        (true, ..) if by_uid => en("the message with UID {0}"),
+        (true, ..) => en("message {0}"),
+        (false, true, "*") if by_uid => en("messages with UID {1} and up"),
+        (false, true, "*") => en("messages {1} to the last"),
+        (false, true, _) if number(high).is_some() && by_uid => en("messages with UIDs {1} to {2}"),
+        (false, true, _) if number(high).is_some() => en("messages {1} to {2}"),
+        _ if by_uid => en("the messages with UIDs {3}"),
+        _ => en("messages {3}"),
     };
     let shown = |text: &str| number(text).map_or_else(String::new, |n| n.to_string());
-    phrase(
-        en,
-        zh,
-        &[&shown(set), &shown(low), &shown(high), &quoted(set)],
+    tongue.fill(
+        template,
+        &[&shown(set), &shown(low), &shown(high), &quoted(tongue, set)],
     )
 }
 

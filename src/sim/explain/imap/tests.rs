@@ -1,15 +1,15 @@
 //! What the IMAP explanations must say about each command and response.
 
 use crate::sim::explain::{
-    answering, explained, Explanation, LineContext, LineFacts, MailboxAccess, WireProtocol,
+    answering, explained, Explained, LineContext, LineFacts, MailboxAccess, WireProtocol,
 };
 use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
-fn client(line: &str) -> Explanation {
+fn client(line: &str) -> Explained {
     explained(WireProtocol::Imap, C, line, &LineContext::default())
 }
 
-fn server(line: &str, command: &str) -> Explanation {
+fn server(line: &str, command: &str) -> Explained {
     explained(WireProtocol::Imap, S, line, &answering(command))
 }
 
@@ -284,7 +284,7 @@ fn in_session(
     line: &str,
     command: Option<&str>,
     selected: Option<MailboxAccess>,
-) -> Explanation {
+) -> Explained {
     let context = LineContext {
         answering: command.map(str::to_string),
         facts: LineFacts {

@@ -1,15 +1,13 @@
 //! What the POP3 explanations must say about each command and reply.
 
-use crate::sim::explain::{
-    answering, explained, Explanation, LineContext, LineFacts, WireProtocol,
-};
+use crate::sim::explain::{answering, explained, Explained, LineContext, LineFacts, WireProtocol};
 use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
-fn client(line: &str) -> Explanation {
+fn client(line: &str) -> Explained {
     explained(WireProtocol::Pop3, C, line, &LineContext::default())
 }
 
-fn server(line: &str, command: &str) -> Explanation {
+fn server(line: &str, command: &str) -> Explained {
     explained(WireProtocol::Pop3, S, line, &answering(command))
 }
 
@@ -158,7 +156,7 @@ fn quit_explains_the_update_state() {
 }
 
 /// The context the transcript gives a `+OK` to QUIT: logged in or not, and how many messages were marked.
-fn quit_in(logged_in: bool, marked_for_deletion: u32) -> Explanation {
+fn quit_in(logged_in: bool, marked_for_deletion: u32) -> Explained {
     let context = LineContext {
         answering: Some("QUIT".into()),
         facts: LineFacts {

@@ -1,19 +1,17 @@
 //! What the SMTP explanations must say about each command and reply.
 
-use crate::sim::explain::{
-    answering, explained, Explanation, LineContext, LineFacts, WireProtocol,
-};
+use crate::sim::explain::{answering, explained, Explained, LineContext, LineFacts, WireProtocol};
 use crate::sim::session::Direction::{ClientToServer as C, ServerToClient as S};
 
-fn client(line: &str) -> crate::sim::explain::Explanation {
+fn client(line: &str) -> crate::sim::explain::Explained {
     explained(WireProtocol::Smtp, C, line, &LineContext::default())
 }
 
-fn server(line: &str, command: &str) -> crate::sim::explain::Explanation {
+fn server(line: &str, command: &str) -> crate::sim::explain::Explained {
     explained(WireProtocol::Smtp, S, line, &answering(command))
 }
 
-fn content(line: &str) -> crate::sim::explain::Explanation {
+fn content(line: &str) -> crate::sim::explain::Explained {
     let context = LineContext {
         in_content: true,
         ..LineContext::default()
@@ -108,7 +106,7 @@ fn reset_noop_and_errors() {
 }
 
 /// A line with the facts the transcript gives it.
-fn tracked(direction: crate::sim::session::Direction, line: &str, facts: LineFacts) -> Explanation {
+fn tracked(direction: crate::sim::session::Direction, line: &str, facts: LineFacts) -> Explained {
     let context = LineContext {
         in_content: direction == C && !facts.ends_multiline && facts.in_body,
         answering: (direction == S).then(|| "EHLO sender.example".to_string()),
