@@ -6,6 +6,8 @@
 mod catalogue;
 mod fill;
 
+use std::cell::RefCell;
+
 pub use catalogue::{Catalogue, CatalogueError};
 pub use fill::{capitalized, fill, placeholders};
 
@@ -118,11 +120,13 @@ impl Tongue {
         }
     }
 
-    /// The text for this English one, or the English itself where the catalogue has none.
+    /// The text for this English one, or the English itself where the catalogue has none (noted, and in a
+    /// development build marked "‹en›" on the page, so a missing translation shows where it is).
     pub fn word(self, english: &'static str) -> &'static str {
-        self.catalogue
-            .and_then(|c| c.get(english))
-            .unwrap_or(english)
+        match self.catalogue {
+            None => english,
+            Some(catalogue) => catalogue.get(english).unwrap_or_else(|| untranslated(english)),
+        }
     }
 
     /// Like [`Tongue::word`] for a text made at run time (a teacher's words): kept as written where the
@@ -151,8 +155,77 @@ impl Tongue {
     }
 }
 
+thread_local! {
+    /// The English texts asked for in another language whose catalogue lacks them, each once.
+    static UNTRANSLATED: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes a text missing from a catalogue; what to show instead: the English, marked in a development build.
+fn untranslated(english: &'static str) -> &'static str {
+    UNTRANSLATED.with_borrow_mut(|missing| {
+        if let Some((_, shown)) = missing.iter().find(|(key, _)| *key == english) {
+            return *shown;
+        }
+        let shown: &'static str = if cfg!(debug_assertions) {
+            // Kept once per missing text for the page's life, like the catalogues themselves.
+            Box::leak(format!("‹en› {english}").into_boxed_str())
+        } else {
+            english
+        };
+        missing.push((english, shown));
+        shown
+    })
+}
+
+/// How many texts were shown in English because a catalogue lacked them (the page's `data-untranslated`).
+pub fn untranslated_count() -> usize {
+    UNTRANSLATED.with_borrow(Vec::len)
+}
+
 /// Marks an English text for the catalogues where nothing else does (a bare literal picked by a `match`):
 /// the text is its own key, and `tests/catalogues.rs` finds every one by this name.
 pub const fn en(english: &'static str) -> &'static str {
     english
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_translation_falls_back_to_english_key_by_key_and_is_noted() {
+        let catalogue: &'static Catalogue =
+            Box::leak(Box::new(Catalogue::parse(r#"{"Play": "Reproducir"}"#).unwrap()));
+        let spanish = Tongue::new(Lang::Es, catalogue);
+        assert_eq!(spanish.word("Play"), "Reproducir");
+        let before = untranslated_count();
+        let pause = spanish.word("Pause");
+        assert!(pause.ends_with("Pause"));
+        // Development builds (the tests) mark it; a release build shows the plain English.
+        assert_eq!(pause, "‹en› Pause");
+        assert_eq!(spanish.word("Pause"), pause);
+        assert_eq!(untranslated_count(), before + 1);
+        assert_eq!(Tongue::ENGLISH.word("Pause"), "Pause");
+    }
+
+    #[test]
+    fn counts_fill_the_plural_text() {
+        let catalogue: &'static Catalogue = Box::leak(Box::new(
+            Catalogue::parse(r#"{"1 message": "1 封邮件", "{0} messages": "{0} 封邮件"}"#).unwrap(),
+        ));
+        let chinese = Tongue::new(Lang::Zh, catalogue);
+        assert_eq!(chinese.count(1, "1 message", "{0} messages"), "1 封邮件");
+        assert_eq!(chinese.count(3, "1 message", "{0} messages"), "3 封邮件");
+        assert_eq!(Tongue::ENGLISH.count(0, "1 message", "{0} messages"), "0 messages");
+    }
+
+    #[test]
+    fn every_language_reads_its_own_code_back() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_code(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("pt"), Some(Lang::PtBr));
+        assert!(Lang::Ar.is_rtl() && !Lang::Ja.is_rtl());
+    }
 }

@@ -25,7 +25,7 @@ pub fn missing(challenge: &Challenge, timeline: &Timeline) -> Vec<String> {
         .check(timeline)
         .missing()
         .into_iter()
-        .map(|t| t.en)
+        .map(|t| t.english())
         .collect()
 }
 
@@ -35,7 +35,7 @@ pub fn words_of(challenge: &Challenge, pick: impl Fn(&Condition) -> bool) -> Vec
         .goal
         .iter()
         .filter(|c| pick(c))
-        .map(|c| c.words().en)
+        .map(|c| c.words().english())
         .collect();
     assert!(!found.is_empty(), "{} has no such condition", challenge.id);
     found
