@@ -11,9 +11,10 @@ fn the_reference_ends_the_text_with_the_language_s_punctuation() {
     };
     let english = fill!(Tongue::ENGLISH, &template, "it");
     assert_eq!(english.text, "Marks it (RFC 1939 §6).");
-    // The part file has no "Marks {0}.", so only the reference is in Chinese.
+    // The catalogue has no "Marks {0}.", so only the reference is in Chinese, the English marked as
+    // untranslated (a development build's marker).
     let untranslated = fill!(chinese(), &template, "it");
-    assert_eq!(untranslated.text, "Marks it（RFC 1939 §6）。");
+    assert_eq!(untranslated.text, "‹en› Marks it（RFC 1939 §6）。");
     let known = fill!(
         chinese(),
         &Template {

@@ -133,7 +133,7 @@ fn untagged(
             },
         ),
         "SEARCH" => {
-            let what = tongue.word(if answered_by_uid { en("UIDs") } else { "messages" });
+            let what = tongue.word(if answered_by_uid { en("UIDs") } else { en("message numbers") });
             let numbers = tail.split_whitespace().collect::<Vec<_>>().join(" ");
             return fill!(
                 tongue,
