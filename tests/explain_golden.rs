@@ -46,6 +46,8 @@ fn explain(
     let english = explain::explain(protocol, direction, line, context, Tongue::ENGLISH);
     let chinese = explain::explain(protocol, direction, line, context, chinese());
     assert_eq!(english.rfc, chinese.rfc, "{line:?}");
+    // A piece the catalogue lacks would show in English, marked (a development build's fallback).
+    assert!(!chinese.text.contains("‹en›"), "{line:?}: {}", chinese.text);
     Explanation {
         en: english.text,
         zh: chinese.text,

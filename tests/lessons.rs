@@ -62,7 +62,7 @@ fn there_are_at_least_ten_lessons_with_unique_slugs() {
 }
 
 #[test]
-fn every_lesson_is_complete_in_both_languages() {
+fn every_lesson_is_complete_in_every_language() {
     for lesson in catalogue() {
         assert!(
             (lesson.setup)().validate().is_ok(),
@@ -90,6 +90,9 @@ fn every_lesson_is_complete_in_both_languages() {
         let zh = tongue(Lang::Zh);
         for words in texts {
             assert!(!words.en.trim().is_empty(), "{}: empty text", lesson.id);
+            for lang in Lang::ALL {
+                assert!(tongue(lang).has(words.en), "{} ({}): {:?} has no translation", lesson.id, lang.code(), words.en);
+            }
             let chinese = words.in_tongue(zh);
             assert!(
                 chinese

@@ -124,6 +124,8 @@ impl Tongue {
     /// development build marked "‹en›" on the page, so a missing translation shows where it is).
     pub fn word(self, english: &'static str) -> &'static str {
         match self.catalogue {
+            // An empty piece (a slot left blank) is no text to translate.
+            _ if english.is_empty() => english,
             None => english,
             Some(catalogue) => catalogue.get(english).unwrap_or_else(|| untranslated(english)),
         }

@@ -191,7 +191,8 @@ pub fn app(props: &AppProps) -> Html {
     // In compare mode the clock is the compared worlds'.
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
-        <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ started.to_string() } data-untranslated={ crate::i18n::untranslated_count().to_string() }>
+        // Ready (docs/hooks.md): rendered, the world open, and in the language asked for (or told it failed).
+        <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ (started && state.wanted_lang.is_none()).to_string() } data-untranslated={ crate::i18n::untranslated_count().to_string() }>
             <Header {lang} wanted_lang={ state.wanted_lang } projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
             <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
             if let Some(error) = state.error.clone() {
