@@ -186,6 +186,19 @@ pub enum Text {
     Story,
     StoryEmpty,
     LaterBy,
+    // Table view
+    TableView,
+    TableFolder,
+    TableFlags,
+    TableActions,
+    TableNoFlags,
+    TableSeen,
+    TableAnswered,
+    TableFlagged,
+    TableDeleted,
+    TableDraft,
+    TableOnDevice,
+    TableMessageOnDevice,
 }
 
 /// "1 message", "3 messages", "3 封邮件".
@@ -425,6 +438,19 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::Story => ("What happened", "发生了什么"),
         Text::StoryEmpty => ("Check mail on a device, or send a mail, and the story of the mail appears here.", "在设备上收信或发送一封邮件，邮件的经过就会显示在这里。"),
         Text::LaterBy => ("later", "之后"),
+        // Table view
+        Text::TableView => ("Table view", "表格视图"),
+        Text::TableFolder => ("Folder", "文件夹"),
+        Text::TableFlags => ("Flags", "标志"),
+        Text::TableActions => ("Actions", "操作"),
+        Text::TableNoFlags => ("none", "无"),
+        Text::TableSeen => ("Seen", "已读"),
+        Text::TableAnswered => ("Answered", "已回复"),
+        Text::TableFlagged => ("Flagged", "已加旗标"),
+        Text::TableDeleted => ("Deleted (waits for EXPUNGE)", "已删除（等待 EXPUNGE）"),
+        Text::TableDraft => ("Draft", "草稿"),
+        Text::TableOnDevice => ("{action} on the {device}", "在{device}上{action}"),
+        Text::TableMessageOnDevice => ("{action} “{subject}” on the {device}", "在{device}上{action}“{subject}”"),
     };
     match lang {
         Lang::En => en,

@@ -8,7 +8,7 @@ use crate::sim::imap::client::UserAction;
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::story::LeavingRow;
-use crate::sim::world::{Action as SimAction, ChangeKind};
+use crate::sim::world::{Action as SimAction, ChangeKind, World};
 use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
@@ -106,7 +106,7 @@ pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
 
 /// What each waiting action will change on the server, oldest first: a POP3 deletion waits for the next
 /// session's DELE (RFC 1939 §6), an IMAP change for the connection that replays it (RFC 4549 §4.2).
-fn queued_changes(device: &Device) -> Vec<ChangeKind> {
+pub(crate) fn queued_changes(device: &Device) -> Vec<ChangeKind> {
     match &device.client {
         DeviceClient::Pop3 { state, .. } => vec![ChangeKind::Deleted; state.deleted_locally.len()],
         DeviceClient::Imap(client) => client
@@ -124,7 +124,7 @@ fn queued_changes(device: &Device) -> Vec<ChangeKind> {
 }
 
 /// One line on how the client behaves, e.g. "download and delete", "checks every 10 minutes".
-fn mode_text(lang: Lang, device: &Device) -> String {
+pub(crate) fn mode_text(lang: Lang, device: &Device) -> String {
     match &device.client {
         DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => {
             tr(lang, Text::DownloadAndDelete).into()
@@ -231,15 +231,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             }
         })
     };
-    let status = if !d.online {
-        tr(lang, Text::Offline).to_string()
-    } else if world.is_idling(&d.id) {
-        tr(lang, Text::Idling).to_string()
-    } else if d.connection.is_some() {
-        tr(lang, Text::Connected).to_string()
-    } else {
-        tr(lang, Text::Online).to_string()
-    };
+    let status = tr(lang, status_text(world, d));
     let pending = d.pending_actions();
     // A card has room for a few dozen; the newest are shown, the rest counted.
     let messages = d.newest_local_messages(MAX_CARD_MESSAGES);
@@ -361,6 +353,19 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             </ul>
             </div>
         </article>
+    }
+}
+
+/// Offline, online, connected, or connected and idling: what the card and the table view say of a device.
+pub(crate) fn status_text(world: &World, d: &Device) -> Text {
+    if !d.online {
+        Text::Offline
+    } else if world.is_idling(&d.id) {
+        Text::Idling
+    } else if d.connection.is_some() {
+        Text::Connected
+    } else {
+        Text::Online
     }
 }
 

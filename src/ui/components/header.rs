@@ -1,5 +1,5 @@
-//! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, language,
-//! projector mode.
+//! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, table
+//! view, language, projector mode.
 
 use super::lesson_strip::{lesson_strip, LessonStripProps};
 use crate::ui::challenge_mode::ChallengeAction;
@@ -15,6 +15,9 @@ pub struct HeaderProps {
     /// Compare mode is on.
     #[prop_or_default]
     pub compare: bool,
+    /// The table view is on.
+    #[prop_or_default]
+    pub table_view: bool,
     /// The lesson being followed.
     #[prop_or_default]
     pub lesson: Option<&'static str>,
@@ -49,6 +52,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledCompare))
     };
+    let toggle_table_view = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledTableView))
+    };
     html! {
         <header class="app-header">
             <div class="brand">
@@ -66,6 +73,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" class="primary" data-action="challenges" onclick={ open_challenges }>{ says(lang, Says::Challenges) }</button>
                 <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
                 <button type="button" class="toggle" data-action="compare" aria-pressed={ props.compare.to_string() } onclick={ toggle_compare }>{ tr(lang, Text::Compare) }</button>
+                <button type="button" class="toggle" data-action="table-view" aria-pressed={ props.table_view.to_string() } aria-keyshortcuts="t" onclick={ toggle_table_view }>{ tr(lang, Text::TableView) }</button>
                 <div class="segmented" role="group" aria-label={ tr(lang, Text::Language) }>
                     <button type="button" aria-pressed={ (lang == Lang::En).to_string() } onclick={ choose(Lang::En) }>{ "English" }</button>
                     <button type="button" aria-pressed={ (lang == Lang::Zh).to_string() } onclick={ choose(Lang::Zh) }>{ "简体中文" }</button>

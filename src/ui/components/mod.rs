@@ -21,6 +21,7 @@ pub mod reader;
 pub mod server;
 pub mod share_panel;
 pub mod solution_verdict;
+pub mod table_view;
 pub mod terminal;
 pub mod tokens;
 pub mod topology;

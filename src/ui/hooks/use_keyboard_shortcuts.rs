@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// The shortcuts, for the help overlay: (keys, what they do as a text key).
-pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 8] = {
+pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 9] = {
     use crate::ui::i18n::Text;
     [
         ("Space", Text::ShortcutPlayPause),
@@ -17,6 +17,7 @@ pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 8] = {
         ("R", Text::Reset),
         ("P", Text::Projector),
         ("L", Text::Language),
+        ("T", Text::TableView),
         ("?", Text::ShortcutHelp),
     ]
 };
@@ -33,6 +34,7 @@ pub fn action_for_key(key: &str, playing: bool) -> Option<Action> {
         "r" | "R" => Action::PressedReset,
         "p" | "P" => Action::ToggledProjector,
         "l" | "L" => Action::SwitchedLanguage,
+        "t" | "T" => Action::ToggledTableView,
         "?" => Action::ToggledHelp,
         "Escape" => Action::PressedEscape,
         _ => return None,
