@@ -9,7 +9,7 @@ use super::components::compare::{compare_view, CompareViewProps};
 use super::components::compose::Compose;
 use super::components::controls::{controls, ControlsProps};
 use super::components::error_banner::{error_banner, ErrorBannerProps};
-use super::components::header::Header;
+use super::components::header::{header, HeaderProps};
 use super::components::help::{help_overlay, HelpProps};
 use super::components::lesson_menu::{lesson_menu, LessonMenuProps};
 use super::components::lesson_panel::LessonPanel;
@@ -196,7 +196,7 @@ pub fn app(props: &AppProps) -> Html {
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ started.to_string() }>
-            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } table_view={ state.table_view } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
+            { header(&HeaderProps { lang, projector: state.projector, compare: state.compare.is_some(), table_view: state.table_view, lesson: state.lesson.as_ref().map(|r| r.lesson.id), dispatch: dispatch.clone(), on_share: open_share }) }
             { controls(&ControlsProps { lang, playing: state.playing, speed: state.speed, now, skipped: state.skipped.map(|(span, _)| span), pop3_device, dispatch: dispatch.clone() }) }
             if let Some(error) = state.error.clone() {
                 { error_banner(&ErrorBannerProps { lang, error, dispatch: dispatch.clone() }) }

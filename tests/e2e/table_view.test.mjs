@@ -57,6 +57,16 @@ test('the T key and the header button switch between the stage and the table vie
   assert.equal(await page.locator(`${VIEW} [data-device=phone] [data-action=delete]`).first().getAttribute('aria-label'),
     'Delete “Lunch on Friday?” on the phone');
 
+  // The card's settings are here too: the laptop set to leave mail on the server says so at once.
+  const laptop = page.locator(`${VIEW} [data-device=laptop]`);
+  assert.equal(await laptop.locator('summary').getAttribute('aria-label'), 'Settings on the laptop');
+  await laptop.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await laptop.locator('[data-testid=device-preset]').selectOption('pop3-keep');
+  await page.waitForFunction(() => /leave on server/.test(document.querySelector('[data-testid=table-view] [data-device=laptop] > p')?.textContent));
+
+  // Keys typed into a field are the field's: the shortcut works again once the focus is on a button.
+  await toggle.focus();
   await page.keyboard.press('t');
   await page.locator('[data-testid=stage]').waitFor();
   assert.equal(await page.locator(VIEW).count(), 0);

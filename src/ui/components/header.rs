@@ -8,25 +8,23 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub projector: bool,
     /// Compare mode is on.
-    #[prop_or_default]
     pub compare: bool,
     /// The table view is on.
-    #[prop_or_default]
     pub table_view: bool,
     /// The lesson being followed.
-    #[prop_or_default]
     pub lesson: Option<&'static str>,
     pub dispatch: Callback<Action>,
     /// Opens the save-and-share panel and makes the link.
     pub on_share: Callback<()>,
 }
 
-#[function_component(Header)]
+// A plain view function, not a component: its few props are cheap to compare but it is cheaper still to draw,
+// and each component costs the bundle its own copy of Yew's lifecycle code.
 pub fn header(props: &HeaderProps) -> Html {
     let lang = props.lang;
     let choose = |target: Lang| {

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod compose;
 pub mod controls;
 pub mod device;
+pub mod device_settings;
 pub mod error_banner;
 pub mod header;
 pub mod help;

@@ -4,6 +4,7 @@
 
 use super::captions::TOLD_SINCE;
 use super::device::{device_name, mode_text, queued_changes, status_text};
+use super::device_settings::device_settings;
 use super::server::display_name;
 use super::tokens::kind_face;
 use crate::sim::device::Device;
@@ -51,7 +52,7 @@ pub fn table_view(lang: Lang, world: &World, dispatch: &Callback<Action>) -> Htm
             <ol>{ for story.into_iter().map(|line| html! { <li>{ line }</li> }) }</ol>
             <h3>{ tr(lang, Text::Server) }</h3>
             { server_tables(lang, world) }
-            { for world.devices().iter().map(|d| device_section(lang, world, d)) }
+            { for world.devices().iter().map(|d| device_section(lang, world, d, dispatch)) }
         </section>
     }
 }
@@ -120,7 +121,7 @@ fn table(caption: String, folder: Option<String>, columns: &[&str], rows: Vec<Ro
     }
 }
 
-fn device_section(lang: Lang, world: &World, d: &Device) -> Html {
+fn device_section(lang: Lang, world: &World, d: &Device, dispatch: &Callback<Action>) -> Html {
     let name = device_name(lang, d.kind, &d.id);
     // Buttons name their device (and message), so each is clear when a screen reader lists them all.
     let lower = name.to_ascii_lowercase();
@@ -203,6 +204,7 @@ fn device_section(lang: Lang, world: &World, d: &Device) -> Html {
                 { button("check-mail", lang, Text::CheckMail, on(Text::CheckMail), None, !d.online) }
                 { button("toggle-online", lang, online, on(online), None, false) }
             </p>
+            { device_settings(lang, d, on(Text::Settings), dispatch) }
             { table(caption, None, &columns, rows) }
         </section>
     }

@@ -81,3 +81,23 @@ fn focused_tag() -> String {
         .map(|e| e.tag_name())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::state::tests::reduce;
+    use crate::ui::state::State;
+    use crate::ui::url::UrlOptions;
+
+    #[test]
+    fn t_switches_the_table_view_on_and_off() {
+        let state = State::initial(&UrlOptions::parse("?speed=instant"));
+        assert!(!state.table_view);
+        let key = action_for_key("t", false);
+        assert_eq!(key, Some(Action::ToggledTableView));
+        assert_eq!(action_for_key("T", true), key);
+        let on = reduce(state, Action::ToggledTableView);
+        assert!(on.table_view);
+        assert!(!reduce(on, Action::ToggledTableView).table_view);
+    }
+}
