@@ -171,6 +171,15 @@ pub fn app(props: &AppProps) -> Html {
     });
     let lang = state.lang;
     let sim = state.sim.clone();
+    // The tables change only when something happens, not while time merely passes: built once per moment, not on
+    // every animation frame (a crowded world has hundreds of rows).
+    let tables = {
+        let (sim, dispatch) = (sim.clone(), dispatch.clone());
+        use_memo(
+            (state.table_view, lang, sim.moment_key()),
+            move |(on, lang, _)| on.then(|| table_view(*lang, sim.timeline().world(), &dispatch)),
+        )
+    };
     let (now, pop3_device, sent_lines) = {
         let timeline = sim.timeline();
         let world = timeline.world();
@@ -212,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
             <main class="workspace" data-phone-view={ phone_view.id() }>
                 <div class="stage-column">
                     if state.shown >= PageParts::Stage && state.table_view {
-                        { table_view(lang, sim.timeline().world(), &dispatch) }
+                        { (*tables).clone() }
                     } else if state.shown >= PageParts::Stage {
                         <CaptionBar {lang} sim={ sim.clone() } />
                         <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
