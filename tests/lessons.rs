@@ -91,7 +91,13 @@ fn every_lesson_is_complete_in_every_language() {
         for words in texts {
             assert!(!words.en.trim().is_empty(), "{}: empty text", lesson.id);
             for lang in Lang::ALL {
-                assert!(tongue(lang).has(words.en), "{} ({}): {:?} has no translation", lesson.id, lang.code(), words.en);
+                assert!(
+                    tongue(lang).has(words.en),
+                    "{} ({}): {:?} has no translation",
+                    lesson.id,
+                    lang.code(),
+                    words.en
+                );
             }
             let chinese = words.in_tongue(zh);
             assert!(

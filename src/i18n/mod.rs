@@ -127,7 +127,9 @@ impl Tongue {
             // An empty piece (a slot left blank) is no text to translate.
             _ if english.is_empty() => english,
             None => english,
-            Some(catalogue) => catalogue.get(english).unwrap_or_else(|| untranslated(english)),
+            Some(catalogue) => catalogue
+                .get(english)
+                .unwrap_or_else(|| untranslated(english)),
         }
     }
 
@@ -196,8 +198,9 @@ mod tests {
 
     #[test]
     fn a_missing_translation_falls_back_to_english_key_by_key_and_is_noted() {
-        let catalogue: &'static Catalogue =
-            Box::leak(Box::new(Catalogue::parse(r#"{"Play": "Reproducir"}"#).unwrap()));
+        let catalogue: &'static Catalogue = Box::leak(Box::new(
+            Catalogue::parse(r#"{"Play": "Reproducir"}"#).unwrap(),
+        ));
         let spanish = Tongue::new(Lang::Es, catalogue);
         assert_eq!(spanish.word("Play"), "Reproducir");
         let before = untranslated_count();
@@ -218,7 +221,10 @@ mod tests {
         let chinese = Tongue::new(Lang::Zh, catalogue);
         assert_eq!(chinese.count(1, "1 message", "{0} messages"), "1 封邮件");
         assert_eq!(chinese.count(3, "1 message", "{0} messages"), "3 封邮件");
-        assert_eq!(Tongue::ENGLISH.count(0, "1 message", "{0} messages"), "0 messages");
+        assert_eq!(
+            Tongue::ENGLISH.count(0, "1 message", "{0} messages"),
+            "0 messages"
+        );
     }
 
     #[test]

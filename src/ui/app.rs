@@ -5,19 +5,20 @@ use super::components::captions::CaptionBar;
 use super::components::challenge_builder::ChallengeBuilder;
 use super::components::challenge_menu::ChallengeMenu;
 use super::components::challenge_panel::ChallengePanel;
-use super::components::compare::CompareView;
+use super::components::compare::{compare_view, CompareViewProps};
 use super::components::compose::Compose;
-use super::components::controls::Controls;
+use super::components::controls::{controls, ControlsProps};
 use super::components::error_banner::{error_banner, ErrorBannerProps};
-use super::components::header::Header;
-use super::components::help::HelpOverlay;
+use super::components::header::{header, HeaderProps};
+use super::components::help::{help_overlay, HelpProps};
 use super::components::lesson_menu::{lesson_menu, LessonMenuProps};
 use super::components::lesson_panel::LessonPanel;
 use super::components::notice_banner::{notice_banner, NoticeBannerProps};
 use super::components::phone_views::{phone_views, PhoneViewsProps};
-use super::components::reader::Reader;
+use super::components::reader::{reader, ReaderProps};
 use super::components::share_panel::SharePanel;
 use super::components::solution_verdict::{solution_verdict, SolutionVerdictProps};
+use super::components::table_view::{self, table_view};
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
 use super::components::transcript::TranscriptPanel;
@@ -156,6 +157,12 @@ pub fn app(props: &AppProps) -> Html {
     use_animation_frames(animate, dispatch.reform(Action::Ticked));
     use_keyboard_shortcuts(state.playing, dispatch.clone());
     use_language(state.wanted_lang, dispatch.clone());
+    // The table view takes the focus when it opens, so a screen reader starts reading it there.
+    use_effect_with(state.table_view, |on| {
+        if *on {
+            table_view::focus(table_view::TITLE_ID);
+        }
+    });
     // The document's language and direction follow the interface's (screen readers, CJK fonts, Arabic's right
     // to left); projector mode scales the root font size, so every rem grows with it.
     use_effect_with((state.lang, state.projector), |(lang, projector)| {
@@ -167,6 +174,15 @@ pub fn app(props: &AppProps) -> Html {
     });
     let lang = state.lang;
     let sim = state.sim.clone();
+    // The tables change only when something happens, not while time merely passes: built once per moment, not on
+    // every animation frame (a crowded world has hundreds of rows).
+    let tables = {
+        let (sim, dispatch) = (sim.clone(), dispatch.clone());
+        use_memo(
+            (state.table_view, lang, sim.moment_key()),
+            move |(on, lang, _)| on.then(|| table_view(*lang, sim.timeline().world(), &dispatch)),
+        )
+    };
     let (now, pop3_device, sent_lines) = {
         let timeline = sim.timeline();
         let world = timeline.world();
@@ -193,8 +209,8 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         // Ready (docs/hooks.md): rendered, the world open, and in the language asked for (or told it failed).
         <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ (started && state.wanted_lang.is_none()).to_string() } data-untranslated={ crate::i18n::untranslated_count().to_string() }>
-            <Header {lang} wanted_lang={ state.wanted_lang } projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
-            <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
+            { header(&HeaderProps { lang, wanted_lang: state.wanted_lang, projector: state.projector, compare: state.compare.is_some(), table_view: state.table_view, lesson: state.lesson.as_ref().map(|r| r.lesson.id), dispatch: dispatch.clone(), on_share: open_share }) }
+            { controls(&ControlsProps { lang, playing: state.playing, speed: state.speed, now, skipped: state.skipped.map(|(span, _)| span), pop3_device, dispatch: dispatch.clone() }) }
             if let Some(error) = state.error.clone() {
                 { error_banner(&ErrorBannerProps { lang, error, dispatch: dispatch.clone() }) }
             }
@@ -203,20 +219,22 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(compare) = state.compare.as_ref() {
                 <main class="workspace compare-mode">
-                    <CompareView {lang} divergence={ compare.divergence.clone() } acted={ compare.acted.clone() } captions={ compare.captions.clone() } dispatch={ dispatch.clone() } />
+                    { compare_view(&CompareViewProps { lang, divergence: compare.divergence.clone(), acted: compare.acted.clone(), captions: compare.captions.clone(), dispatch: dispatch.clone() }) }
                 </main>
             } else {
             <main class="workspace" data-phone-view={ phone_view.id() }>
                 <div class="stage-column">
-                    if state.shown >= PageParts::Stage {
+                    if state.shown >= PageParts::Stage && state.table_view {
+                        { (*tables).clone() }
+                    } else if state.shown >= PageParts::Stage {
                         <CaptionBar {lang} sim={ sim.clone() } />
                         <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
                 <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some() || state.reader.is_some()).then_some("with-lesson")) }>
                     if state.shown >= PageParts::Side {
-                        if let Some((device, folder, message_id)) = state.reader.clone() {
-                            <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
+                        if let Some((device, folder, message_id)) = &state.reader {
+                            { reader(&ReaderProps { lang, world: sim.timeline().world(), device, folder, message_id, dispatch: &dispatch }) }
                         }
                         if let Some(checked) = state.verdict.clone() {
                             { solution_verdict(&SolutionVerdictProps { lang, verdict: checked.verdict, title: checked.title, dispatch: dispatch.clone() }) }
@@ -238,7 +256,7 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             { phone_views(&PhoneViewsProps { lang, view: phone_view, terminal: terminal_offered, dispatch: dispatch.clone() }) }
             }
-            if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
+            if state.help_open { { help_overlay(&HelpProps { lang, dispatch: dispatch.clone() }) } }
             if state.lessons_open { { lesson_menu(&LessonMenuProps { lang, dispatch: dispatch.clone() }) } }
             if state.challenges_open { <ChallengeMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }

@@ -216,6 +216,7 @@ impl State {
             | Action::ToggledSharePanel
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
+            | Action::ToggledTableView
             | Action::ToggledCompare
             | Action::ChosePhoneView(_) => return false,
         }

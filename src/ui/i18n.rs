@@ -191,6 +191,19 @@ pub enum Text {
     StoryEmpty,
     LaterBy,
     LanguageNotLoaded,
+    // Table view
+    TableView,
+    TableFolder,
+    TableFlags,
+    TableActions,
+    TableNoFlags,
+    TableSeen,
+    TableAnswered,
+    TableFlagged,
+    TableDeleted,
+    TableDraft,
+    TableOnDevice,
+    TableMessageOnDevice,
 }
 
 /// "1 message", "3 messages", "3 封邮件".
@@ -406,6 +419,19 @@ fn english(text: Text) -> &'static str {
         Text::LanguageNotLoaded => {
             en("The words for {lang} could not be loaded ({reason}); the page stays in the language it shows.")
         }
+        // Table view
+        Text::TableView => en("Table view"),
+        Text::TableFolder => en("Folder"),
+        Text::TableFlags => en("Flags"),
+        Text::TableActions => en("Actions"),
+        Text::TableNoFlags => en("none"),
+        Text::TableSeen => en("Seen"),
+        Text::TableAnswered => en("Answered"),
+        Text::TableFlagged => en("Flagged"),
+        Text::TableDeleted => en("Deleted (waits for EXPUNGE)"),
+        Text::TableDraft => en("Draft"),
+        Text::TableOnDevice => en("{action} on the {device}"),
+        Text::TableMessageOnDevice => en("{action} “{subject}” on the {device}"),
     }
 }
 

@@ -153,6 +153,8 @@ pub struct State {
     pub builder: Option<Builder>,
     /// On a phone upright, which of the stage, the transcript and the terminal fills the screen.
     pub phone_view: PhoneView,
+    /// The stage shown as tables instead of the animated diagram, for screen readers and the keyboard.
+    pub table_view: bool,
 }
 
 /// The views a phone's tab bar switches between (wider screens show them side by side).
@@ -241,6 +243,7 @@ impl State {
             verdict: None,
             builder: None,
             phone_view: PhoneView::Stage,
+            table_view: false,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -345,6 +348,8 @@ pub enum Action {
     /// Entered or left compare mode.
     ToggledCompare,
     ChosePhoneView(PhoneView),
+    /// Switched between the animated stage and the table view.
+    ToggledTableView,
     /// Anything done to a challenge, its verdict or the builder (see [`ChallengeAction`]).
     Challenge(ChallengeAction),
 }
@@ -583,6 +588,7 @@ impl Reducible for State {
             Action::DismissedNotice => next.notice = None,
             Action::ToggledCompare => next.toggle_compare(),
             Action::ChosePhoneView(view) => next.phone_view = view,
+            Action::ToggledTableView => next.table_view = !next.table_view,
             Action::Challenge(challenge_action) => next.reduce_challenge(challenge_action),
         }
         next.follow_challenge();

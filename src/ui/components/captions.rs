@@ -9,7 +9,7 @@ use yew::prelude::*;
 /// How many sentences show at once.
 const SHOWN: usize = 3;
 /// How far back the story is told from (older events are the transcript's).
-const TOLD_SINCE: SimTime = SimTime::from_millis(30 * 60 * 1000);
+pub(crate) const TOLD_SINCE: SimTime = SimTime::from_millis(30 * 60 * 1000);
 
 #[derive(Properties)]
 pub struct CaptionBarProps {
@@ -36,27 +36,21 @@ pub fn caption_bar(props: &CaptionBarProps) -> Html {
             tongue(props.lang),
         )
     };
-    html! { <CaptionList lang={ props.lang } captions={ told } /> }
+    caption_list(props.lang, &told)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CaptionListProps {
-    pub lang: Lang,
-    pub captions: Vec<Caption>,
-}
-
-/// Captions as a live region, so a screen reader tells the story too.
-#[function_component(CaptionList)]
-pub fn caption_list(props: &CaptionListProps) -> Html {
-    let lang = props.lang;
-    let last = props.captions.len().saturating_sub(1);
+/// Captions as a live region, so a screen reader tells the story too. A plain view function, not a component:
+/// its callers already re-render only when something happened, and each component costs the bundle its own
+/// copy of Yew's lifecycle code.
+pub fn caption_list(lang: Lang, captions: &[Caption]) -> Html {
+    let last = captions.len().saturating_sub(1);
     html! {
         <section class="captions" aria-label={ tr(lang, Text::Story) } aria-live="polite">
-            if props.captions.is_empty() {
+            if captions.is_empty() {
                 <p class="caption hint">{ tr(lang, Text::StoryEmpty) }</p>
             }
             <ol class="caption-lines">
-                { for props.captions.iter().enumerate().map(|(i, c)| html! {
+                { for captions.iter().enumerate().map(|(i, c)| html! {
                     // Keyed by place: a caption that grows ("3 messages" after "2") is updated, not re-created.
                     <li key={ i } class={ classes!("caption", (i == last).then_some("newest")) }
                         data-testid="caption" data-device={ c.device.clone() }>

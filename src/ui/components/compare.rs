@@ -1,7 +1,7 @@
 //! Compare mode's stage: the all-POP3 world beside the all-IMAP world, with every cell that differs between
 //! them marked, and one "check mail" button per device that acts on both.
 
-use super::captions::CaptionList;
+use super::captions::caption_list;
 use super::device::device_name;
 use super::error_banner::error_text;
 use super::icons::device_icon;
@@ -16,7 +16,6 @@ use yew::prelude::*;
 /// The most subjects a device cell lists (the newest); the rest are counted.
 const MAX_SUBJECTS: usize = 6;
 
-#[derive(Properties)]
 pub struct CompareViewProps {
     pub lang: Lang,
     pub divergence: Rc<Divergence>,
@@ -26,17 +25,8 @@ pub struct CompareViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// A new divergence is a new `Rc` (made only when something happened), so the pointer says enough.
-impl PartialEq for CompareViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.divergence, &other.divergence)
-            && Rc::ptr_eq(&self.captions, &other.captions)
-            && self.acted == other.acted
-    }
-}
-
-#[function_component(CompareView)]
+// A plain view function, not a component: compare mode is seldom on, its divergence and captions are worked
+// out once per change (`CompareMode`), and each component costs the bundle its own copy of Yew's lifecycle code.
 pub fn compare_view(props: &CompareViewProps) -> Html {
     let lang = props.lang;
     let divergence = &props.divergence;
@@ -153,7 +143,7 @@ fn side_view(
                     <p class="subtle">{ tr(lang, model) }</p>
                 </div>
             </header>
-            <CaptionList {lang} captions={ told.to_vec() } />
+            { caption_list(lang, told) }
             <div class="compare-server" data-testid="compare-server" data-messages={ server.messages.to_string() } data-octets={ server.octets.to_string() }>
                 <h3>{ tr(lang, Text::Server) }</h3>
                 <p class={ figure_class(messages_differ) } data-cell="messages" data-diverged={ yes_no(messages_differ) }>

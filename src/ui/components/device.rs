@@ -1,18 +1,18 @@
 //! A device card: what it is, how its client is set up, whether it is online, and the mail it holds.
 
+use super::device_settings::device_settings;
 use super::icons::device_icon;
 use super::server::{display_name, flag_class};
 use super::tokens::kind_face;
-use crate::sim::device::{ClientSetup, Device, DeviceClient, DeviceKind};
+use crate::sim::device::{Device, DeviceClient, DeviceKind};
 use crate::sim::imap::client::UserAction;
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
 use crate::sim::story::LeavingRow;
-use crate::sim::world::{Action as SimAction, ChangeKind};
+use crate::sim::world::{Action as SimAction, ChangeKind, World};
 use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
 use crate::ui::state::{Action, Sim};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -51,50 +51,6 @@ impl PartialEq for DeviceCardProps {
 /// The most messages a card renders.
 const MAX_CARD_MESSAGES: usize = 40;
 
-/// The client set-ups a card offers, as (option value, label, set-up).
-fn presets() -> [(&'static str, Text, ClientSetup); 5] {
-    [
-        (
-            "pop3-delete",
-            Text::Pop3Delete,
-            ClientSetup::pop3_download_and_delete(),
-        ),
-        (
-            "pop3-keep",
-            Text::Pop3Keep,
-            ClientSetup::pop3_leave_on_server(None),
-        ),
-        (
-            "pop3-keep-7",
-            Text::Pop3Keep7,
-            ClientSetup::pop3_leave_on_server(Some(7)),
-        ),
-        (
-            "imap-idle",
-            Text::ImapIdle,
-            ClientSetup::imap(SyncMode::PushWithIdle),
-        ),
-        (
-            "imap-poll",
-            Text::ImapPoll,
-            ClientSetup::imap(SyncMode::PollEveryMinutes(10)),
-        ),
-    ]
-}
-
-/// Which preset a device's client is closest to.
-fn preset_of(device: &Device) -> &'static str {
-    match &device.client {
-        DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => "pop3-delete",
-        DeviceClient::Pop3 { settings, .. } if settings.delete_after_days.is_some() => {
-            "pop3-keep-7"
-        }
-        DeviceClient::Pop3 { .. } => "pop3-keep",
-        DeviceClient::Imap(c) if c.settings.sync_mode == SyncMode::PushWithIdle => "imap-idle",
-        DeviceClient::Imap(_) => "imap-poll",
-    }
-}
-
 /// A device's name for people: `laptop-2` → "Laptop 2".
 pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
     let base = tr(lang, kind_text(kind));
@@ -106,7 +62,7 @@ pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
 
 /// What each waiting action will change on the server, oldest first: a POP3 deletion waits for the next
 /// session's DELE (RFC 1939 §6), an IMAP change for the connection that replays it (RFC 4549 §4.2).
-fn queued_changes(device: &Device) -> Vec<ChangeKind> {
+pub(crate) fn queued_changes(device: &Device) -> Vec<ChangeKind> {
     match &device.client {
         DeviceClient::Pop3 { state, .. } => vec![ChangeKind::Deleted; state.deleted_locally.len()],
         DeviceClient::Imap(client) => client
@@ -124,7 +80,7 @@ fn queued_changes(device: &Device) -> Vec<ChangeKind> {
 }
 
 /// One line on how the client behaves, e.g. "download and delete", "checks every 10 minutes".
-fn mode_text(lang: Lang, device: &Device) -> String {
+pub(crate) fn mode_text(lang: Lang, device: &Device) -> String {
     match &device.client {
         DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => {
             tr(lang, Text::DownloadAndDelete).into()
@@ -166,90 +122,12 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Simulated(action.clone())))
     };
     let id = d.id.clone();
-    let on_preset = {
-        let dispatch = props.dispatch.clone();
-        let id = id.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some((_, _, client)) = presets()
-                .into_iter()
-                .find(|(key, _, _)| *key == select.value())
-            {
-                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
-                    device: id.clone(),
-                    client,
-                }));
-            }
-        })
-    };
-    let on_delete_model = {
-        let dispatch = props.dispatch.clone();
-        let id = id.clone();
-        let current = match &d.client {
-            DeviceClient::Imap(c) => Some(c.settings.clone()),
-            DeviceClient::Pop3 { .. } => None,
-        };
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let model = match select.value().as_str() {
-                "mark" => DeleteModel::MarkAsDeleted,
-                "remove" => DeleteModel::RemoveImmediately,
-                _ => DeleteModel::MoveToTrash,
-            };
-            if let Some(settings) = &current {
-                let client = ClientSetup::Imap {
-                    sync_mode: settings.sync_mode,
-                    delete_model: model,
-                    use_qresync: settings.use_qresync,
-                };
-                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
-                    device: id.clone(),
-                    client,
-                }));
-            }
-        })
-    };
-    // RFC 1939 §6: a POP3 client removes a message from the server only by DELE; whether deleting it here
-    // sends one is the client's setting (Thunderbird's "until I delete them").
-    let pop3_settings = match &d.client {
-        DeviceClient::Pop3 { settings, .. } => Some(settings.clone()),
-        DeviceClient::Imap(_) => None,
-    };
-    let on_delete_locally = {
-        let dispatch = props.dispatch.clone();
-        let id = id.clone();
-        let current = pop3_settings.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(settings) = &current {
-                let mut settings = settings.clone();
-                settings.delete_when_deleted_locally = input.checked();
-                dispatch.emit(Action::Simulated(SimAction::ConfigureDevice {
-                    device: id.clone(),
-                    client: ClientSetup::Pop3(settings),
-                }));
-            }
-        })
-    };
-    let status = if !d.online {
-        tr(lang, Text::Offline).to_string()
-    } else if world.is_idling(&d.id) {
-        tr(lang, Text::Idling).to_string()
-    } else if d.connection.is_some() {
-        tr(lang, Text::Connected).to_string()
-    } else {
-        tr(lang, Text::Online).to_string()
-    };
+    let status = tr(lang, status_text(world, d));
     let pending = d.pending_actions();
     // A card has room for a few dozen; the newest are shown, the rest counted.
     let messages = d.newest_local_messages(MAX_CARD_MESSAGES);
     let hidden = d.local_message_count() - messages.len();
     let name = device_name(lang, d.kind, &d.id);
-    let preset = preset_of(d);
-    let delete_model = match &d.client {
-        DeviceClient::Imap(c) => Some(c.settings.delete_model),
-        DeviceClient::Pop3 { .. } => None,
-    };
     html! {
         <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
@@ -283,34 +161,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                 <button type="button" data-action="toggle-online" aria-pressed={ (!d.online).to_string() } onclick={ sim(SimAction::ToggleOnline { device: id.clone() }) }>
                     { tr(lang, if d.online { Text::GoOffline } else { Text::GoOnline }) }
                 </button>
-                <details class="device-settings">
-                    <summary title={ tr(lang, Text::Settings) } aria-label={ tr(lang, Text::Settings) }>{ "⚙" }</summary>
-                    <div class="settings-popover panel">
-                        <label>
-                            <span>{ tr(lang, Text::Protocol) }</span>
-                            <select data-testid="device-preset" onchange={ on_preset }>
-                                { for presets().iter().map(|(key, text, _)| html! { <option value={ *key } selected={ *key == preset }>{ tr(lang, *text) }</option> }) }
-                            </select>
-                        </label>
-                        if let Some(model) = delete_model {
-                            <label>
-                                <span>{ tr(lang, Text::Delete) }</span>
-                                <select data-testid="device-delete-model" onchange={ on_delete_model }>
-                                    <option value="trash" selected={ model == DeleteModel::MoveToTrash }>{ tr(lang, Text::DeleteMoveToTrash) }</option>
-                                    <option value="mark" selected={ model == DeleteModel::MarkAsDeleted }>{ tr(lang, Text::DeleteMarkDeleted) }</option>
-                                    <option value="remove" selected={ model == DeleteModel::RemoveImmediately }>{ tr(lang, Text::DeleteRemoveNow) }</option>
-                                </select>
-                            </label>
-                        }
-                        if let Some(settings) = &pop3_settings {
-                            <label class="check">
-                                <input type="checkbox" data-testid="device-delete-locally" checked={ settings.delete_when_deleted_locally } disabled={ !settings.leave_on_server } onchange={ on_delete_locally } />
-                                <span>{ tr(lang, Text::DeleteOnServerToo) }</span>
-                            </label>
-                        }
-                        <button type="button" class="danger" data-action="remove-device" onclick={ sim(SimAction::RemoveDevice { device: id.clone() }) }>{ tr(lang, Text::Remove) }</button>
-                    </div>
-                </details>
+                { device_settings(lang, d, tr(lang, Text::Settings).into(), &props.dispatch) }
             </div>
             <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ messages_text(lang, d.local_message_count()) }</p>
             // Stacked bottom-up, so the list stays scrolled to the newest arrival without script.
@@ -361,6 +212,19 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             </ul>
             </div>
         </article>
+    }
+}
+
+/// Offline, online, connected, or connected and idling: what the card and the table view say of a device.
+pub(crate) fn status_text(world: &World, d: &Device) -> Text {
+    if !d.online {
+        Text::Offline
+    } else if world.is_idling(&d.id) {
+        Text::Idling
+    } else if d.connection.is_some() {
+        Text::Connected
+    } else {
+        Text::Online
     }
 }
 

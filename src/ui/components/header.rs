@@ -1,5 +1,5 @@
-//! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, language,
-//! projector mode.
+//! The title bar: name, the lessons strip, and the tools: lessons menu, challenges, save and share, compare, table
+//! view, language, projector mode.
 
 use super::lesson_strip::{lesson_strip, LessonStripProps};
 use crate::ui::challenge_mode::ChallengeAction;
@@ -9,25 +9,25 @@ use crate::ui::state::Action;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     /// A language chosen whose words are still being fetched.
-    #[prop_or_default]
     pub wanted_lang: Option<Lang>,
     pub projector: bool,
     /// Compare mode is on.
-    #[prop_or_default]
     pub compare: bool,
+    /// The table view is on.
+    pub table_view: bool,
     /// The lesson being followed.
-    #[prop_or_default]
     pub lesson: Option<&'static str>,
     pub dispatch: Callback<Action>,
     /// Opens the save-and-share panel and makes the link.
     pub on_share: Callback<()>,
 }
 
-#[function_component(Header)]
+// A plain view function, not a component: its few props are cheap to compare but it is cheaper still to draw,
+// and each component costs the bundle its own copy of Yew's lifecycle code.
 pub fn header(props: &HeaderProps) -> Html {
     let lang = props.lang;
     let choose = {
@@ -62,6 +62,10 @@ pub fn header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ToggledCompare))
     };
+    let toggle_table_view = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ToggledTableView))
+    };
     html! {
         <header class="app-header">
             <div class="brand">
@@ -79,6 +83,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" class="primary" data-action="challenges" onclick={ open_challenges }>{ says(lang, Says::Challenges) }</button>
                 <button type="button" data-action="share" onclick={ share }>{ tr(lang, Text::SaveAndShare) }</button>
                 <button type="button" class="toggle" data-action="compare" aria-pressed={ props.compare.to_string() } onclick={ toggle_compare }>{ tr(lang, Text::Compare) }</button>
+                <button type="button" class="toggle" data-action="table-view" aria-pressed={ props.table_view.to_string() } aria-keyshortcuts="t" onclick={ toggle_table_view }>{ tr(lang, Text::TableView) }</button>
                 <select class="language" data-action="language" aria-label={ tr(lang, Text::Language) }
                     aria-busy={ props.wanted_lang.is_some().to_string() } onchange={ choose }>
                     { for Lang::ALL.iter().map(|l| html! {

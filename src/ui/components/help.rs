@@ -5,13 +5,14 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(HelpOverlay)]
+// A plain view function, not a component: it is seldom shown, and each component costs the bundle its own copy
+// of Yew's lifecycle code.
 pub fn help_overlay(props: &HelpProps) -> Html {
     let lang = props.lang;
     let close = {

@@ -2,34 +2,30 @@
 //! beside the stage, above the transcript, never over it: opening a message sends its \Seen across the wire,
 //! and that is what the viewer should see.
 
+use crate::sim::world::World;
 use crate::ui::components::device::device_name;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::state::{Action, Sim};
+use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReaderProps {
+pub struct ReaderProps<'a> {
     pub lang: Lang,
-    pub sim: Sim,
-    pub device: String,
-    pub folder: String,
-    pub message_id: String,
-    pub dispatch: Callback<Action>,
+    pub world: &'a World,
+    pub device: &'a str,
+    pub folder: &'a str,
+    pub message_id: &'a str,
+    pub dispatch: &'a Callback<Action>,
 }
 
-#[function_component(Reader)]
+// A plain view function, not a component: it is seldom shown, and each component costs the bundle its own copy
+// of Yew's lifecycle code.
 pub fn reader(props: &ReaderProps) -> Html {
     let lang = props.lang;
-    let timeline = props.sim.timeline();
-    let text = timeline
-        .world()
-        .device(&props.device)
-        .and_then(|d| d.message_text(&props.folder, &props.message_id));
-    let name = timeline
-        .world()
-        .device(&props.device)
+    let device = props.world.device(props.device);
+    let text = device.and_then(|d| d.message_text(props.folder, props.message_id));
+    let name = device
         .map(|d| device_name(lang, d.kind, &d.id))
-        .unwrap_or_else(|| props.device.clone());
+        .unwrap_or_else(|| props.device.to_string());
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::PressedEscape))

@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// The shortcuts, for the help overlay: (keys, what they do as a text key).
-pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 8] = {
+pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 9] = {
     use crate::ui::i18n::Text;
     [
         ("Space", Text::ShortcutPlayPause),
@@ -17,6 +17,7 @@ pub const SHORTCUTS: [(&str, crate::ui::i18n::Text); 8] = {
         ("R", Text::Reset),
         ("P", Text::Projector),
         ("L", Text::Language),
+        ("T", Text::TableView),
         ("?", Text::ShortcutHelp),
     ]
 };
@@ -33,6 +34,7 @@ pub fn action_for_key(key: &str, playing: bool) -> Option<Action> {
         "r" | "R" => Action::PressedReset,
         "p" | "P" => Action::ToggledProjector,
         "l" | "L" => Action::SwitchedLanguage,
+        "t" | "T" => Action::ToggledTableView,
         "?" => Action::ToggledHelp,
         "Escape" => Action::PressedEscape,
         _ => return None,
@@ -78,4 +80,24 @@ fn focused_tag() -> String {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         .map(|e| e.tag_name())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::state::tests::reduce;
+    use crate::ui::state::State;
+    use crate::ui::url::UrlOptions;
+
+    #[test]
+    fn t_switches_the_table_view_on_and_off() {
+        let state = State::initial(&UrlOptions::parse("?speed=instant"));
+        assert!(!state.table_view);
+        let key = action_for_key("t", false);
+        assert_eq!(key, Some(Action::ToggledTableView));
+        assert_eq!(action_for_key("T", true), key);
+        let on = reduce(state, Action::ToggledTableView);
+        assert!(on.table_view);
+        assert!(!reduce(on, Action::ToggledTableView).table_view);
+    }
 }
