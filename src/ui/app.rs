@@ -25,6 +25,7 @@ use super::hooks::use_after_paint::use_after_paint;
 use super::hooks::use_animation_frames::use_animation_frames;
 use super::hooks::use_autosave::use_autosave;
 use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
+use super::hooks::use_print::use_print;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
@@ -154,6 +155,12 @@ pub fn app(props: &AppProps) -> Html {
     let animate = started && state.playing && state.speed != Speed::Instant;
     use_animation_frames(animate, dispatch.reform(Action::Ticked));
     use_keyboard_shortcuts(state.playing, dispatch.clone());
+    use_print(
+        state.print_requests,
+        state.printout.clone(),
+        state.lang,
+        dispatch.reform(|()| Action::Printed),
+    );
     // The document's language follows the interface's (screen readers, CJK fonts); projector mode scales
     // the root font size, so every rem grows with it.
     use_effect_with((state.lang, state.projector), |(lang, projector)| {

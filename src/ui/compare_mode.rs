@@ -198,6 +198,8 @@ impl State {
             | Action::ToggledSharePanel
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
+            | Action::PressedPrint(_)
+            | Action::Printed
             | Action::ToggledCompare
             | Action::ChosePhoneView(_) => return false,
         }

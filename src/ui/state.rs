@@ -4,6 +4,7 @@
 use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
 use super::i18n::Lang;
+use super::print_mode::{PrintChoice, Printout};
 pub use super::sim::Sim;
 use super::url::UrlOptions;
 use crate::sim::challenge::ChallengeRun;
@@ -145,6 +146,10 @@ pub struct State {
     pub builder: Option<Builder>,
     /// On a phone upright, which of the stage, the transcript and the terminal fills the screen.
     pub phone_view: PhoneView,
+    /// The worksheet or answer key to print; none prints the transcript.
+    pub printout: Option<Printout>,
+    /// Print presses so far: each one asks the page to print once.
+    pub print_requests: u32,
 }
 
 /// The views a phone's tab bar switches between (wider screens show them side by side).
@@ -215,6 +220,8 @@ impl State {
             verdict: None,
             builder: None,
             phone_view: PhoneView::Stage,
+            printout: None,
+            print_requests: 0,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -315,6 +322,10 @@ pub enum Action {
     ChosePhoneView(PhoneView),
     /// Anything done to a challenge, its verdict or the builder (see [`ChallengeAction`]).
     Challenge(ChallengeAction),
+    /// Pressed a print button: a worksheet or answer key of what is open, or the transcript.
+    PressedPrint(PrintChoice),
+    /// The browser's print dialog closed: the printout is dropped, so a later print shows the transcript.
+    Printed,
 }
 
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
@@ -541,6 +552,8 @@ impl Reducible for State {
             Action::ToggledCompare => next.toggle_compare(),
             Action::ChosePhoneView(view) => next.phone_view = view,
             Action::Challenge(challenge_action) => next.reduce_challenge(challenge_action),
+            Action::PressedPrint(choice) => next.print(choice),
+            Action::Printed => next.printout = None,
         }
         next.follow_challenge();
         Rc::new(next)

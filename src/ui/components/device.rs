@@ -124,7 +124,7 @@ fn queued_changes(device: &Device) -> Vec<ChangeKind> {
 }
 
 /// One line on how the client behaves, e.g. "download and delete", "checks every 10 minutes".
-fn mode_text(lang: Lang, device: &Device) -> String {
+pub(crate) fn mode_text(lang: Lang, device: &Device) -> String {
     match &device.client {
         DeviceClient::Pop3 { settings, .. } if !settings.leave_on_server => {
             tr(lang, Text::DownloadAndDelete).into()
