@@ -7,16 +7,16 @@ use super::components::challenge_menu::ChallengeMenu;
 use super::components::challenge_panel::ChallengePanel;
 use super::components::compare::CompareView;
 use super::components::compose::Compose;
-use super::components::controls::Controls;
+use super::components::controls::{controls, ControlsProps};
 use super::components::error_banner::{error_banner, ErrorBannerProps};
-use super::components::header::Header;
-use super::components::help::HelpOverlay;
+use super::components::header::{header, HeaderProps};
+use super::components::help::{help_overlay, HelpProps};
 use super::components::lesson_menu::{lesson_menu, LessonMenuProps};
-use super::components::lesson_panel::LessonPanel;
+use super::components::lesson_panel::{lesson_panel, LessonPanelProps};
 use super::components::notice_banner::{notice_banner, NoticeBannerProps};
 use super::components::phone_views::{phone_views, PhoneViewsProps};
-use super::components::reader::Reader;
-use super::components::share_panel::SharePanel;
+use super::components::reader::{reader, ReaderProps};
+use super::components::share_panel::{share_panel, SharePanelProps};
 use super::components::solution_verdict::{solution_verdict, SolutionVerdictProps};
 use super::components::terminal::Terminal;
 use super::components::topology::Topology;
@@ -196,8 +196,8 @@ pub fn app(props: &AppProps) -> Html {
     let now = state.compare.as_ref().map_or(now, |c| c.now);
     html! {
         <div class={ classes!("app", state.projector.then_some("projector")) } data-ready={ started.to_string() }>
-            <Header {lang} projector={ state.projector } compare={ state.compare.is_some() } lesson={ state.lesson.as_ref().map(|r| r.lesson.id) } dispatch={ dispatch.clone() } on_share={ open_share } />
-            <Controls {lang} playing={ state.playing } speed={ state.speed } {now} skipped={ state.skipped.map(|(span, _)| span) } {pop3_device} dispatch={ dispatch.clone() } />
+            { header(&HeaderProps { lang, projector: state.projector, compare: state.compare.is_some(), lesson: state.lesson.as_ref().map(|r| r.lesson.id), dispatch: dispatch.clone(), on_share: open_share }) }
+            { controls(&ControlsProps { lang, playing: state.playing, speed: state.speed, now, skipped: state.skipped.map(|(span, _)| span), pop3_device, dispatch: dispatch.clone() }) }
             if let Some(error) = state.error.clone() {
                 { error_banner(&ErrorBannerProps { lang, error, dispatch: dispatch.clone() }) }
             }
@@ -219,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some() || state.reader.is_some()).then_some("with-lesson")) }>
                     if state.shown >= PageParts::Side {
                         if let Some((device, folder, message_id)) = state.reader.clone() {
-                            <Reader {lang} sim={ sim.clone() } {device} {folder} {message_id} dispatch={ dispatch.clone() } />
+                            { reader(&ReaderProps { lang, sim: sim.clone(), device, folder, message_id, dispatch: dispatch.clone() }) }
                         }
                         if let Some(checked) = state.verdict.clone() {
                             { solution_verdict(&SolutionVerdictProps { lang, verdict: checked.verdict, title: checked.title, dispatch: dispatch.clone() }) }
@@ -230,7 +230,7 @@ pub fn app(props: &AppProps) -> Html {
                             <ChallengePanel {lang} {run} keep_progress={ state.autosave } dispatch={ dispatch.clone() } />
                         }
                         if let Some(run) = state.lesson.clone() {
-                            <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
+                            { lesson_panel(&LessonPanelProps { lang, run, dispatch: dispatch.clone() }) }
                         }
                         <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
                         if terminal_offered {
@@ -241,12 +241,12 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             { phone_views(&PhoneViewsProps { lang, view: phone_view, terminal: terminal_offered, dispatch: dispatch.clone() }) }
             }
-            if state.help_open { <HelpOverlay {lang} dispatch={ dispatch.clone() } /> }
+            if state.help_open { { help_overlay(&HelpProps { lang, dispatch: dispatch.clone() }) } }
             if state.lessons_open { { lesson_menu(&LessonMenuProps { lang, dispatch: dispatch.clone() }) } }
             if state.challenges_open { <ChallengeMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {
-                <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />
+                { share_panel(&SharePanelProps { lang, sim: sim.clone(), share_url: state.share_url.clone(), autosave: state.autosave, dispatch: dispatch.clone() }) }
             }
         </div>
     }

@@ -196,7 +196,6 @@ pub enum Text {
     SheetDate,
     StartingWorld,
     SheetStep,
-    TickOne,
     ExplainWhy,
     SheetNotes,
     TheAnswer,
@@ -221,7 +220,6 @@ pub enum Text {
     MoveFault,
     MoveTerminal,
     MoveWait,
-    PrintedAt,
     PrintShort,
 }
 
@@ -472,7 +470,6 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::SheetDate => ("Date", "日期"),
         Text::StartingWorld => ("The world at the start", "开始时的场景"),
         Text::SheetStep => ("Step {n}", "第 {n} 步"),
-        Text::TickOne => ("Tick one:", "勾选一项："),
         Text::ExplainWhy => ("Why? Explain in your own words:", "为什么？用自己的话解释："),
         Text::SheetNotes => ("Notes", "笔记"),
         Text::TheAnswer => ("Answer:", "答案："),
@@ -497,7 +494,6 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         Text::MoveFault => ("Inject a fault: {fault}.", "注入故障：{fault}。"),
         Text::MoveTerminal => ("Type {line} in the terminal ({protocol}).", "在终端（{protocol}）中输入 {line}。"),
         Text::MoveWait => ("Wait {n} minutes.", "等待 {n} 分钟。"),
-        Text::PrintedAt => ("Printed from Mailroom", "由 Mailroom 打印"),
         Text::PrintShort => ("Print", "打印"),
     };
     match lang {

@@ -42,7 +42,8 @@ pub enum Sheet {
         answers: Option<Result<Vec<Option<Answer>>, ActionError>>,
     },
     Challenge {
-        challenge: Challenge,
+        /// Boxed: a challenge is large beside a lesson's reference.
+        challenge: Box<Challenge>,
         /// The start world, for the diagram; `None` when a teacher's setup cannot be built.
         start: Option<Timeline>,
         /// The stored solution in words (key only).
@@ -78,7 +79,7 @@ impl State {
         }
         let challenge = &self.challenge.as_ref()?.challenge;
         Some(Sheet::Challenge {
-            challenge: challenge.clone(),
+            challenge: Box::new(challenge.clone()),
             start: challenge.start().ok(),
             moves: if key {
                 solution_words(challenge)

@@ -10,14 +10,13 @@ use crate::ui::state::{Action, Speed};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ControlsProps {
     pub lang: Lang,
     pub playing: bool,
     pub speed: Speed,
     pub now: SimTime,
     /// How far the clock just skipped a quiet stretch, while the page says so.
-    #[prop_or_default]
     pub skipped: Option<SimTime>,
     /// The first POP3 device, which the POP3 faults act on.
     pub pop3_device: Option<String>,
@@ -41,7 +40,6 @@ fn skip_text(lang: Lang, span: SimTime) -> String {
     format!("» {}", if lang == Lang::En { en } else { zh })
 }
 
-#[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
     let send = |action: Action| {

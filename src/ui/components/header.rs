@@ -8,22 +8,19 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub projector: bool,
     /// Compare mode is on.
-    #[prop_or_default]
     pub compare: bool,
     /// The lesson being followed.
-    #[prop_or_default]
     pub lesson: Option<&'static str>,
     pub dispatch: Callback<Action>,
     /// Opens the save-and-share panel and makes the link.
     pub on_share: Callback<()>,
 }
 
-#[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let lang = props.lang;
     let choose = |target: Lang| {

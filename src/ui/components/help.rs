@@ -5,13 +5,12 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
     let lang = props.lang;
     let close = {

@@ -7,7 +7,7 @@ use crate::ui::print_mode::PrintChoice;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LessonPanelProps {
     pub lang: Lang,
     pub run: LessonRun,
@@ -74,7 +74,6 @@ fn measure_attributes(measure: Measure) -> MeasureAttributes {
     }
 }
 
-#[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let lang = props.lang;
     let run = &props.run;

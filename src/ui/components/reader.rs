@@ -7,7 +7,7 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ReaderProps {
     pub lang: Lang,
     pub sim: Sim,
@@ -17,7 +17,6 @@ pub struct ReaderProps {
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let lang = props.lang;
     let timeline = props.sim.timeline();

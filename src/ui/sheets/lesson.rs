@@ -47,9 +47,6 @@ pub(super) fn write(
                 ),
             );
             out.element("p", "class=\"prompt\"", words(lang, q.prompt));
-            if !key {
-                out.element("p", "class=\"sheet-hint\"", tr(lang, Text::TickOne));
-            }
             out.open("ul", "class=\"sheet-choices\"");
             for &choice in q.choices {
                 let (label, value) = answer_text(lang, choice);

@@ -80,18 +80,15 @@ pub struct PrintedSheet {
 pub fn printed_sheet(lang: Lang, printout: &Printout) -> PrintedSheet {
     let key = printout.key;
     let mut out = Markup::default();
-    out.open("p", "class=\"sheet-kind\"");
-    out.text(tr(
+    let kind = tr(
         lang,
         if key {
             Text::AnswerKey
         } else {
             Text::Worksheet
         },
-    ));
-    out.text(" · ");
-    out.text(tr(lang, Text::PrintedAt));
-    out.close("p");
+    );
+    out.element("p", "class=\"sheet-kind\"", kind);
     if !key {
         out.open("p", "class=\"sheet-name\"");
         out.element("span", "", tr(lang, Text::SheetName));
