@@ -12,11 +12,11 @@ use super::components::error_banner::{error_banner, ErrorBannerProps};
 use super::components::header::{header, HeaderProps};
 use super::components::help::{help_overlay, HelpProps};
 use super::components::lesson_menu::{lesson_menu, LessonMenuProps};
-use super::components::lesson_panel::LessonPanel;
+use super::components::lesson_panel::{lesson_panel, LessonPanelProps};
 use super::components::notice_banner::{notice_banner, NoticeBannerProps};
 use super::components::phone_views::{phone_views, PhoneViewsProps};
 use super::components::reader::{reader, ReaderProps};
-use super::components::share_panel::SharePanel;
+use super::components::share_panel::{share_panel, SharePanelProps};
 use super::components::solution_verdict::{solution_verdict, SolutionVerdictProps};
 use super::components::table_view::{self, table_view};
 use super::components::terminal::Terminal;
@@ -27,6 +27,7 @@ use super::hooks::use_animation_frames::use_animation_frames;
 use super::hooks::use_autosave::use_autosave;
 use super::hooks::use_keyboard_shortcuts::use_keyboard_shortcuts;
 use super::hooks::use_language::use_language;
+use super::hooks::use_print::use_print;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::share;
@@ -163,6 +164,12 @@ pub fn app(props: &AppProps) -> Html {
             table_view::focus(table_view::TITLE_ID);
         }
     });
+    use_print(
+        state.print_requests,
+        state.printout.clone(),
+        state.lang,
+        dispatch.reform(|()| Action::Printed),
+    );
     // The document's language and direction follow the interface's (screen readers, CJK fonts, Arabic's right
     // to left); projector mode scales the root font size, so every rem grows with it.
     use_effect_with((state.lang, state.projector), |(lang, projector)| {
@@ -245,7 +252,7 @@ pub fn app(props: &AppProps) -> Html {
                             <ChallengePanel {lang} {run} keep_progress={ state.autosave } dispatch={ dispatch.clone() } />
                         }
                         if let Some(run) = state.lesson.clone() {
-                            <LessonPanel {lang} {run} dispatch={ dispatch.clone() } />
+                            { lesson_panel(&LessonPanelProps { lang, run, dispatch: dispatch.clone() }) }
                         }
                         <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
                         if terminal_offered {
@@ -261,7 +268,7 @@ pub fn app(props: &AppProps) -> Html {
             if state.challenges_open { <ChallengeMenu {lang} dispatch={ dispatch.clone() } /> }
             if state.compose_open { <Compose {lang} dispatch={ dispatch.clone() } /> }
             if state.share_open {
-                <SharePanel {lang} sim={ sim.clone() } share_url={ state.share_url.clone() } autosave={ state.autosave } dispatch={ dispatch.clone() } />
+                { share_panel(&SharePanelProps { lang, sim: sim.clone(), share_url: state.share_url.clone(), autosave: state.autosave, dispatch: dispatch.clone() }) }
             }
         </div>
     }

@@ -217,6 +217,8 @@ impl State {
             | Action::MadeShareLink(_)
             | Action::DismissedNotice
             | Action::ToggledTableView
+            | Action::PressedPrint(_)
+            | Action::Printed
             | Action::ToggledCompare
             | Action::ChosePhoneView(_) => return false,
         }

@@ -12,7 +12,7 @@ pub const WIDTH: u32 = 1280;
 pub const HEIGHT: u32 = 720;
 
 /// Escapes text for SVG, so names and subjects show as written and never as markup.
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -33,7 +33,7 @@ fn text(out: &mut String, x: u32, y: u32, class: &str, body: &str) {
 
 pub fn diagram_svg(world: &World, lang: Lang) -> String {
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"sans-serif\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mailroom-diagram\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"sans-serif\">\
          <style>.t{{font-size:22px;font-weight:700;fill:#1b2330}}.s{{font-size:16px;fill:#4a5568}}.c{{font-size:18px;fill:#1b2330}}\
          .box{{fill:#fff;stroke:#2f6fde;stroke-width:3;rx:14}}.dev{{fill:#fff;stroke:#8b97ad;stroke-width:2}}\
          .pop3{{stroke:#c2410c}}.imap{{stroke:#0f766e}}.link{{stroke-width:5;fill:none}}.off{{stroke-dasharray:10 8}}</style>\

@@ -4,6 +4,8 @@
 use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
 use super::i18n::{self, Lang};
+
+use super::print_mode::{PrintChoice, Printout};
 pub use super::sim::Sim;
 use super::url::UrlOptions;
 use crate::sim::challenge::ChallengeRun;
@@ -155,6 +157,10 @@ pub struct State {
     pub phone_view: PhoneView,
     /// The stage shown as tables instead of the animated diagram, for screen readers and the keyboard.
     pub table_view: bool,
+    /// The worksheet or answer key to print; none prints the transcript.
+    pub printout: Option<Printout>,
+    /// Print presses so far: each one asks the page to print once.
+    pub print_requests: u32,
 }
 
 /// The views a phone's tab bar switches between (wider screens show them side by side).
@@ -244,6 +250,8 @@ impl State {
             builder: None,
             phone_view: PhoneView::Stage,
             table_view: false,
+            printout: None,
+            print_requests: 0,
         };
         if let Some(id) = &options.lesson {
             state.open_lesson(id);
@@ -352,6 +360,10 @@ pub enum Action {
     ToggledTableView,
     /// Anything done to a challenge, its verdict or the builder (see [`ChallengeAction`]).
     Challenge(ChallengeAction),
+    /// Pressed a print button: a worksheet or answer key of what is open, or the transcript.
+    PressedPrint(PrintChoice),
+    /// The browser's print dialog closed: the printout is dropped, so a later print shows the transcript.
+    Printed,
 }
 
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
@@ -590,6 +602,8 @@ impl Reducible for State {
             Action::ChosePhoneView(view) => next.phone_view = view,
             Action::ToggledTableView => next.table_view = !next.table_view,
             Action::Challenge(challenge_action) => next.reduce_challenge(challenge_action),
+            Action::PressedPrint(choice) => next.print(choice),
+            Action::Printed => next.printout = None,
         }
         next.follow_challenge();
         Rc::new(next)

@@ -3,9 +3,11 @@
 //! world after the step's actions have really run.
 
 mod catalogue;
+mod key;
 mod run;
 
 pub use catalogue::catalogue;
+pub use key::answer_key;
 pub use run::{LessonRun, Phase, Reveal};
 
 use crate::sim::mail::Flag;

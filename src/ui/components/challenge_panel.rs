@@ -7,7 +7,9 @@ use crate::sim::challenge::ChallengeRun;
 use crate::ui::challenge_mode::ChallengeAction;
 use crate::ui::challenge_words::{actions_text, says, text_in, Says};
 use crate::ui::i18n::Lang;
+use crate::ui::i18n::{tr, Text};
 use crate::ui::persist;
+use crate::ui::print_mode::PrintChoice;
 use crate::ui::share;
 use crate::ui::state::Action;
 use web_sys::HtmlInputElement;
@@ -124,6 +126,8 @@ pub fn challenge_panel(props: &ChallengePanelProps) -> Html {
                 <button type="button" data-action="challenge-solution" onclick={ send(Action::Challenge(ChallengeAction::PressedShowSolution)) }>{ says(lang, Says::ShowSolution) }</button>
                 <button type="button" data-action="challenge-reset" onclick={ send(Action::Challenge(ChallengeAction::PressedChallengeReset)) }>{ says(lang, Says::StartAgain) }</button>
                 <button type="button" data-action="edit-challenge" onclick={ send(Action::Challenge(ChallengeAction::PressedEditChallenge)) }>{ says(lang, Says::EditChallenge) }</button>
+                <button type="button" class="print-button" data-action="print" onclick={ send(Action::PressedPrint(PrintChoice::Worksheet)) }>{ tr(lang, Text::PrintWorksheet) }</button>
+                <button type="button" class="print-button" data-action="print-key" onclick={ send(Action::PressedPrint(PrintChoice::AnswerKey)) }>{ tr(lang, Text::PrintKey) }</button>
             </div>
         </section>
     }

@@ -3,10 +3,11 @@
 
 use crate::sim::lesson::{Answer, LessonRun, Measure, Phase, Reveal};
 use crate::ui::i18n::{tr, words, Lang, Text};
+use crate::ui::print_mode::PrintChoice;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LessonPanelProps {
     pub lang: Lang,
     pub run: LessonRun,
@@ -14,7 +15,7 @@ pub struct LessonPanelProps {
 }
 
 /// How an answer reads, and its `data-answer` value.
-fn answer_text(lang: Lang, answer: Answer) -> (String, String) {
+pub(crate) fn answer_text(lang: Lang, answer: Answer) -> (String, String) {
     match answer {
         Answer::Count(n) => (n.to_string(), n.to_string()),
         Answer::Yes => (tr(lang, Text::Yes).to_string(), "yes".to_string()),
@@ -73,7 +74,6 @@ fn measure_attributes(measure: Measure) -> MeasureAttributes {
     }
 }
 
-#[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let lang = props.lang;
     let run = &props.run;
@@ -151,7 +151,11 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             </header>
             <p class="narration">{ words(lang, step.narration) }</p>
             { for question }
-            <div class="lesson-actions">{ primary }</div>
+            <div class="lesson-actions">
+                <button type="button" class="print-button" data-action="print" onclick={ send(Action::PressedPrint(PrintChoice::Worksheet)) }>{ tr(lang, Text::PrintWorksheet) }</button>
+                <button type="button" class="print-button" data-action="print-key" onclick={ send(Action::PressedPrint(PrintChoice::AnswerKey)) }>{ tr(lang, Text::PrintKey) }</button>
+                { primary }
+            </div>
         </section>
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::state::{world_arrived, Action, Sim, WorldSource};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SharePanelProps {
     pub lang: Lang,
     pub sim: Sim,
@@ -19,7 +19,6 @@ pub struct SharePanelProps {
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let lang = props.lang;
     let close = {

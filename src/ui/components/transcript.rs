@@ -6,6 +6,7 @@ use crate::sim::world::World;
 use crate::ui::components::device::device_name;
 use crate::ui::components::transcript_line::TranscriptLine;
 use crate::ui::i18n::{tr, Lang, Text};
+use crate::ui::print_mode::PrintChoice;
 use crate::ui::state::{Action, Sim};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -91,6 +92,12 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             dispatch.emit(Action::FilteredTranscript(endpoint_of_filter_value(value)));
         })
     };
+    let on_print = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::PressedPrint(PrintChoice::Transcript))
+        })
+    };
     let sent: Vec<(usize, &crate::sim::transcript::TranscriptEntry)> = world.transcript()
         [..props.sent_lines]
         .iter()
@@ -123,6 +130,7 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
                         <option value={ filter_value(endpoint) } selected={ props.filter.as_ref() == Some(endpoint) }>{ endpoint_name(lang, world, endpoint) }</option>
                     }) }
                 </select>
+                <button type="button" class="print-button" data-action="print-transcript" title={ tr(lang, Text::PrintTranscript) } aria-label={ tr(lang, Text::PrintTranscript) } onclick={ on_print }>{ tr(lang, Text::PrintShort) }</button>
             </header>
             // The scroll box stacks its one child bottom-up (style.css), so it stays scrolled to the newest line
             // without script: setting scrollTop after each line forced a layout, 15% of the page's time under load.

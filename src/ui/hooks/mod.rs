@@ -5,4 +5,5 @@ pub mod use_animation_frames;
 pub mod use_autosave;
 pub mod use_keyboard_shortcuts;
 pub mod use_language;
+pub mod use_print;
 pub mod use_stage_shape;
