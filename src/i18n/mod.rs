@@ -83,6 +83,11 @@ impl Lang {
         self == Lang::Ar
     }
 
+    /// German writes every noun with a capital, in mid-sentence too ("auf dem Laptop").
+    pub fn capitalises_nouns(self) -> bool {
+        self == Lang::De
+    }
+
     /// The language's own name, as the header offers it.
     pub fn own_name(self) -> &'static str {
         match self {

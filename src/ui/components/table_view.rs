@@ -129,7 +129,13 @@ fn table(caption: String, folder: Option<String>, columns: &[&str], rows: Vec<Ro
 fn device_section(lang: Lang, world: &World, d: &Device, dispatch: &Callback<Action>) -> Html {
     let name = device_name(lang, d.kind, &d.id);
     // Buttons name their device (and message), so each is clear when a screen reader lists them all.
-    let lower = name.to_ascii_lowercase();
+    // In mid-sentence a device is a common noun ("on the phone"), in lower case except where the language writes
+    // nouns with a capital (German).
+    let lower = if lang.capitalises_nouns() {
+        name.clone()
+    } else {
+        name.to_lowercase()
+    };
     let mut state = format!(
         "{} · {} · {}",
         d.protocol(),
