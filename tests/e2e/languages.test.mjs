@@ -94,7 +94,8 @@ test('the header menu switches language after fetching it, and back without fetc
 });
 
 test('a language whose file cannot be fetched is an error, and the page stays in its language and runs', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // The service worker would fetch the catalogues itself, past the test's routes.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   await page.route('**/i18n/fr.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(site.url + '?fresh&lang=fr');
   await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
