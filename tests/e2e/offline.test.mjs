@@ -35,3 +35,26 @@ test('after the first visit, the page loads and runs with the server gone', asyn
   assert.ok(await page.locator('[data-testid=transcript-line]').count() > 5);
   assert.deepEqual(errors, []);
 });
+
+test('a language chosen once is cached: the page shows it again with the server gone', async (t) => {
+  const site = await serveDist();
+  const context = await browser.newContext();
+  t.after(async () => { await context.close(); await site.close().catch(() => {}); });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?fresh`);
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // The worker controls the page from its next load; choosing Japanese there fetches its catalogue through it.
+  await page.reload();
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
+  await page.locator('[data-action=language]').selectOption('ja');
+  await page.locator('html[lang=ja]').waitFor({ state: 'attached' });
+  const japanese = await page.locator('[data-testid=server] h2').innerText();
+  await site.close();
+  await assert.rejects(fetch(site.url), 'the server is gone');
+  await page.goto(`${site.url}?fresh&lang=ja`);
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  assert.equal(await page.locator('[data-testid=server] h2').innerText(), japanese);
+  assert.equal(await page.locator('[data-testid=error]').count(), 0, 'no language error offline');
+});

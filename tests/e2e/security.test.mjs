@@ -119,8 +119,10 @@ test('a whole session sends no request outside the page origin', async () => {
   await page.locator('[data-action=help]').click();
   await page.locator('[data-testid=help] button').click();
   await page.getByRole('button', { name: 'Projector' }).click();
-  await page.getByRole('button', { name: '简体中文' }).click();
-  await page.getByRole('button', { name: 'English' }).click();
+  // A language is fetched from the page's own origin (i18n/zh.json), never from elsewhere.
+  await page.locator('[data-action=language]').selectOption('zh');
+  await page.locator('html[lang=zh-Hans]').waitFor({ state: 'attached' });
+  await page.locator('[data-action=language]').selectOption('en');
   // Lessons, when the page offers them: open the first and click it through to its end.
   if (await page.locator('[data-testid=lesson]').count()) {
     await page.locator('[data-testid=lesson]').first().click();
