@@ -32,6 +32,24 @@ impl DeviceKind {
             DeviceKind::Desktop => "desktop",
         }
     }
+
+    /// The name of its own an id gives its device (a challenge's `slate`, `work-laptop` → "work laptop"), or none
+    /// when the id is the kind's (`laptop`, `laptop-2`), which people call by the kind and its number.
+    pub fn own_name(self, id: &str) -> Option<String> {
+        let stem = match id_number(id) {
+            Some(n) => id.get(..id.len() - n.len() - 1).unwrap_or(id),
+            None => id,
+        };
+        (!stem.is_empty() && !stem.eq_ignore_ascii_case(self.id())).then(|| id.replace('-', " "))
+    }
+}
+
+/// The number a kind's id ends with when there are several of the kind: `phone-2` → `2`.
+pub fn id_number(id: &str) -> Option<&str> {
+    match id.rsplit_once('-') {
+        Some((_, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => Some(n),
+        _ => None,
+    }
 }
 
 /// The protocol a device's mail client uses to read mail.
@@ -285,5 +303,30 @@ impl Device {
             DeviceClient::Pop3 { state, .. } => state.deleted_locally.len(),
             DeviceClient::Imap(client) => client.cache.queue.len(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_of_the_kind_is_named_by_the_kind_and_any_other_by_itself() {
+        assert_eq!(DeviceKind::Laptop.own_name("laptop"), None);
+        assert_eq!(DeviceKind::Phone.own_name("phone-2"), None);
+        assert_eq!(id_number("phone-2"), Some("2"));
+        assert_eq!(id_number("work-laptop"), None);
+        assert_eq!(
+            DeviceKind::Tablet.own_name("slate").as_deref(),
+            Some("slate")
+        );
+        assert_eq!(
+            DeviceKind::Laptop.own_name("work-laptop").as_deref(),
+            Some("work laptop")
+        );
+        assert_eq!(
+            DeviceKind::Laptop.own_name("phone").as_deref(),
+            Some("phone")
+        );
     }
 }

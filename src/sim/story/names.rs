@@ -1,10 +1,11 @@
 //! How captions name devices, people and messages.
 
 use crate::i18n::{en, Tongue};
-use crate::sim::device::DeviceKind;
+use crate::sim::device::{id_number, DeviceKind};
 use crate::sim::world::World;
 
-/// "the laptop" / "笔记本电脑"; a numbered id (`phone-2`) keeps its number: "the phone 2".
+/// "the laptop" / "笔记本电脑"; a numbered id (`phone-2`) keeps its number: "the phone 2"; a name of its own
+/// (`slate`) is "the slate".
 pub fn device_name(world: &World, id: &str, tongue: Tongue) -> String {
     let Some(kind) = world.device(id).map(|d| d.kind) else {
         return id.to_string();
@@ -15,11 +16,13 @@ pub fn device_name(world: &World, id: &str, tongue: Tongue) -> String {
         DeviceKind::Tablet => (en("the tablet"), en("the tablet {0}")),
         DeviceKind::Desktop => (en("the desktop"), en("the desktop {0}")),
     };
-    match id.rsplit_once('-') {
-        Some((_, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-            tongue.fill(numbered, &[n])
-        }
-        _ => tongue.word(alone).to_string(),
+    // A name of its own (a challenge's "slate") is kept, as the challenge's text and the card say it.
+    if let Some(own) = kind.own_name(id) {
+        return tongue.fill("the {0}", &[&own]);
+    }
+    match id_number(id) {
+        Some(n) => tongue.fill(numbered, &[n]),
+        None => tongue.word(alone).to_string(),
     }
 }
 

@@ -4,7 +4,7 @@ use super::device_settings::device_settings;
 use super::icons::device_icon;
 use super::server::{display_name, flag_class};
 use super::tokens::kind_face;
-use crate::sim::device::{Device, DeviceClient, DeviceKind};
+use crate::sim::device::{id_number, Device, DeviceClient, DeviceKind};
 use crate::sim::imap::client::UserAction;
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::mail::Flag;
@@ -53,10 +53,14 @@ const MAX_CARD_MESSAGES: usize = 40;
 
 /// A device's name for people: `laptop-2` → "Laptop 2".
 pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
+    // A device with a name of its own (a challenge's "slate") is called by it, as the challenge's text calls it.
+    if let Some(own) = kind.own_name(id) {
+        return crate::i18n::capitalized(&own);
+    }
     let base = tr(lang, kind_text(kind));
-    match id.rsplit_once('-') {
-        Some((_, n)) if n.chars().all(|c| c.is_ascii_digit()) => format!("{base} {n}"),
-        _ => base.to_string(),
+    match id_number(id) {
+        Some(n) => format!("{base} {n}"),
+        None => base.to_string(),
     }
 }
 
