@@ -12,6 +12,17 @@ fn flag_name(flag: Flag) -> &'static str {
 impl Condition {
     /// The condition in words, made from its parameters.
     pub fn words(&self) -> Text {
+        let mut words = self.words_with_ids();
+        // A device is called as its card calls a name of its own: "work laptop", not the id "work-laptop".
+        for (slot, value) in &mut words.fills {
+            if slot == "{device}" {
+                *value = value.replace('-', " ");
+            }
+        }
+        words
+    }
+
+    fn words_with_ids(&self) -> Text {
         // Names, subjects and numbers go into the slots after translation: the catalogue holds the templates.
         let said = Text::template;
         match self {

@@ -129,10 +129,13 @@ impl Variant {
     /// and the `more` pairs after them.
     pub fn fill(&self, words: Words, more: &[(&str, &str)]) -> Text {
         let n = self.message_count().to_string();
+        // Devices are called as their cards call a name of their own: "work laptop", not the id "work-laptop".
+        let [pop3, phone, tablet] =
+            [&self.pop3, &self.phone, &self.tablet].map(|id| id.replace('-', " "));
         let mut pairs: Vec<(&str, &str)> = vec![
-            ("{pop3}", &self.pop3),
-            ("{phone}", &self.phone),
-            ("{tablet}", &self.tablet),
+            ("{pop3}", &pop3),
+            ("{phone}", &phone),
+            ("{tablet}", &tablet),
             ("{sender}", self.sender_name),
             ("{n}", &n),
         ];

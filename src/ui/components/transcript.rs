@@ -167,7 +167,10 @@ mod tests {
         let device = Endpoint::Device("sender".into());
         // A device with a name of its own is called by it, never by the outside sender's name.
         assert_eq!(endpoint_name(Lang::En, &world, &device), "Sender");
-        assert_ne!(endpoint_name(Lang::En, &world, &device), tr(Lang::En, Text::Sender));
+        assert_ne!(
+            endpoint_name(Lang::En, &world, &device),
+            tr(Lang::En, Text::Sender)
+        );
         assert_eq!(
             endpoint_name(Lang::En, &world, &Endpoint::Sender),
             tr(Lang::En, Text::Sender)
