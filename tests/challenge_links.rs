@@ -127,7 +127,7 @@ fn every_kind_of_condition_has_words_in_both_languages_from_its_parameters() {
     );
     assert_eq!(
         days.in_tongue(tongue(Lang::Zh)),
-        "desktop 的 POP3 客户端把邮件保留在服务器上，1 天后再从服务器删除"
+        "台式电脑 的 POP3 客户端把邮件保留在服务器上，1 天后再从服务器删除"
     );
 }
 

@@ -1,5 +1,6 @@
 //! A simulated device: its kind, the protocol its mail client speaks, and the mail it keeps locally.
 
+use crate::i18n::en;
 use crate::sim::imap::client::{ClientCache, ClientSettings, DeleteModel, ImapClient, SyncMode};
 use crate::sim::mail::{header_value, Flags};
 use crate::sim::pop3::{Pop3ClientState, Pop3Settings};
@@ -23,13 +24,14 @@ impl DeviceKind {
         DeviceKind::Desktop,
     ];
 
-    /// The lower-case id used in the DOM and in links (`laptop`).
+    /// The lower-case id used in the DOM and in links (`laptop`); also the word a challenge's text puts in a
+    /// sentence for a device of the kind ("the {device} shows…"), so the catalogues translate it.
     pub fn id(self) -> &'static str {
         match self {
-            DeviceKind::Laptop => "laptop",
-            DeviceKind::Phone => "phone",
-            DeviceKind::Tablet => "tablet",
-            DeviceKind::Desktop => "desktop",
+            DeviceKind::Laptop => en("laptop"),
+            DeviceKind::Phone => en("phone"),
+            DeviceKind::Tablet => en("tablet"),
+            DeviceKind::Desktop => en("desktop"),
         }
     }
 
