@@ -1,6 +1,7 @@
 //! Every language's catalogue against the English the code can say. The English texts are found in the source
 //! the way they are written for translation: `en("…")`, a template's `en: "…"`, `words("…")`, and the first
-//! argument of `word`, `fill`, `sentence`, `say`, `said` or `Text::template` (both texts of `count`).
+//! argument of `word`, `fill`, `sentence`, `say`, `said` or `Text::template`, after a leading `tongue` (both
+//! texts of `count`).
 //! `i18n/en.json` lists them (regenerate with `UPDATE_CATALOGUES=1 cargo test --test catalogues`); every other
 //! `i18n/<code>.json` must translate exactly those, with the same placeholders.
 
@@ -140,6 +141,14 @@ fn literal(source: &str, at: usize) -> Option<(String, usize)> {
     None
 }
 
+/// Past a leading `tongue, ` or `self.tongue, ` argument (`sentence(tongue, "…")`), where the text comes second.
+fn after_tongue(source: &str, at: usize) -> usize {
+    ["tongue,", "self.tongue,"]
+        .iter()
+        .find(|argument| source[at..].starts_with(*argument))
+        .map_or(at, |argument| skip_space(source, at + argument.len()))
+}
+
 fn skip_space(source: &str, at: usize) -> usize {
     at + (source[at..].len() - source[at..].trim_start().len())
 }
@@ -158,7 +167,9 @@ fn texts_in(source: &str, found: &mut BTreeSet<String>) {
         let is_marker = MARKERS.iter().any(|m| called(m));
         let is_count = called("count(");
         if is_marker {
-            if let Some((text, _)) = literal(source, skip_space(source, at + 1)) {
+            if let Some((text, _)) =
+                literal(source, after_tongue(source, skip_space(source, at + 1)))
+            {
                 found.insert(text);
             }
         } else if is_count {

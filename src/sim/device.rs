@@ -42,8 +42,13 @@ impl DeviceKind {
             Some(n) => id.get(..id.len() - n.len() - 1).unwrap_or(id),
             None => id,
         };
-        (!stem.is_empty() && !stem.eq_ignore_ascii_case(self.id())).then(|| id.replace('-', " "))
+        (!stem.is_empty() && !stem.eq_ignore_ascii_case(self.id())).then(|| spoken(id))
     }
+}
+
+/// A device id as words say it: `work-laptop` → "work laptop".
+pub fn spoken(id: &str) -> String {
+    id.replace('-', " ")
 }
 
 /// The number a kind's id ends with when there are several of the kind: `phone-2` → `2`.

@@ -243,7 +243,7 @@ pub enum Text {
 
 /// "1 message", "3 messages", "3 封邮件".
 pub fn messages_text(lang: Lang, n: usize) -> String {
-    tongue(lang).count(n, "1 message", "{0} messages")
+    crate::sim::story::messages(tongue(lang), n)
 }
 
 /// The folders every mail client knows by name, shown in the reader's language.

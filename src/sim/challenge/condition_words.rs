@@ -2,6 +2,7 @@
 
 use super::{Condition, Text};
 use crate::i18n::en;
+use crate::sim::device::spoken;
 use crate::sim::mail::Flag;
 
 /// `\Seen`, as the student sees it on the page.
@@ -16,7 +17,7 @@ impl Condition {
         // A device is called as its card calls a name of its own: "work laptop", not the id "work-laptop".
         for (slot, value) in &mut words.fills {
             if slot == "{device}" {
-                *value = value.replace('-', " ");
+                *value = spoken(value);
             }
         }
         words

@@ -3,7 +3,7 @@
 //! canonical variant (the default world's names); nothing else is random.
 
 use super::{perform, MessageRef, Move, Text};
-use crate::sim::device::{ClientSetup, DeviceKind, DeviceSetup};
+use crate::sim::device::{spoken, ClientSetup, DeviceKind, DeviceSetup};
 use crate::sim::lesson::Words;
 use crate::sim::timeline::Timeline;
 use crate::sim::world::{Action, WorldSetup, DEFAULT_LATENCY, LOGIN};
@@ -130,8 +130,7 @@ impl Variant {
     pub fn fill(&self, words: Words, more: &[(&str, &str)]) -> Text {
         let n = self.message_count().to_string();
         // Devices are called as their cards call a name of their own: "work laptop", not the id "work-laptop".
-        let [pop3, phone, tablet] =
-            [&self.pop3, &self.phone, &self.tablet].map(|id| id.replace('-', " "));
+        let [pop3, phone, tablet] = [&self.pop3, &self.phone, &self.tablet].map(|id| spoken(id));
         let mut pairs: Vec<(&str, &str)> = vec![
             ("{pop3}", &pop3),
             ("{phone}", &phone),

@@ -1,7 +1,7 @@
 //! Captions: the world's events told as plain sentences about mail, in the reader's language. Each is derived
 //! from what ran (never a script), and says only what the RFC section it names makes true.
 
-use super::names::{device_name, quoted};
+use super::names::{device_name, messages, quoted};
 use super::stage::card_of;
 use crate::i18n::{capitalized, en, Tongue};
 use crate::sim::device::{DeviceClient, Protocol};
@@ -66,16 +66,6 @@ impl Teller<'_> {
         }
     }
 
-    /// The sentence in the reader's language, its first letter a capital ("the laptop …" starts one).
-    fn sentence(&self, english: &'static str, pieces: &[&str]) -> String {
-        capitalized(&self.tongue.fill(english, pieces))
-    }
-
-    /// "1 message", "3 messages" in the reader's language.
-    fn messages(&self, n: usize) -> String {
-        self.tongue.count(n, "1 message", "{0} messages")
-    }
-
     fn say(&mut self, at: SimTime, device: Option<&str>, text: String, tally: Tally) {
         self.captions.push((
             Caption {
@@ -123,7 +113,8 @@ impl Teller<'_> {
                 endpoint,
                 ..
             } if self.is_pop3(endpoint.label()) => {
-                let text = self.sentence(
+                let text = sentence(
+                    self.tongue,
                     "{0} is checking mail by POP3…",
                     &[&self.name(endpoint.label())],
                 );
@@ -145,9 +136,11 @@ impl Teller<'_> {
                 if let Some((caption, Tally::Pop3 { downloaded, .. })) = self.pop3_tally(id) {
                     *downloaded += 1;
                     caption.at = at;
-                    let count = tongue.count(*downloaded, "1 message", "{0} messages");
-                    caption.text = capitalized(
-                        &tongue.fill("{0} downloaded {1} by POP3 (RETR).", &[&name, &count]),
+                    let count = messages(tongue, *downloaded);
+                    caption.text = sentence(
+                        tongue,
+                        "{0} downloaded {1} by POP3 (RETR).",
+                        &[&name, &count],
                     );
                 }
             }
@@ -158,11 +151,11 @@ impl Teller<'_> {
                 if let Some((caption, Tally::Pop3 { marked, .. })) = self.pop3_tally(id) {
                     *marked += 1;
                     caption.at = at;
-                    let count = tongue.count(*marked, "1 message", "{0} messages");
-                    caption.text = capitalized(&tongue.fill(
+                    let count = messages(tongue, *marked);
+                    caption.text = sentence(tongue,
                         "{0} marked {1} for deletion (DELE): the server keeps them until QUIT (RFC 1939 §6).",
                         &[&name, &count],
-                    ));
+                    );
                 }
             }
             WorldEvent::DeletionMarksCleared {
@@ -170,15 +163,19 @@ impl Teller<'_> {
                 message_ids,
                 by_rset,
             } => {
-                let pieces = [self.name(endpoint), self.messages(message_ids.len())];
+                let pieces = [
+                    self.name(endpoint),
+                    messages(self.tongue, message_ids.len()),
+                ];
                 let pieces = [pieces[0].as_str(), pieces[1].as_str()];
                 let text = if *by_rset {
-                    self.sentence(
+                    sentence(
+                        self.tongue,
                         "{0} sent RSET: the server unmarked {1} (RFC 1939 §5).",
                         &pieces,
                     )
                 } else {
-                    self.sentence(
+                    sentence(self.tongue,
                         "{0}'s connection ended before QUIT: no UPDATE state, so the {1} marked for deletion stay on the server (RFC 1939 §6).",
                         &pieces,
                     )
@@ -199,26 +196,22 @@ impl Teller<'_> {
                 let Tally::Pop3 { downloaded: d, .. } = entry.1 else {
                     return;
                 };
-                let count = |n: usize| tongue.count(n, "1 message", "{0} messages");
-                let say = |english: &'static str, pieces: &[&str]| {
-                    capitalized(&tongue.fill(english, pieces))
-                };
                 let text = match (d, removed) {
                     (0, 0) => match took {
-                        Some(pop3) => say(
+                        Some(pop3) => sentence(tongue,
                             "{0} checked by POP3: nothing to download ({1} deleted the mail at QUIT).",
                             &[&name, &pop3],
                         ),
-                        None => say("{0} checked by POP3: nothing new to download.", &[&name]),
+                        None => sentence(tongue, "{0} checked by POP3: nothing new to download.", &[&name]),
                     },
-                    (d, 0) => say("{0} downloaded {1} and left them on the server.", &[&name, &count(d)]),
-                    (d, r) if d == r => say(
+                    (d, 0) => sentence(tongue, "{0} downloaded {1} and left them on the server.", &[&name, &messages(tongue, d)]),
+                    (d, r) if d == r => sentence(tongue,
                         "{0} downloaded {1} and deleted them from the server at QUIT (RFC 1939 §6).",
-                        &[&name, &count(d)],
+                        &[&name, &messages(tongue, d)],
                     ),
-                    (d, r) => say(
+                    (d, r) => sentence(tongue,
                         "{0} downloaded {1}; at QUIT the server deleted {2} (RFC 1939 §6).",
-                        &[&name, &count(d), &count(r)],
+                        &[&name, &messages(tongue, d), &messages(tongue, r)],
                     ),
                 };
                 entry.0.at = at;
@@ -229,14 +222,15 @@ impl Teller<'_> {
             WorldEvent::MessageDelivered { message_id } => {
                 let (from, subject) = card_of(self.world, message_id);
                 let who = super::names::display_name(&from);
-                let text = self.sentence(
+                let text = sentence(
+                    self.tongue,
                     "{0}'s mail {1} reached the server's INBOX by SMTP.",
                     &[&who, &quoted(&subject)],
                 );
                 self.say(at, None, text, Tally::None);
             }
             WorldEvent::DeliveryRefused { reply } => {
-                let text = self.sentence("The server refused the mail: {0}", &[reply]);
+                let text = sentence(self.tongue, "The server refused the mail: {0}", &[reply]);
                 self.say(at, None, text, Tally::None);
             }
             WorldEvent::MessageFetched { device, message_id } => {
@@ -248,20 +242,24 @@ impl Teller<'_> {
                     if d == device {
                         *count += 1;
                         caption.at = at;
-                        let n = tongue.count(*count, "1 message", "{0} messages");
+                        let n = messages(tongue, *count);
                         caption.text =
-                            capitalized(&tongue.fill("{0} downloaded {1} by IMAP.", &[&name, &n]));
+                            sentence(tongue, "{0} downloaded {1} by IMAP.", &[&name, &n]);
                         return;
                     }
                 }
                 let subject = self.subject(message_id);
                 let text = if pushed {
-                    self.sentence(
+                    sentence(self.tongue,
                         "{0} was idling: the server told it at once, and it downloaded {1} (RFC 2177).",
                         &[&name, &subject],
                     )
                 } else {
-                    self.sentence("{0} downloaded {1} by IMAP.", &[&name, &subject])
+                    sentence(
+                        self.tongue,
+                        "{0} downloaded {1} by IMAP.",
+                        &[&name, &subject],
+                    )
                 };
                 self.say(
                     at,
@@ -290,11 +288,11 @@ impl Teller<'_> {
                 let idle = self.pushes(device);
                 let mut text = if on_server == 0 && *held == 0 {
                     match took {
-                        Some(pop3) => self.sentence(
+                        Some(pop3) => sentence(self.tongue,
                             "{0} asked the server: {1} is empty ({2} deleted the mail at QUIT), so it shows nothing.",
                             &[&name, folder, &pop3],
                         ),
-                        None => self.sentence(
+                        None => sentence(self.tongue,
                             "{0} asked the server: {1} is empty, so it shows nothing.",
                             &[&name, folder],
                         ),
@@ -307,9 +305,15 @@ impl Teller<'_> {
                     if fetched > 0 {
                         self.captions.pop();
                     }
-                    self.sentence(
+                    sentence(
+                        self.tongue,
                         "{0} synced {1} with the server: {2} new, it shows {3}.",
-                        &[&name, folder, &fetched.to_string(), &self.messages(*held)],
+                        &[
+                            &name,
+                            folder,
+                            &fetched.to_string(),
+                            &messages(self.tongue, *held),
+                        ],
                     )
                 };
                 if idle {
@@ -343,7 +347,7 @@ impl Teller<'_> {
                 } else {
                     en("{0} changed the flags of {1} on the server.")
                 };
-                let text = self.sentence(english, &pieces);
+                let text = sentence(self.tongue, english, &pieces);
                 self.say(at, Some(endpoint), text, Tally::None);
             }
             WorldEvent::FlagsLearned {
@@ -363,8 +367,8 @@ impl Teller<'_> {
                         } else {
                             en("{0} learned new flags of {1} at its next check.")
                         };
-                        let n = tongue.count(*count, "1 message", "{0} messages");
-                        caption.text = capitalized(&tongue.fill(english, &[&name, &n]));
+                        let n = messages(tongue, *count);
+                        caption.text = sentence(tongue, english, &[&name, &n]);
                         return;
                     }
                 }
@@ -374,7 +378,7 @@ impl Teller<'_> {
                 } else {
                     en("{0} learned the new flags of {1} at its next check.")
                 };
-                let text = self.sentence(english, &[&name, &subject]);
+                let text = sentence(self.tongue, english, &[&name, &subject]);
                 self.say(
                     at,
                     Some(device),
@@ -397,11 +401,11 @@ impl Teller<'_> {
                 let text = match cause {
                     // Told with the POP3 session's own caption.
                     RemovalCause::Pop3Update => return,
-                    RemovalCause::Expunged => self.sentence(
+                    RemovalCause::Expunged => sentence(self.tongue,
                         "{0} expunged {1}: the server removed it from {2} for good (RFC 3501 §6.4.3).",
                         &[&name, &subject, folder],
                     ),
-                    RemovalCause::MovedTo(to) => self.sentence(
+                    RemovalCause::MovedTo(to) => sentence(self.tongue,
                         "{0} moved {1} from {2} to {3} on the server (RFC 6851).",
                         &[&name, &subject, folder, to],
                     ),
@@ -418,23 +422,28 @@ impl Teller<'_> {
                     if d == device {
                         *count += 1;
                         caption.at = at;
-                        let n = tongue.count(*count, "1 message", "{0} messages");
-                        caption.text = capitalized(&match &taken_by {
-                            Some(pop3) => tongue.fill(
+                        let n = messages(tongue, *count);
+                        caption.text = match &taken_by {
+                            Some(pop3) => sentence(
+                                tongue,
                                 "{0} dropped {1}: the server said they are gone ({2} deleted them at QUIT).",
                                 &[&name, &n, pop3],
                             ),
-                            None => tongue.fill("{0} dropped {1}: the server said they are gone.", &[&name, &n]),
-                        });
+                            None => sentence(
+                                tongue,
+                                "{0} dropped {1}: the server said they are gone.",
+                                &[&name, &n],
+                            ),
+                        };
                         return;
                     }
                 }
                 let text = match &taken_by {
-                    Some(pop3) => self.sentence(
+                    Some(pop3) => sentence(self.tongue,
                         "{0} dropped 1 message: the server said it is gone ({1} deleted it at QUIT).",
                         &[&name, pop3],
                     ),
-                    None => self.sentence("{0} dropped 1 message: the server said it is gone.", &[&name]),
+                    None => sentence(self.tongue, "{0} dropped 1 message: the server said it is gone.", &[&name]),
                 };
                 self.say(
                     at,
@@ -448,7 +457,7 @@ impl Teller<'_> {
             }
             WorldEvent::ActionQueued { device } if self.offline.iter().any(|d| d == device) => {
                 self.queued_offline.push(device.clone());
-                let text = self.sentence(
+                let text = sentence(self.tongue,
                     "{0} is offline: it keeps the change in its queue until it can reach the server.",
                     &[&self.name(device)],
                 );
@@ -456,7 +465,7 @@ impl Teller<'_> {
             }
             // Online, only a POP3 deletion waits: DELE can be sent only in a session (RFC 1939 §6).
             WorldEvent::ActionQueued { device } => {
-                let text = self.sentence(
+                let text = sentence(self.tongue,
                     "{0} deleted it here and will ask the server to delete it too at its next mail check.",
                     &[&self.name(device)],
                 );
@@ -468,29 +477,33 @@ impl Teller<'_> {
                     return;
                 };
                 self.queued_offline.remove(pos);
-                let text = self.sentence(
+                let text = sentence(
+                    self.tongue,
                     "{0} is back online and replayed a queued change on the server.",
                     &[&self.name(device)],
                 );
                 self.say(at, Some(device), text, Tally::None);
             }
             WorldEvent::SessionFailed { device, reason } => {
-                let text =
-                    self.sentence("{0} could not finish: {1}", &[&self.name(device), reason]);
+                let text = sentence(
+                    self.tongue,
+                    "{0} could not finish: {1}",
+                    &[&self.name(device), reason],
+                );
                 self.say(at, Some(device), text, Tally::None);
             }
             WorldEvent::DeviceWentOffline { device } => {
                 self.offline.push(device.clone());
-                let text = self.sentence("{0} went offline.", &[&self.name(device)]);
+                let text = sentence(self.tongue, "{0} went offline.", &[&self.name(device)]);
                 self.say(at, Some(device), text, Tally::None);
             }
             WorldEvent::DeviceWentOnline { device } => {
                 self.offline.retain(|d| d != device);
-                let text = self.sentence("{0} is online again.", &[&self.name(device)]);
+                let text = sentence(self.tongue, "{0} is online again.", &[&self.name(device)]);
                 self.say(at, Some(device), text, Tally::None);
             }
             WorldEvent::TimeWarped { days } => {
-                let text = self.sentence("{0} days later.", &[&days.to_string()]);
+                let text = sentence(self.tongue, "{0} days later.", &[&days.to_string()]);
                 self.say(at, None, text, Tally::None);
             }
             _ => {}
@@ -606,4 +619,9 @@ pub fn captions(world: &World, since: SimTime, limit: usize, tongue: Tongue) -> 
     let captions = teller.captions;
     let skip = captions.len().saturating_sub(limit);
     captions.into_iter().skip(skip).map(|(c, _)| c).collect()
+}
+
+/// A caption's sentence in the reader's language, its first letter a capital ("the laptop …" starts one).
+fn sentence(tongue: Tongue, english: &'static str, pieces: &[&str]) -> String {
+    capitalized(&tongue.fill(english, pieces))
 }

@@ -26,6 +26,11 @@ pub fn device_name(world: &World, id: &str, tongue: Tongue) -> String {
     }
 }
 
+/// "1 message", "3 messages", in the tongue's language.
+pub fn messages(tongue: Tongue, n: usize) -> String {
+    tongue.count(n, "1 message", "{0} messages")
+}
+
 /// A subject in quotation marks, cut to a readable length.
 pub fn quoted(subject: &str) -> String {
     const MAX: usize = 48;
