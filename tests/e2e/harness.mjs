@@ -78,3 +78,33 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/** Walks the open lesson to its end as a learner: at a question it checks Run waits for a prediction, picks a
+ * choice (`pick` chooses from the choices' locator, the last by default), runs each step, and hands each reveal
+ * to `onReveal(step, reveal)` (the reveal's locator, its step's number); returns once there is no next step. */
+export async function walkLesson(page, { pick = (choices) => choices.last(), onReveal = async () => {} } = {}) {
+  const panel = page.locator('[data-testid=lesson-panel]');
+  for (let guard = 0; guard < 40; guard++) {
+    const step = await panel.getAttribute('data-step');
+    const choices = panel.locator('[data-testid=lesson-choice]');
+    const run = panel.locator('[data-action=lesson-run]');
+    if (await run.count()) {
+      const asks = (await choices.count()) > 0;
+      if (asks) {
+        if (!(await run.isDisabled())) throw new Error(`step ${step}: a question could be run before a prediction`);
+        await pick(choices).click();
+      }
+      await run.click();
+      if (asks) {
+        const reveal = panel.locator('[data-testid=reveal]');
+        await reveal.waitFor();
+        await onReveal(step, reveal);
+      }
+    }
+    const next = panel.locator('[data-action=lesson-next]');
+    if (!(await next.count())) return;
+    await next.click();
+    await page.waitForFunction((s) => document.querySelector('[data-testid=lesson-panel]')?.dataset.step !== s, step);
+  }
+  throw new Error('the lesson did not end');
+}

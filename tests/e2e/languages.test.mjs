@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, walkLesson } from './harness.mjs';
 
 const LANGUAGES = [
   ['en', 'en', 'ltr'], ['zh', 'zh-Hans', 'ltr'], ['es', 'es', 'ltr'], ['fr', 'fr', 'ltr'],
@@ -33,18 +33,7 @@ async function visitEveryView(page) {
   await page.locator('[data-action=lessons]').click();
   await page.locator('[data-testid=lesson-entry]').first().click();
   // The whole first lesson: each question answered, each step run, so every narration, question and reveal shows.
-  const panel = page.locator('[data-testid=lesson-panel]');
-  for (let guard = 0; guard < 40; guard++) {
-    const step = await panel.getAttribute('data-step');
-    const choices = panel.locator('[data-testid=lesson-choice]');
-    if (await choices.count()) await choices.last().click();
-    const run = panel.locator('[data-action=lesson-run]');
-    if (await run.count()) await run.click();
-    const next = panel.locator('[data-action=lesson-next]');
-    if (!(await next.count())) break;
-    await next.click();
-    await page.waitForFunction((s) => document.querySelector('[data-testid=lesson-panel]')?.dataset.step !== s, step);
-  }
+  await walkLesson(page);
   await page.locator('[data-action=lesson-close]').click();
   await page.locator('[data-action=challenges]').click();
   await page.locator('[data-testid=challenge-entry]').first().click();

@@ -2,7 +2,7 @@
 // simulated world on the page shows (the same count of messages, the same flag), in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, screenshot } from './harness.mjs';
+import { serveDist, launch, openApp, screenshot, walkLesson } from './harness.mjs';
 
 let site;
 let browser;
@@ -38,36 +38,21 @@ async function pageShows(page, reveal) {
   }
 }
 
-/** Walks a lesson to its end, predicting the last choice each time; returns the reveals seen. */
+/** Walks a lesson to its end, predicting the last choice each time; returns the reveals seen, each checked
+ * against what the page shows and the choice it marks. */
 async function walk(page) {
-  const panel = page.locator('[data-testid=lesson-panel]');
   const reveals = [];
-  for (let guard = 0; guard < 40; guard++) {
-    const step = await panel.getAttribute('data-step');
-    const choices = panel.locator('[data-testid=lesson-choice]');
-    const run = panel.locator('[data-action=lesson-run]');
-    if (await run.count()) {
-      if (await choices.count()) {
-        assert.ok(await run.isDisabled(), 'a question cannot be run before a prediction');
-        await choices.last().click();
-      }
-      await run.click();
-      if (await choices.count()) {
-        const reveal = panel.locator('[data-testid=reveal]');
-        await reveal.waitFor();
-        const data = await reveal.evaluate((e) => ({ ...e.dataset }));
-        const shown = await pageShows(page, data);
-        assert.equal(data.answer, shown, `step ${step}: the reveal says ${data.answer}, the page shows ${shown} (${JSON.stringify(data)})`);
-        assert.equal(await panel.locator('.choice.correct').getAttribute('data-answer'), data.answer, 'the matching choice is marked');
-        reveals.push(data);
-      }
-    }
-    const next = panel.locator('[data-action=lesson-next]');
-    if (!(await next.count())) return reveals;
-    await next.click();
-    await page.waitForFunction((s) => document.querySelector('[data-testid=lesson-panel]')?.dataset.step !== s, step);
-  }
-  throw new Error('the lesson did not end');
+  await walkLesson(page, {
+    onReveal: async (step, reveal) => {
+      const data = await reveal.evaluate((e) => ({ ...e.dataset }));
+      const shown = await pageShows(page, data);
+      assert.equal(data.answer, shown, `step ${step}: the reveal says ${data.answer}, the page shows ${shown} (${JSON.stringify(data)})`);
+      const marked = page.locator('[data-testid=lesson-panel] .choice.correct');
+      assert.equal(await marked.getAttribute('data-answer'), data.answer, 'the matching choice is marked');
+      reveals.push(data);
+    },
+  });
+  return reveals;
 }
 
 test('the lesson menu offers at least ten lessons, and each one runs with reveals that match the page', async () => {

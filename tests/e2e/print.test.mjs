@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, SCREENSHOTS } from './harness.mjs';
+import { serveDist, launch, openApp, SCREENSHOTS, walkLesson } from './harness.mjs';
 
 let site;
 let browser;
@@ -42,27 +42,12 @@ async function savePdf(page, name) {
 
 /** Walks the lesson as a learner, picking the first choice; returns each reveal's answer by step. */
 async function revealsByStep(page) {
-  const panel = page.locator('[data-testid=lesson-panel]');
   const answers = {};
-  for (let guard = 0; guard < 40; guard++) {
-    const step = await panel.getAttribute('data-step');
-    const run = panel.locator('[data-action=lesson-run]');
-    if (await run.count()) {
-      const choices = panel.locator('[data-testid=lesson-choice]');
-      if (await choices.count()) await choices.first().click();
-      await run.click();
-      if (await choices.count()) {
-        const reveal = panel.locator('[data-testid=reveal]');
-        await reveal.waitFor();
-        answers[step] = await reveal.getAttribute('data-answer');
-      }
-    }
-    const next = panel.locator('[data-action=lesson-next]');
-    if (!(await next.count())) return answers;
-    await next.click();
-    await page.waitForFunction((s) => document.querySelector('[data-testid=lesson-panel]')?.dataset.step !== s, step);
-  }
-  throw new Error('the lesson did not end');
+  await walkLesson(page, {
+    pick: (choices) => choices.first(),
+    onReveal: async (step, reveal) => { answers[step] = await reveal.getAttribute('data-answer'); },
+  });
+  return answers;
 }
 
 test('a lesson prints as a worksheet with its questions and no answers, and its key holds the real reveals', async () => {
