@@ -3,8 +3,7 @@
 
 use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
-use super::i18n::{self, Lang};
-
+use super::i18n::Lang;
 use super::print_mode::{PrintChoice, Printout};
 pub use super::sim::Sim;
 use super::url::UrlOptions;
@@ -197,23 +196,6 @@ pub enum PageParts {
 const SKIP_NOTICE_MS: f64 = 3_000.0;
 
 impl State {
-    /// Shows the language now if its catalogue is in, else asks for it (the page fetches it, `use_language`).
-    fn choose_language(&mut self, lang: Lang) {
-        if i18n::is_loaded(lang) {
-            self.wanted_lang = None;
-            self.show_language(lang);
-        } else {
-            self.wanted_lang = Some(lang);
-        }
-    }
-
-    fn show_language(&mut self, lang: Lang) {
-        self.lang = lang;
-        if let Some(compare) = self.compare.as_mut() {
-            compare.speak(lang);
-        }
-    }
-
     /// The default world of docs/hooks.md, with the URL's options applied.
     pub fn initial(options: &UrlOptions) -> Self {
         let mut state = State {
@@ -424,16 +406,20 @@ impl Reducible for State {
             return Rc::new(next);
         }
         match action {
-            Action::ChoseLanguage(lang) => next.choose_language(lang),
+            // The page shows it once `use_language` has its catalogue (at once if it had it already).
+            Action::ChoseLanguage(lang) => next.wanted_lang = Some(lang),
             Action::SwitchedLanguage => {
                 // The shortcut goes round all the languages, in the header's order.
                 let at = Lang::ALL.iter().position(|l| *l == next.lang).unwrap_or(0);
-                next.choose_language(Lang::ALL[(at + 1) % Lang::ALL.len()]);
+                next.wanted_lang = Lang::ALL.get((at + 1) % Lang::ALL.len()).copied();
             }
             Action::LoadedLanguage(lang) => {
                 if next.wanted_lang == Some(lang) {
                     next.wanted_lang = None;
-                    next.show_language(lang);
+                    next.lang = lang;
+                    if let Some(compare) = next.compare.as_mut() {
+                        compare.speak(lang);
+                    }
                 }
             }
             Action::FailedLanguage { lang, reason } => {
