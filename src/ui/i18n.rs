@@ -259,13 +259,14 @@ const WELL_KNOWN_FOLDERS: [&str; 6] = [
 /// A folder's name as the interface shows it: the well-known folders in the reader's language, any other name
 /// as written. Wire text (the transcript, data attributes) keeps the server's names, INBOX included.
 pub fn folder_name(lang: Lang, name: &str) -> String {
-    WELL_KNOWN_FOLDERS
-        .iter()
-        .find(|known| known.eq_ignore_ascii_case(name) && (**known == "INBOX" || **known == name))
-        .map_or_else(
-            || name.to_string(),
-            |known| tongue(lang).word(known).to_string(),
-        )
+    // INBOX is the one name matched in any case (RFC 3501 §5.1); the others only as written.
+    let known = |known: &&&str| {
+        **known == name || (**known == "INBOX" && name.eq_ignore_ascii_case("INBOX"))
+    };
+    WELL_KNOWN_FOLDERS.iter().find(known).map_or_else(
+        || name.to_string(),
+        |known| tongue(lang).word(known).to_string(),
+    )
 }
 
 /// The simulation clock in the reader's language: `Mon 09:00:05` or `周一 09:00:05`.
