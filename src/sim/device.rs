@@ -288,6 +288,27 @@ impl Device {
         }
     }
 
+    /// Where, which and how marked each of the newest `n` messages is, without reading any header: what
+    /// tells a view whether its list changed.
+    pub fn newest_local_marks(&self, n: usize) -> Vec<(&str, &str, Flags)> {
+        let skip = self.local_message_count().saturating_sub(n);
+        match &self.client {
+            DeviceClient::Pop3 { messages, .. } => messages
+                .iter()
+                .skip(skip)
+                .map(|m| ("INBOX", m.message_id.as_str(), m.flags))
+                .collect(),
+            DeviceClient::Imap(client) => client
+                .cache
+                .folders
+                .iter()
+                .flat_map(|(folder, cache)| cache.messages.values().map(move |m| (folder, m)))
+                .skip(skip)
+                .map(|(folder, m)| (folder.as_str(), m.message_id.as_str(), m.flags))
+                .collect(),
+        }
+    }
+
     /// The full text of a message the device holds.
     pub fn message_text(&self, folder: &str, message_id: &str) -> Option<String> {
         match &self.client {

@@ -30,6 +30,7 @@ use super::hooks::use_language::use_language;
 use super::hooks::use_print::use_print;
 use super::i18n::{tr, Lang, Text};
 use super::persist;
+use super::sampling;
 use super::share;
 use super::state::{world_arrived, Action, PageParts, PhoneView, Speed, State, WorldSource};
 use super::url::UrlOptions;
@@ -190,7 +191,7 @@ pub fn app(props: &AppProps) -> Html {
             move |(on, lang, _)| on.then(|| table_view(*lang, sim.timeline().world(), &dispatch)),
         )
     };
-    let (now, pop3_device, sent_lines) = {
+    let (now, pop3_device, sent_lines, sample) = {
         let timeline = sim.timeline();
         let world = timeline.world();
         let pop3 = world
@@ -198,10 +199,17 @@ pub fn app(props: &AppProps) -> Html {
             .iter()
             .find(|d| matches!(d.client, DeviceClient::Pop3 { .. }))
             .map(|d| d.id.clone());
+        let speed = match state.speed {
+            Speed::Factor(f) => Some(f),
+            Speed::Instant => None,
+        };
+        let sample = sampling::sample(world, state.playing, speed);
+        let shown_until = sample.map_or(world.now(), |s| s.at);
         (
             world.now(),
             pop3,
-            super::components::transcript::sent_lines(world),
+            super::components::transcript::sent_lines(world, shown_until),
+            sample.map(|s| s.index),
         )
     };
     // A lesson, challenge or builder takes the terminal's place (and so its phone view).
@@ -235,7 +243,7 @@ pub fn app(props: &AppProps) -> Html {
                         { (*tables).clone() }
                     } else if state.shown >= PageParts::Stage {
                         <CaptionBar {lang} sim={ sim.clone() } />
-                        <Topology {lang} sim={ sim.clone() } reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
+                        <Topology {lang} sim={ sim.clone() } {sample} reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
                 <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some() || state.reader.is_some()).then_some("with-lesson")) }>
@@ -254,7 +262,7 @@ pub fn app(props: &AppProps) -> Html {
                         if let Some(run) = state.lesson.clone() {
                             { lesson_panel(&LessonPanelProps { lang, run, dispatch: dispatch.clone() }) }
                         }
-                        <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} dispatch={ dispatch.clone() } />
+                        <TranscriptPanel {lang} sim={ sim.clone() } filter={ state.transcript_device.clone() } {sent_lines} sampled={ sample.is_some() } dispatch={ dispatch.clone() } />
                         if terminal_offered {
                             <Terminal {lang} sim={ sim.clone() } protocol={ state.terminal_protocol } {sent_lines} dispatch={ dispatch.clone() } />
                         }

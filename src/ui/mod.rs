@@ -13,6 +13,7 @@ pub mod layout;
 pub mod move_words;
 pub mod persist;
 pub mod print_mode;
+pub mod sampling;
 pub mod share;
 pub mod sheets;
 pub mod sim;

@@ -15,6 +15,9 @@ pub const ARRIVING: SimTime = SimTime::from_millis(1_500);
 const LOOKBACK: SimTime = SimTime::from_millis(20_000);
 /// The most travelling cards and tokens drawn at once, so a crowded world stays cheap to draw.
 pub const MAX_TOKENS: usize = 24;
+/// The most cards travelling one wire at once (the newest): a pipelined FETCH of 500 messages is a stream of
+/// cards on its wire, not a new heap of two dozen on every frame.
+pub const MAX_CARDS_PER_WIRE: usize = 2;
 /// The most rows leaving or arriving shown per list at once (the newest): a POP3 UPDATE of 500 messages is a
 /// handful of rows leaving and a count going down, not 500 rows redrawn on every frame.
 pub const MAX_ROWS_MOVING: usize = 8;
@@ -184,6 +187,14 @@ pub fn scene(world: &World) -> Scene {
             } if scene.mail.len() < MAX_TOKENS => {
                 if let Some(p) = span(*first_line, *last_line).and_then(progress) {
                     let (a, b) = ends(endpoint, *direction);
+                    let on_this_wire = scene
+                        .mail
+                        .iter()
+                        .filter(|t| t.from == a && t.to == b)
+                        .count();
+                    if on_this_wire >= MAX_CARDS_PER_WIRE {
+                        continue;
+                    }
                     scene.mail.push(MailToken {
                         message_id: message_id.clone(),
                         from: a,

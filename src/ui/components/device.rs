@@ -32,9 +32,14 @@ pub struct DeviceCardProps {
     /// Message-IDs that just arrived (`data-state="arriving"`).
     #[prop_or_default]
     pub arriving: Vec<String>,
+    /// [`card_fingerprint`] of the device now: the card re-renders when it changes.
+    pub shown: u64,
+    /// During a flood (`sampling`), the sample shown: the card re-renders when the next one begins.
+    pub sample: Option<u64>,
 }
 
-/// Re-renders only when something happened, not on every animation frame.
+/// Re-renders only when something this device shows changed: not on every animation frame, nor when another
+/// device got mail. A change by the user (settings, a step back) changes `Sim::change_key`.
 impl PartialEq for DeviceCardProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
@@ -42,14 +47,36 @@ impl PartialEq for DeviceCardProps {
             && self.x == other.x
             && self.y == other.y
             && self.max_height == other.max_height
-            && self.sim.moment_key() == other.sim.moment_key()
-            && self.leaving == other.leaving
-            && self.arriving == other.arriving
+            && self.sim.change_key() == other.sim.change_key()
+            && match (self.sample, other.sample) {
+                (Some(a), Some(b)) => a == b,
+                _ => {
+                    self.shown == other.shown
+                        && self.leaving == other.leaving
+                        && self.arriving == other.arriving
+                }
+            }
     }
 }
 
-/// The most messages a card renders.
-const MAX_CARD_MESSAGES: usize = 40;
+/// The most messages a card renders (the newest; more than the tallest card shows, the rest are counted).
+const MAX_CARD_MESSAGES: usize = 16;
+/// While sampled (`sampling`), mail pours in faster than anyone reads: a card renders the newest few.
+const SAMPLED_CARD_MESSAGES: usize = 6;
+
+/// What a card shows of its device as time passes, as one number: its status, its waiting changes, and where,
+/// which and how marked its newest messages are. Names and settings change only with `Sim::change_key`.
+pub fn card_fingerprint(world: &World, d: &Device) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (d.online, d.connection.is_some(), world.is_idling(&d.id)).hash(&mut hasher);
+    d.local_message_count().hash(&mut hasher);
+    d.newest_local_marks(MAX_CARD_MESSAGES).hash(&mut hasher);
+    for change in queued_changes(d) {
+        change.id().hash(&mut hasher);
+    }
+    hasher.finish()
+}
 
 /// A device's name for people: `laptop-2` → "Laptop 2".
 pub fn device_name(lang: Lang, kind: DeviceKind, id: &str) -> String {
@@ -129,7 +156,12 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
     let status = tr(lang, status_text(world, d));
     let pending = d.pending_actions();
     // A card has room for a few dozen; the newest are shown, the rest counted.
-    let messages = d.newest_local_messages(MAX_CARD_MESSAGES);
+    let rows = if props.sample.is_some() {
+        SAMPLED_CARD_MESSAGES
+    } else {
+        MAX_CARD_MESSAGES
+    };
+    let messages = d.newest_local_messages(rows);
     let hidden = d.local_message_count() - messages.len();
     let name = device_name(lang, d.kind, &d.id);
     html! {

@@ -18,14 +18,22 @@ pub struct ServerPanelProps {
     /// Rows that just left the store and fade out (`data-state="leaving"`).
     #[prop_or_default]
     pub leaving: Vec<LeavingRow>,
+    /// During a flood (`sampling`), the sample shown: the panel re-renders when the next one begins.
+    #[prop_or_default]
+    pub sample: Option<u64>,
 }
 
 /// Re-renders only when something happened, not on every animation frame.
 impl PartialEq for ServerPanelProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
-            && self.sim.moment_key() == other.sim.moment_key()
-            && self.leaving == other.leaving
+            && self.sim.change_key() == other.sim.change_key()
+            && match (self.sample, other.sample) {
+                (Some(a), Some(b)) => a == b,
+                _ => {
+                    self.sim.moment_key() == other.sim.moment_key() && self.leaving == other.leaving
+                }
+            }
     }
 }
 

@@ -2,7 +2,7 @@
 //! them as cards and changes as tokens, and the wire lines underneath, all drawn where sim time puts them
 //! (RaftScope: position = (now − sent) / (arrives − sent)).
 
-use super::device::DeviceCardView;
+use super::device::{card_fingerprint, DeviceCardView};
 use super::server::ServerPanel;
 use super::tokens::{change_token, mail_token};
 use crate::sim::session::Direction;
@@ -21,11 +21,15 @@ use yew::prelude::*;
 const IN_FLIGHT_WINDOW: usize = 400;
 /// Packet labels are cut to this many characters.
 const LABEL_CHARS: usize = 26;
+/// The most lines drawn on one wire at once (the newest): a pipelined reply is a stream of dots, not hundreds.
+const MAX_PACKETS_PER_WIRE: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct TopologyProps {
     pub lang: Lang,
     pub sim: Sim,
+    /// The flood's sample the mail lists show (`sampling`), if any.
+    pub sample: Option<u64>,
     pub reduced_motion: bool,
     /// `?speed=instant`: nothing travels, nothing fades.
     pub instant: bool,
@@ -80,11 +84,20 @@ pub fn topology(props: &TopologyProps) -> Html {
         .collect();
     // Lines are the proof underneath: small dots, and one label per wire (its newest line), so labels never pile.
     let mut labelled: Vec<&Endpoint> = Vec::new();
+    let mut drawn: Vec<(&Endpoint, usize)> = Vec::new();
     let mut packets = Vec::new();
     for (i, e) in in_flight.iter().rev() {
         let Some(link) = link_of(&e.endpoint) else {
             continue;
         };
+        match drawn
+            .iter_mut()
+            .find(|(endpoint, _)| *endpoint == &e.endpoint)
+        {
+            Some((_, count)) if *count >= MAX_PACKETS_PER_WIRE => continue,
+            Some((_, count)) => *count += 1,
+            None => drawn.push((&e.endpoint, 1)),
+        }
         let label = !e.in_content && !labelled.contains(&&e.endpoint);
         if label {
             labelled.push(&e.endpoint);
@@ -160,7 +173,8 @@ pub fn topology(props: &TopologyProps) -> Html {
             .filter(|(device, _)| *device == d.id)
             .map(|(_, id)| id.clone())
             .collect();
-        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} /> }
+        let shown = card_fingerprint(world, d);
+        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} {shown} sample={ props.sample } /> }
     });
     html! {
         <section class={ classes!("stage", shape.id()) } data-testid="stage">
@@ -177,7 +191,7 @@ pub fn topology(props: &TopologyProps) -> Html {
                     <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
                 </div>
             }
-            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } />
+            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } sample={ props.sample } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
             <div class="tokens" aria-hidden="true">{ for changes }{ for mail }</div>

@@ -1,6 +1,7 @@
 //! The transcript: every wire line, `C:` and `S:`, for all devices or one, each with what it means and the
 //! RFC section behind it. Clicking a line moves the timeline to just after it was sent.
 
+use crate::sim::time::SimTime;
 use crate::sim::transcript::Endpoint;
 use crate::sim::world::World;
 use crate::ui::components::device::device_name;
@@ -15,6 +16,9 @@ use yew::prelude::*;
 /// new line only appends (no re-rendering of a sliding window). Earlier lines stay in the world and exports.
 const PAGE: usize = 100;
 const MIN_SHOWN: usize = 150;
+/// While sampled (`sampling`) the panel keeps only the newest lines, so a redraw builds a screenful of lines
+/// instead of a few hundred. Paging resumes once the flow slows.
+const FLOOD_SHOWN: usize = 40;
 
 #[derive(Properties)]
 pub struct TranscriptProps {
@@ -23,6 +27,8 @@ pub struct TranscriptProps {
     pub filter: Option<Endpoint>,
     /// How many lines have left their sender by now: the panel changes when this does.
     pub sent_lines: usize,
+    /// Lines pour in faster than anyone reads, and the panel shows a sample of them (`sampling`).
+    pub sampled: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -32,20 +38,24 @@ impl PartialEq for TranscriptProps {
         self.lang == other.lang
             && self.filter == other.filter
             && self.sent_lines == other.sent_lines
-            && self.sim.moment_key() == other.sim.moment_key()
+            && self.sampled == other.sampled
+            && if self.sampled {
+                self.sim.change_key() == other.sim.change_key()
+            } else {
+                self.sim.moment_key() == other.sim.moment_key()
+            }
     }
 }
 
-/// Lines sent by `now` (the panel's change key).
+/// Lines sent by `by` (the panel's change key): now, or the flood's sample time (`sampling`).
 /// The transcript is shown in the order lines were written, up to the first line not yet sent: so the panel
 /// only ever grows at its end (a line queued behind a long reply waits a moment to appear, as it does on
 /// the wire).
-pub fn sent_lines(world: &World) -> usize {
-    let now = world.now();
+pub fn sent_lines(world: &World, by: SimTime) -> usize {
     world
         .transcript()
         .iter()
-        .take_while(|e| e.sent <= now)
+        .take_while(|e| e.sent <= by)
         .count()
 }
 
@@ -104,7 +114,11 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
         .enumerate()
         .filter(|(_, e)| props.filter.as_ref().is_none_or(|f| e.endpoint == *f))
         .collect();
-    let hidden = sent.len().saturating_sub(MIN_SHOWN) / PAGE * PAGE;
+    let hidden = if props.sampled {
+        sent.len().saturating_sub(FLOOD_SHOWN)
+    } else {
+        sent.len().saturating_sub(MIN_SHOWN) / PAGE * PAGE
+    };
     let mut endpoints: Vec<Endpoint> = world
         .devices()
         .iter()
