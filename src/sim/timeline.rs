@@ -124,6 +124,12 @@ impl Timeline {
         self.world.run_until_idle();
     }
 
+    /// At most `max_steps` toward [`Timeline::run_until_idle`]; true once nothing is on the wire.
+    pub fn run_toward_idle(&mut self, max_steps: usize) -> bool {
+        self.forget_redo();
+        self.world.run_toward_idle(max_steps)
+    }
+
     /// Starts again from the setup, forgetting the history.
     pub fn reset(&mut self) {
         *self = Timeline::new(self.world.setup().clone());

@@ -32,11 +32,13 @@ use super::i18n::{tr, Lang, Text};
 use super::persist;
 use super::sampling;
 use super::share;
+use super::sim::Sim;
 use super::state::{world_arrived, Action, PageParts, PhoneView, Speed, State, WorldSource};
 use super::url::UrlOptions;
 use crate::sim::challenge::codec::{document_kind, DocumentKind};
 use crate::sim::device::DeviceClient;
 use crate::sim::saved::link::is_share_fragment;
+use crate::sim::timeline::Timeline;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -86,9 +88,11 @@ pub fn app(props: &AppProps) -> Html {
             Callback::from(move |shown| {
                 if shown < PageParts::Side {
                     dispatch.emit(Action::PartsPainted);
-                } else if let Some(opened) = state.opened_world() {
+                } else if let Some(opening) = state.opening_world() {
                     let dispatch = dispatch.clone();
-                    Timeout::new(0, move || dispatch.emit(Action::WorldOpened(opened))).forget();
+                    run_opening(opening, move |opened| {
+                        dispatch.emit(Action::WorldOpened(Sim::new(opened)))
+                    });
                 }
             }),
         );
@@ -203,12 +207,12 @@ pub fn app(props: &AppProps) -> Html {
             Speed::Factor(f) => Some(f),
             Speed::Instant => None,
         };
-        let sample = sampling::sample(world, state.playing, speed);
+        let sample = sampling::sample(world, state.playing && state.flooded, speed);
         let shown_until = sample.map_or(world.now(), |s| s.at);
         (
             world.now(),
             pop3,
-            super::components::transcript::sent_lines(world, shown_until),
+            sampling::sent_lines(world, shown_until),
             sample.map(|s| s.index),
         )
     };
@@ -242,7 +246,7 @@ pub fn app(props: &AppProps) -> Html {
                     if state.shown >= PageParts::Stage && state.table_view {
                         { (*tables).clone() }
                     } else if state.shown >= PageParts::Stage {
-                        <CaptionBar {lang} sim={ sim.clone() } />
+                        <CaptionBar {lang} sim={ sim.clone() } {sample} />
                         <Topology {lang} sim={ sim.clone() } {sample} reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
@@ -280,6 +284,22 @@ pub fn app(props: &AppProps) -> Html {
             }
         </div>
     }
+}
+
+/// How many sim steps one task of the opening runs: the default world's opening is about 80 steps, and a
+/// step costs a slow phone up to about a millisecond the first time its code runs.
+const OPENING_STEPS_PER_TASK: usize = 16;
+
+/// Runs the opening to quiet a slice at a time, each slice in a task of its own, then hands the world on.
+fn run_opening(mut opening: Timeline, done: impl FnOnce(Timeline) + 'static) {
+    Timeout::new(0, move || {
+        if opening.run_toward_idle(OPENING_STEPS_PER_TASK) {
+            done(opening);
+        } else {
+            run_opening(opening, done);
+        }
+    })
+    .forget();
 }
 
 fn location_hash() -> String {

@@ -6,9 +6,11 @@
 use crate::sim::time::SimTime;
 use crate::sim::world::World;
 
-/// More lines than this sent within `FLOOD_SPAN` of sim time is a flood: sixty a second, over four seconds so
-/// that a flood's bursts and lulls do not switch sampling on and off (each switch redraws every list).
-const FLOOD_LINES: usize = 240;
+/// More lines than this sent within `FLOOD_SPAN` of sim time begins a flood (sixty a second); fewer than
+/// `FLOOD_ENDS` ends it. The gap keeps a flood's lulls from switching sampling on and off, and each switch
+/// redraws every list.
+const FLOOD_BEGINS: usize = 240;
+const FLOOD_ENDS: usize = 80;
 const FLOOD_SPAN: SimTime = SimTime::from_secs(4);
 /// Wall milliseconds between two redraws of the lists during a flood.
 const SAMPLE_WALL_MS: f64 = 100.0;
@@ -20,10 +22,20 @@ pub struct Sample {
     pub at: SimTime,
 }
 
+/// Whether the world is flooded now, given whether it was at the last tick.
+pub fn still_flooded(world: &World, was_flooded: bool) -> bool {
+    let threshold = if was_flooded {
+        FLOOD_ENDS
+    } else {
+        FLOOD_BEGINS
+    };
+    recent_lines(world) > threshold
+}
+
 /// The sample the lists show now, or `None` when they follow every frame (no flood, paused, or stepping).
-pub fn sample(world: &World, playing: bool, sim_ms_per_wall_ms: Option<f64>) -> Option<Sample> {
+pub fn sample(world: &World, sampling: bool, sim_ms_per_wall_ms: Option<f64>) -> Option<Sample> {
     let speed = sim_ms_per_wall_ms?;
-    if !playing || recent_lines(world) <= FLOOD_LINES {
+    if !sampling {
         return None;
     }
     let span = ((SAMPLE_WALL_MS * speed) as u64).max(1);
@@ -34,17 +46,20 @@ pub fn sample(world: &World, playing: bool, sim_ms_per_wall_ms: Option<f64>) -> 
     })
 }
 
-/// Lines sent within the last `FLOOD_SPAN` of sim time, counted back from the newest (up to one more than a
-/// flood).
+/// Lines the transcript gained within the last `FLOOD_SPAN` of sim time.
 fn recent_lines(world: &World) -> usize {
     let now = world.now();
-    let since = now.saturating_sub(FLOOD_SPAN);
+    sent_lines(world, now) - sent_lines(world, now.saturating_sub(FLOOD_SPAN))
+}
+
+/// Lines sent by `by` (the transcript panel's change key): now, or the flood's sample time.
+/// The transcript is shown in the order lines were written, up to the first line not yet sent: so the panel
+/// only ever grows at its end (a line queued behind a long reply waits a moment to appear, as it does on
+/// the wire). Written order is not sent order: a long reply is written at once and sent over seconds.
+pub fn sent_lines(world: &World, by: SimTime) -> usize {
     world
         .transcript()
         .iter()
-        .rev()
-        .skip_while(|e| e.sent > now)
-        .take(FLOOD_LINES + 1)
-        .take_while(|e| e.sent > since)
+        .take_while(|e| e.sent <= by)
         .count()
 }

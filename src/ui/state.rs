@@ -5,6 +5,7 @@ use super::challenge_mode::{Builder, ChallengeAction, CheckedSolution};
 use super::compare_mode::CompareMode;
 use super::i18n::Lang;
 use super::print_mode::{PrintChoice, Printout};
+use super::sampling;
 pub use super::sim::Sim;
 use super::url::UrlOptions;
 use crate::sim::challenge::ChallengeRun;
@@ -141,6 +142,9 @@ pub struct State {
     pub compare: Option<CompareMode>,
     /// The clock just skipped a quiet stretch: how far, and for how many more wall milliseconds to say so.
     pub skipped: Option<(SimTime, f64)>,
+    /// Lines pour in faster than anyone reads: the lists are sampled (`sampling`). Kept from tick to tick, so
+    /// a flood's lulls do not switch it on and off.
+    pub flooded: bool,
     /// The default world's opening (the IDLE phone connects) waits for the first render to be on screen.
     pub opening_pending: bool,
     /// How much of the page has rendered: it comes in parts, each after the last one's paint.
@@ -224,6 +228,7 @@ impl State {
             autosave: !options.fresh,
             compare: None,
             skipped: None,
+            flooded: false,
             opening_pending: options.devices.is_none() && options.messages.is_none(),
             shown: PageParts::Frame,
             challenge: None,
@@ -247,15 +252,14 @@ impl State {
     }
 }
 
-/// Makes a fresh free-play world live: its opening actions applied (the IDLE phone connects) and run until the
-/// wire is quiet. Load-test worlds stay untouched.
-fn open_world(timeline: &mut Timeline) {
+/// Starts making a fresh free-play world live: its opening actions applied (the IDLE phone connects); the
+/// caller runs it until the wire is quiet. Load-test worlds stay untouched.
+fn begin_opening(timeline: &mut Timeline) {
     for action in timeline.world().setup().opening_actions() {
         let now = timeline.world().now();
         // The opening actions name the setup's own online devices, so none is refused.
         let _ = timeline.act(action, now);
     }
-    timeline.run_until_idle();
 }
 
 /// The default world, or a larger one for load tests (`?devices=8&messages=500`).
@@ -287,7 +291,7 @@ pub enum Action {
     PressedReset,
     /// The parts of the page rendered so far are painted: the next part renders (see [`PageParts`]).
     PartsPainted,
-    /// The default world, opened after the first render (see [`State::opened_world`]).
+    /// The default world, opened after the first render (see [`State::opening_world`]).
     WorldOpened(Sim),
     /// An animation frame passed this many wall milliseconds.
     Ticked(f64),
@@ -463,7 +467,8 @@ impl Reducible for State {
                 next.sim.change(|t| {
                     t.reset();
                     if alive && t.world().setup().generated_messages == 0 {
-                        open_world(t);
+                        begin_opening(t);
+                        t.run_until_idle();
                     }
                 });
                 next.reader = None;
@@ -479,6 +484,8 @@ impl Reducible for State {
                             let to = t.world().now().saturating_add(dt);
                             t.advance_to(to)
                         });
+                        next.flooded =
+                            sampling::still_flooded(next.sim.timeline().world(), next.flooded);
                         next.skipped = next
                             .skipped
                             .map(|(span, left)| (span, left - wall_ms))
@@ -618,15 +625,16 @@ pub fn world_arrived(
 }
 
 impl State {
-    /// The default world made live, when it still waits for its opening: computed in a task of its own after
-    /// the first paint, and shown by [`Action::WorldOpened`] in the next, so no one task does all three.
-    pub fn opened_world(&self) -> Option<Sim> {
+    /// The default world with its opening begun, when it still waits for it: the app runs it to quiet in
+    /// tasks of their own after the first paint, and shows it by [`Action::WorldOpened`], so no one task on a
+    /// slow phone does it all.
+    pub fn opening_world(&self) -> Option<Timeline> {
         if !self.opening_pending {
             return None;
         }
         let mut timeline = Timeline::new(self.sim.timeline().world().setup().clone());
-        open_world(&mut timeline);
-        Some(Sim::new(timeline))
+        begin_opening(&mut timeline);
+        Some(timeline)
     }
 
     /// Replaces the world with a saved one, paused where it was saved; a bad one changes nothing and says why.

@@ -301,15 +301,27 @@ impl World {
     /// Runs until no line is on the wire and no timer is due now: what `?speed=instant` shows after an action.
     pub fn run_until_idle(&mut self) -> usize {
         let mut steps = 0;
-        while steps < MAX_STEPS_PER_RUN {
-            let due =
-                self.lines_in_flight() || self.next_timer().is_some_and(|(at, _)| at <= self.now);
-            if !due || !self.step() {
-                break;
-            }
+        while steps < MAX_STEPS_PER_RUN && self.step_if_due() {
             steps += 1;
         }
         steps
+    }
+
+    /// At most `max_steps` of [`World::run_until_idle`], so a caller can spread a run over several tasks;
+    /// true once nothing is due.
+    pub fn run_toward_idle(&mut self, max_steps: usize) -> bool {
+        for _ in 0..max_steps {
+            if !self.step_if_due() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// One step, if a line is on the wire or a timer is due now.
+    fn step_if_due(&mut self) -> bool {
+        let due = self.lines_in_flight() || self.next_timer().is_some_and(|(at, _)| at <= self.now);
+        due && self.step()
     }
 
     /// True while the device's IMAP client sits in IDLE (the server may push at any time).

@@ -15,12 +15,19 @@ pub(crate) const TOLD_SINCE: SimTime = SimTime::from_millis(30 * 60 * 1000);
 pub struct CaptionBarProps {
     pub lang: Lang,
     pub sim: Sim,
+    /// During a flood (`sampling`), the sample shown: the story is told again when the next one begins.
+    #[prop_or_default]
+    pub sample: Option<u64>,
 }
 
-/// Re-renders only when something happened.
+/// Re-renders only when something happened (during a flood, once a sample).
 impl PartialEq for CaptionBarProps {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && self.sim.moment_key() == other.sim.moment_key()
+        self.lang == other.lang
+            && match (self.sample, other.sample) {
+                (Some(a), Some(b)) => a == b && self.sim.change_key() == other.sim.change_key(),
+                _ => self.sim.moment_key() == other.sim.moment_key(),
+            }
     }
 }
 

@@ -1,7 +1,6 @@
 //! The transcript: every wire line, `C:` and `S:`, for all devices or one, each with what it means and the
 //! RFC section behind it. Clicking a line moves the timeline to just after it was sent.
 
-use crate::sim::time::SimTime;
 use crate::sim::transcript::Endpoint;
 use crate::sim::world::World;
 use crate::ui::components::device::device_name;
@@ -18,7 +17,7 @@ const PAGE: usize = 100;
 const MIN_SHOWN: usize = 150;
 /// While sampled (`sampling`) the panel keeps only the newest lines, so a redraw builds a screenful of lines
 /// instead of a few hundred. Paging resumes once the flow slows.
-const FLOOD_SHOWN: usize = 40;
+const FLOOD_SHOWN: usize = 24;
 
 #[derive(Properties)]
 pub struct TranscriptProps {
@@ -45,18 +44,6 @@ impl PartialEq for TranscriptProps {
                 self.sim.moment_key() == other.sim.moment_key()
             }
     }
-}
-
-/// Lines sent by `by` (the panel's change key): now, or the flood's sample time (`sampling`).
-/// The transcript is shown in the order lines were written, up to the first line not yet sent: so the panel
-/// only ever grows at its end (a line queued behind a long reply waits a moment to appear, as it does on
-/// the wire).
-pub fn sent_lines(world: &World, by: SimTime) -> usize {
-    world
-        .transcript()
-        .iter()
-        .take_while(|e| e.sent <= by)
-        .count()
 }
 
 /// The name a transcript line's endpoint goes by (`Laptop`, `Sender`, `Terminal`).
