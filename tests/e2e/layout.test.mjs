@@ -187,3 +187,52 @@ test('the open message sits beside the stage, never over it, so its \\Seen is se
     await page.close();
   }
 });
+
+/** Per device card: how many of its rows its list shows whole; and every pair of boxes (cards, server) that overlap. */
+async function cardRows(page) {
+  return page.evaluate(() => {
+    const rows = {};
+    const boxes = [['server', document.querySelector('[data-testid=server]').getBoundingClientRect()]];
+    for (const card of document.querySelectorAll('[data-testid=device]')) {
+      const list = card.querySelector('.list-scroll').getBoundingClientRect();
+      const outer = card.getBoundingClientRect();
+      rows[card.dataset.device] = [...card.querySelectorAll('[data-testid=device-message]')]
+        .map((row) => row.getBoundingClientRect())
+        .filter((r) => r.top >= list.top - 1 && r.bottom <= list.bottom + 1 && r.bottom <= outer.bottom + 1).length;
+      boxes.push([card.dataset.device, outer]);
+    }
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [[a, p], [b, q]] = [boxes[i], boxes[j]];
+        if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps.push(`${a}/${b}`);
+      }
+    }
+    return { rows, overlaps, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
+  });
+}
+
+for (const [width, height, projector, least] of [[1920, 1080, true, 3], [1280, 720, false, 3], [1024, 768, false, 3], [390, 844, false, 2]]) {
+  test(`${width}×${height}${projector ? ' projector' : ''}: every device card shows at least ${least} whole rows, and no card covers another or the server`, async () => {
+    // Nine messages (?messages=6 adds six to the default three), on every device: the laptop keeps them on the server.
+    const { page, errors } = await openApp(browser, site.url, '?fresh&messages=6&speed=instant', { width, height });
+    if (projector) await page.keyboard.press('p');
+    const laptop = page.locator('[data-testid=device][data-device=laptop]');
+    await laptop.locator('.device-settings summary').click();
+    await laptop.locator('[data-testid=device-preset]').selectOption('pop3-keep');
+    await laptop.locator('details.device-settings').evaluate((d) => { d.open = false; });
+    for (const id of ['laptop', 'phone', 'tablet']) {
+      await page.locator(`[data-testid=device][data-device=${id}] [data-action=check-mail]`).click();
+      assert.equal(await page.locator(`[data-testid=device][data-device=${id}] [data-testid=device-message]`).count(), 9, `${id} holds nine`);
+    }
+    const m = await cardRows(page);
+    await screenshot(page, `layout-rows-${width}${projector ? '-projector' : ''}.png`);
+    for (const [id, whole] of Object.entries(m.rows)) assert.ok(whole >= least, `${id} shows ${whole} rows whole`);
+    assert.deepEqual(m.overlaps, [], 'no card covers another card or the server');
+    assert.ok(m.scrollWidth <= width, `no sideways scroll (${m.scrollWidth})`);
+    // A phone upright scrolls its page (the stage is tall); the other screens never do.
+    if (width > 700) assert.ok(m.scrollHeight <= height, `no page scroll (${m.scrollHeight})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

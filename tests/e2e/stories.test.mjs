@@ -77,6 +77,7 @@ test('an offline tablet keeps its cache, queues a delete and replays it online',
   assert.match(await page.locator('[data-testid=device][data-device=tablet] [data-testid=pending-actions]').innerText(), /^2 /);
   await click(page, 'tablet', 'toggle-online');
   assert.ok(!(await serverIds(page)).includes(id), 'replayed: moved out of INBOX');
+  assert.equal(await page.locator('[data-testid=mail-token][data-kind=move]').count(), 0, 'with ?speed=instant no move card travels');
   const trash = await page.locator('[data-testid=server-message][data-folder=Trash]').evaluateAll((els) => els.map((e) => e.dataset.messageId));
   assert.deepEqual(trash, [id]);
   await page.close();
@@ -91,5 +92,80 @@ test('the terminal talks POP3 to the same server', async () => {
   }
   const screen = await page.locator('[data-testid=terminal]').innerText();
   assert.match(screen, /S: \+OK 3 \d+/, 'STAT counts the three messages');
+  await page.close();
+});
+
+test('at 1×, the phone deletes with "move to Trash": a card travels from INBOX to the Trash tab, whose count rises as it lands', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh');
+  const phone = page.locator('[data-testid=device][data-device=phone]');
+  // The default world opens with the IDLE phone synced; its delete model is "move to Trash" (RFC 6851).
+  await phone.locator('[data-testid=device-message]').nth(2).waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mail-token]'), null, { timeout: 20000 });
+  const id = (await serverIds(page))[0];
+  const trashTab = page.locator('[data-testid=server] .folder-tab[data-folder=Trash]');
+  assert.equal(await trashTab.getAttribute('data-count'), '0');
+  // Every animation frame: the move card's place and ends, and the Trash tab's count.
+  await page.evaluate(() => {
+    window.__moves = [];
+    window.__stop = false;
+    const tick = () => {
+      const card = document.querySelector('[data-testid=mail-token][data-kind=move]');
+      const box = card?.getBoundingClientRect();
+      window.__moves.push({
+        t: performance.now(),
+        card: card && { ...card.dataset, x: box.x + box.width / 2, y: box.y + box.height / 2 },
+        trash: document.querySelector('[data-testid=server] .folder-tab[data-folder=Trash]').dataset.count,
+      });
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await phone.locator(`[data-testid=device-message][data-folder=INBOX][data-message-id="${id}"] [data-action=delete]`).click();
+  await page.locator('[data-testid=mail-token][data-kind=move]').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(400);
+  await screenshot(page, 'story-move-to-trash.png');
+  await page.waitForFunction(() => document.querySelector('[data-testid=server] .folder-tab[data-folder=Trash]').dataset.count === '1', null, { timeout: 20000 });
+  await page.waitForTimeout(300);
+  const samples = await page.evaluate(() => { window.__stop = true; return window.__moves; });
+  const flying = samples.filter((s) => s.card);
+  assert.ok(flying.length > 0, 'a move card was seen');
+  for (const s of flying) {
+    assert.deepEqual([s.card.messageId, s.card.from, s.card.to], [id, 'INBOX', 'Trash']);
+  }
+  const lasted = flying.at(-1).t - flying[0].t;
+  assert.ok(lasted >= 500 && lasted <= 3000, `the card travelled for ${Math.round(lasted)} ms`);
+  // It travels up, from the row in the list to the tab above it.
+  assert.ok(flying.at(-1).card.y < flying[0].card.y - 20, `it moved (${flying[0].card.y} → ${flying.at(-1).card.y})`);
+  const tab = await trashTab.boundingBox();
+  const end = flying.at(-1).card;
+  assert.ok(Math.abs(end.x - (tab.x + tab.width / 2)) < 60 && Math.abs(end.y - (tab.y + tab.height / 2)) < 40, `it ends at the Trash tab (${end.x},${end.y} vs ${JSON.stringify(tab)})`);
+  // The count rises when the card lands, not before.
+  assert.ok(flying.every((s) => s.trash === '0'), 'Trash still counts 0 while the card is on its way');
+  const landed = samples.findIndex((s) => s.trash === '1');
+  assert.ok(landed > samples.indexOf(flying.at(-1)), 'Trash counts 1 once the card has landed');
+  assert.equal(await page.locator('[data-testid=mail-token][data-kind=move]').count(), 0, 'nothing is left travelling');
+  const captions = await page.locator('[data-testid=caption]').allInnerTexts();
+  assert.ok(captions.some((c) => /phone moved .* from INBOX to Trash on the server/.test(c)), captions.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with reduced motion the move card does not travel: it waits at the Trash tab', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  await page.goto(`${site.url}?fresh`);
+  await page.locator('.app[data-ready=true]').waitFor({ state: 'attached' });
+  const phone = page.locator('[data-testid=device][data-device=phone]');
+  await phone.locator('[data-testid=device-message]').nth(2).waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mail-token]'), null, { timeout: 20000 });
+  const id = (await serverIds(page))[0];
+  await phone.locator(`[data-testid=device-message][data-folder=INBOX][data-message-id="${id}"] [data-action=delete]`).click();
+  const card = page.locator('[data-testid=mail-token][data-kind=move]');
+  await card.waitFor({ timeout: 20000 });
+  // Measured on the next frames: the first may still start from the list until the row has been laid out.
+  await page.waitForTimeout(100);
+  const box = await card.boundingBox();
+  const tab = await page.locator('[data-testid=server] .folder-tab[data-folder=Trash]').boundingBox();
+  assert.ok(box && Math.abs(box.x + box.width / 2 - (tab.x + tab.width / 2)) < 40 && Math.abs(box.y + box.height / 2 - (tab.y + tab.height / 2)) < 30,
+    `the card is at the Trash tab (${JSON.stringify(box)} vs ${JSON.stringify(tab)})`);
   await page.close();
 });

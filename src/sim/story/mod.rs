@@ -10,6 +10,6 @@ pub use captions::{captions, Caption};
 pub use names::{device_name, display_name, messages, quoted};
 pub use pacing::{skip_target, skipped_span, SpanUnit, QUIET_BEFORE_SKIP, SKIP_LEAD};
 pub use stage::{
-    card_of, recent_events, scene, ChangeToken, LeavingRow, MailToken, Scene, ARRIVING, LEAVING,
-    MAX_TOKENS,
+    card_of, recent_events, scene, ChangeToken, LeavingRow, MailToken, MoveCard, Scene, ARRIVING,
+    LEAVING, MAX_TOKENS, MOVE_TRAVEL,
 };

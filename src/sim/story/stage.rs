@@ -8,6 +8,8 @@ use crate::sim::world::{ChangeKind, RemovalCause, TimedEvent, World, WorldEvent}
 
 /// How long a removed row stays on the stage, fading, before it is gone.
 pub const LEAVING: SimTime = SimTime::from_millis(2_000);
+/// How long a moved message's card takes from its row to its new folder's tab (at 1×, about a second).
+pub const MOVE_TRAVEL: SimTime = SimTime::from_millis(1_000);
 /// How long a row that just arrived is highlighted.
 pub const ARRIVING: SimTime = SimTime::from_millis(1_500);
 /// How far back the stage looks for journeys still under way (a reply is spread over at most half a second,
@@ -47,6 +49,21 @@ pub struct ChangeToken {
     pub key: usize,
 }
 
+/// A message moved on the server (IMAP MOVE, RFC 6851 §3.3): its card travels from its row in `from` to the tab
+/// of folder `to`, which counts it when it lands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoveCard {
+    pub message_id: String,
+    /// Folder names on the server: `INBOX`, `Trash`, `Archive` …
+    pub from: String,
+    pub to: String,
+    pub uid: u32,
+    pub sender: String,
+    pub subject: String,
+    /// 0 when it leaves its row, 1 when it reaches the tab.
+    pub progress: f64,
+}
+
 /// A row that left a list and fades out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeavingRow {
@@ -67,6 +84,8 @@ pub struct Scene {
     pub mail: Vec<MailToken>,
     pub changes: Vec<ChangeToken>,
     pub leaving: Vec<LeavingRow>,
+    /// Moved messages on their way to their new folder, newest first.
+    pub moves: Vec<MoveCard>,
     /// (device, Message-ID) of rows that just arrived.
     pub arriving: Vec<(String, String)>,
 }
@@ -83,6 +102,7 @@ impl Scene {
         !(self.mail.is_empty()
             && self.changes.is_empty()
             && self.leaving.is_empty()
+            && self.moves.is_empty()
             && self.arriving.is_empty())
     }
 }
@@ -244,6 +264,19 @@ pub fn scene(world: &World) -> Scene {
                 ..
             } if age < LEAVING && server_leaving < MAX_ROWS_MOVING => {
                 server_leaving += 1;
+                if let RemovalCause::MovedTo(to) = cause {
+                    if age < MOVE_TRAVEL {
+                        scene.moves.push(MoveCard {
+                            message_id: message_id.clone(),
+                            from: folder.clone(),
+                            to: to.clone(),
+                            uid: *uid,
+                            sender: from.clone(),
+                            subject: subject.clone(),
+                            progress: age.millis() as f64 / MOVE_TRAVEL.millis() as f64,
+                        });
+                    }
+                }
                 scene.leaving.push(LeavingRow {
                     device: None,
                     folder: folder.clone(),
@@ -290,4 +323,72 @@ pub fn scene(world: &World) -> Scene {
         }
     }
     scene
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::world::{Action, WorldSetup};
+
+    /// The moment the server moved `id` to Trash (RFC 6851 §3.3), the world stepped just past it.
+    fn moved_to_trash(world: &mut World, id: &str) -> SimTime {
+        for _ in 0..10_000 {
+            if let Some(e) = world.events().iter().find(|e| {
+                matches!(&e.event, WorldEvent::MessageRemoved { message_id, cause: RemovalCause::MovedTo(to), .. }
+                    if message_id == id && to == "Trash")
+            }) {
+                return e.at;
+            }
+            let next = world.now().saturating_add(SimTime::from_millis(10));
+            world.advance_to(next);
+        }
+        panic!("the phone never moved {id} to Trash");
+    }
+
+    #[test]
+    fn a_moved_message_travels_from_its_folder_to_trash_then_is_gone() {
+        // The default world: the phone is IMAP with delete model "move to Trash".
+        let mut world = World::new(WorldSetup::default());
+        let now = world.now();
+        world
+            .handle_action(
+                Action::CheckMail {
+                    device: "phone".into(),
+                },
+                now,
+            )
+            .expect("accepted");
+        world.run_until_idle();
+        let id = world.store().accounts[0]
+            .mailbox("INBOX")
+            .expect("INBOX")
+            .messages[0]
+            .message_id
+            .clone();
+        let now = world.now();
+        world
+            .handle_action(
+                Action::DeleteMessage {
+                    device: "phone".into(),
+                    folder: "INBOX".into(),
+                    message_id: id.clone(),
+                },
+                now,
+            )
+            .expect("accepted");
+        let moved = moved_to_trash(&mut world, &id);
+        world.advance_to(moved.saturating_add(SimTime::from_millis(500)));
+        let mid = scene(&world).moves;
+        let card = mid.iter().find(|m| m.message_id == id).expect("on its way");
+        assert_eq!((card.from.as_str(), card.to.as_str()), ("INBOX", "Trash"));
+        assert!(
+            card.progress > 0.0 && card.progress < 1.0,
+            "{}",
+            card.progress
+        );
+        assert!(!card.subject.is_empty());
+        world.advance_to(moved.saturating_add(MOVE_TRAVEL));
+        let after = scene(&world).moves;
+        assert!(after.is_empty(), "landed: {after:?}");
+    }
 }

@@ -179,8 +179,10 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             <div class="device-bar">
                 <p class="status">
                     <span class={ classes!("dot", d.online.then_some("on"), d.connection.is_some().then_some("busy")) } aria-hidden="true"></span>
-                    <span>{ status }</span>
+                    <span title={ status }>{ status }</span>
                 </p>
+                // On the status line, so the list below keeps the room for rows.
+                <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ messages_text(lang, d.local_message_count()) }</p>
                 if pending > 0 { <span class="pending" data-testid="pending-actions">{ format!("{pending} {}", tr(lang, if pending == 1 { Text::ActionQueued } else { Text::ActionsQueued })) }</span> }
             </div>
             // The waiting changes as the tokens they will become: they leave as the device reaches the server.
@@ -199,7 +201,6 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
                 </button>
                 { device_settings(lang, d, tr(lang, Text::Settings).into(), &props.dispatch) }
             </div>
-            <p class="message-count" data-testid="message-count" data-count={ d.local_message_count().to_string() }>{ messages_text(lang, d.local_message_count()) }</p>
             // Stacked bottom-up, so the list stays scrolled to the newest arrival without script.
             <div class="list-scroll" tabindex="0" aria-label={ format!("{name}: {}", tr(lang, Text::Messages)) }>
             <ul class="local-messages">

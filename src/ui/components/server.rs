@@ -18,6 +18,9 @@ pub struct ServerPanelProps {
     /// Rows that just left the store and fade out (`data-state="leaving"`).
     #[prop_or_default]
     pub leaving: Vec<LeavingRow>,
+    /// The new folder of each moved message still on its way there: its tab counts it once it lands.
+    #[prop_or_default]
+    pub landing: Vec<String>,
     /// During a flood (`sampling`), the sample shown: the panel re-renders when the next one begins.
     #[prop_or_default]
     pub sample: Option<u64>,
@@ -27,6 +30,7 @@ pub struct ServerPanelProps {
 impl PartialEq for ServerPanelProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
+            && self.landing == other.landing
             && self.sim.change_key() == other.sim.change_key()
             && match (self.sample, other.sample) {
                 (Some(a), Some(b)) => a == b,
@@ -65,14 +69,18 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
     let folders = account.mailboxes.iter().map(|mb| {
         let name = mb.name.clone();
         let selected = *open_folder == mb.name;
+        let on_the_way = props.landing.iter().filter(|f| **f == mb.name).count();
+        let count = mb.exists().saturating_sub(on_the_way);
         let onclick = {
             let open_folder = open_folder.clone();
             Callback::from(move |_| open_folder.set(name.clone()))
         };
         html! {
-            <button type="button" role="tab" class="folder-tab" aria-selected={ selected.to_string() } title={ mb.name.clone() } {onclick}>
+            <button type="button" role="tab" class="folder-tab" aria-selected={ selected.to_string() } title={ mb.name.clone() }
+                data-folder={ mb.name.clone() } data-count={ count.to_string() } {onclick}>
                 { folder_name(lang, &mb.name) }
-                if mb.exists() > 0 { <span class="count">{ mb.exists() }</span> }
+                // Keyed by the number, so a change re-creates the badge and its pulse shows it.
+                if count > 0 { <span class="count" key={ count.to_string() }>{ count }</span> }
             </button>
         }
     });

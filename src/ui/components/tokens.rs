@@ -1,7 +1,7 @@
 //! What travels the wires on the stage: a message card (sender and subject) and a change token (a flag, an
 //! expunge, a move). Placed by CSS variables and a transform, so a frame moves them without a layout.
 
-use crate::sim::story::{display_name, ChangeToken, MailToken};
+use crate::sim::story::{display_name, ChangeToken, MailToken, MoveCard};
 use crate::sim::world::ChangeKind;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::layout::percent;
@@ -22,6 +22,22 @@ pub fn mail_token(token: &MailToken, at: (f64, f64)) -> Html {
                 <span class="token-text">
                     <span class="from">{ display_name(&token.sender) }</span>
                     <span class="subject">{ &token.subject }</span>
+                </span>
+            </div>
+        </div>
+    }
+}
+
+/// A message moved on the server (RFC 6851 §3.3), on its way from its row to its new folder's tab.
+pub fn move_card(card: &MoveCard, at: (f64, f64)) -> Html {
+    html! {
+        <div key={ format!("v{}/{}/{}", card.from, card.uid, card.message_id) } class="anchor" style={ place(at) }>
+            <div class="mail-token move" data-testid="mail-token" data-kind="move" data-message-id={ card.message_id.clone() }
+                data-from={ card.from.clone() } data-to={ card.to.clone() }>
+                <span class="token-icon" aria-hidden="true">{ "✉" }</span>
+                <span class="token-text">
+                    <span class="from">{ display_name(&card.sender) }</span>
+                    <span class="subject">{ &card.subject }</span>
                 </span>
             </div>
         </div>

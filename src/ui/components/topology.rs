@@ -4,9 +4,9 @@
 
 use super::device::{card_fingerprint, DeviceCardView};
 use super::server::ServerPanel;
-use super::tokens::{change_token, mail_token};
+use super::tokens::{change_token, mail_token, move_card};
 use crate::sim::session::Direction;
-use crate::sim::story::{scene, LeavingRow, Scene};
+use crate::sim::story::{scene, LeavingRow, MoveCard, Scene};
 use crate::sim::transcript::{Endpoint, TranscriptEntry};
 use crate::ui::hooks::use_stage_shape::use_stage_shape;
 use crate::ui::i18n::{tr, Lang, Text};
@@ -40,6 +40,7 @@ pub struct TopologyProps {
 pub fn topology(props: &TopologyProps) -> Html {
     let lang = props.lang;
     let shape = use_stage_shape();
+    let stage_ref = use_node_ref();
     let rtl = lang.is_rtl();
     let timeline = props.sim.timeline();
     let world = timeline.world();
@@ -144,6 +145,24 @@ pub fn topology(props: &TopologyProps) -> Html {
         link_of(&endpoint_of(endpoint))
             .map(|link| change_token(lang, t, along(link, direction, progress)))
     });
+    // A moved message's card: from its row (or its list, when another folder is open) to its new folder's tab,
+    // both as the browser last laid them out, so a right-to-left page is mirrored already.
+    let stage = stage_ref.cast::<web_sys::Element>();
+    let moves = scene.moves.iter().filter_map(|card| {
+        let (from, to) = move_ends(stage.as_ref()?, card)?;
+        let progress = if props.reduced_motion {
+            1.0
+        } else {
+            card.progress
+        };
+        let at = (
+            from.0 + (to.0 - from.0) * progress,
+            from.1 + (to.1 - from.1) * progress,
+        );
+        Some(move_card(card, at))
+    });
+    // Folders still waiting for a moved card: their tabs count it when it lands.
+    let landing: Vec<String> = scene.moves.iter().map(|m| m.to.clone()).collect();
     // Rows that left, without their fade (the panels redraw only when the set changes; CSS fades them).
     let still = |row: &LeavingRow| LeavingRow {
         fade: 0.0,
@@ -177,7 +196,7 @@ pub fn topology(props: &TopologyProps) -> Html {
         html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} {shown} sample={ props.sample } /> }
     });
     html! {
-        <section class={ classes!("stage", shape.id()) } data-testid="stage">
+        <section ref={ stage_ref } class={ classes!("stage", shape.id()) } data-testid="stage">
             <svg class="links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
                 { for links }
                 { line(shape.sender_link(), classes!("link", "smtp", sender_active.then_some("active")), "sender".into()) }
@@ -191,12 +210,50 @@ pub fn topology(props: &TopologyProps) -> Html {
                     <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
                 </div>
             }
-            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } sample={ props.sample } />
+            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } {landing} sample={ props.sample } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
-            <div class="tokens" aria-hidden="true">{ for changes }{ for mail }</div>
+            <div class="tokens" aria-hidden="true">{ for changes }{ for mail }{ for moves }</div>
         </section>
     }
+}
+
+/// Where a move card starts and ends, in percent of the stage: the centre of its leaving row (of the server's
+/// list when that folder is not open) and the centre of its new folder's tab.
+fn move_ends(stage: &web_sys::Element, card: &MoveCard) -> Option<((f64, f64), (f64, f64))> {
+    let frame = stage.get_bounding_client_rect();
+    if frame.width() <= 0.0 || frame.height() <= 0.0 {
+        return None;
+    }
+    let centre = |e: &web_sys::Element| {
+        let r = e.get_bounding_client_rect();
+        (r.width() > 0.0).then(|| {
+            (
+                (r.x() + r.width() / 2.0 - frame.x()) * 100.0 / frame.width(),
+                (r.y() + r.height() / 2.0 - frame.y()) * 100.0 / frame.height(),
+            )
+        })
+    };
+    let find = |selector: &str, matches: &dyn Fn(&web_sys::Element) -> bool| {
+        let list = stage.query_selector_all(selector).ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .find(|e| matches(e))
+    };
+    let attr = |e: &web_sys::Element, name: &str, value: &str| {
+        e.get_attribute(name).as_deref() == Some(value)
+    };
+    let tab = find(".server .folder-tab", &|e| attr(e, "data-folder", &card.to))?;
+    let row = find("[data-testid=server-message][data-state=leaving]", &|e| {
+        attr(e, "data-message-id", &card.message_id) && attr(e, "data-folder", &card.from)
+    });
+    let start = row.as_ref().and_then(centre).or_else(|| {
+        find(".server .list-scroll", &|_| true)
+            .as_ref()
+            .and_then(centre)
+    })?;
+    Some((start, centre(&tab)?))
 }
 
 fn globe_icon() -> Html {
