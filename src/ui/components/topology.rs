@@ -4,7 +4,7 @@
 
 use super::device::{card_fingerprint, DeviceCardView};
 use super::server::ServerPanel;
-use super::tokens::{change_token, mail_token};
+use super::tokens::scene_tokens;
 use crate::sim::session::Direction;
 use crate::sim::story::{scene, LeavingRow, Scene};
 use crate::sim::transcript::{Endpoint, TranscriptEntry};
@@ -110,39 +110,12 @@ pub fn topology(props: &TopologyProps) -> Html {
         scene(world)
     };
     // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/hooks.md).
-    let endpoint_of = |label: &str| {
+    let tokens = scene_tokens(lang, &scene, props.reduced_motion, |label| {
         if label == Endpoint::Sender.label() {
-            Endpoint::Sender
+            link_of(&Endpoint::Sender)
         } else {
-            Endpoint::Device(label.to_string())
+            link_of(&Endpoint::Device(label.to_string()))
         }
-    };
-    let mail = scene.mail.iter().filter_map(|t| {
-        let (endpoint, direction) = if t.from == "server" {
-            (t.to.as_str(), Direction::ServerToClient)
-        } else {
-            (t.from.as_str(), Direction::ClientToServer)
-        };
-        let progress = if props.reduced_motion {
-            1.0
-        } else {
-            t.progress
-        };
-        link_of(&endpoint_of(endpoint)).map(|link| mail_token(t, along(link, direction, progress)))
-    });
-    let changes = scene.changes.iter().filter_map(|t| {
-        let (endpoint, direction) = if t.from == "server" {
-            (t.to.as_str(), Direction::ServerToClient)
-        } else {
-            (t.from.as_str(), Direction::ClientToServer)
-        };
-        let progress = if props.reduced_motion {
-            0.5
-        } else {
-            t.progress
-        };
-        link_of(&endpoint_of(endpoint))
-            .map(|link| change_token(lang, t, along(link, direction, progress)))
     });
     // Rows that left, without their fade (the panels redraw only when the set changes; CSS fades them).
     let still = |row: &LeavingRow| LeavingRow {
@@ -194,12 +167,12 @@ pub fn topology(props: &TopologyProps) -> Html {
             <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } sample={ props.sample } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
-            <div class="tokens" aria-hidden="true">{ for changes }{ for mail }</div>
+            { tokens }
         </section>
     }
 }
 
-fn globe_icon() -> Html {
+pub fn globe_icon() -> Html {
     html! {
         <svg class="icon node-icon" viewBox="0 0 32 32" aria-hidden="true">
             <circle cx="16" cy="16" r="12" />
