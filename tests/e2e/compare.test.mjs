@@ -211,6 +211,12 @@ test('compare mode: at 1× each side has a small stage where the checked mail tr
   // Compare mode has no flag buttons: an IMAP flag change cannot be made here, so none is looked for.
   // The cells still count what arrived.
   await compare.locator('[data-testid=compare-side][data-protocol=pop3] [data-testid=compare-server][data-messages="0"]').waitFor({ timeout: 20000 });
+  // A mail from outside travels both sides' sender wires at once.
+  await page.locator('[data-action=send-mail]').click();
+  for (const protocol of ['pop3', 'imap']) {
+    await compare.locator(`[data-testid=compare-side][data-protocol=${protocol}] [data-testid=compare-stage] [data-testid=mail-token][data-from=sender][data-to=server]`).waitFor({ timeout: 15000 });
+  }
+  await screenshot(page, 'compare-both-1280.png');
   assert.deepEqual(errors, []);
   await page.close();
 });
