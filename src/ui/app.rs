@@ -5,7 +5,7 @@ use super::components::captions::CaptionBar;
 use super::components::challenge_builder::ChallengeBuilder;
 use super::components::challenge_menu::ChallengeMenu;
 use super::components::challenge_panel::ChallengePanel;
-use super::components::compare::{compare_view, CompareViewProps};
+use super::components::compare::{compare_cells, compare_view, CellsKey, CompareViewProps};
 use super::components::compose::Compose;
 use super::components::controls::{controls, ControlsProps};
 use super::components::error_banner::{error_banner, ErrorBannerProps};
@@ -184,6 +184,15 @@ pub fn app(props: &AppProps) -> Html {
             let _ = root.class_list().toggle_with_force("projector", *projector);
         }
     });
+    // Compare mode's cells are built once per change; only its small stages follow every frame.
+    let compare_cells = use_memo(
+        state.compare.as_ref().map(|c| CellsKey {
+            lang: state.lang,
+            divergence: c.divergence.clone(),
+            acted: c.acted.clone(),
+        }),
+        |key| key.as_ref().map(compare_cells).unwrap_or_default(),
+    );
     let lang = state.lang;
     let sim = state.sim.clone();
     // The tables change only when something happens, not while time merely passes: built once per moment, not on
@@ -238,7 +247,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(compare) = state.compare.as_ref() {
                 <main class="workspace compare-mode">
-                    { compare_view(&CompareViewProps { lang, divergence: compare.divergence.clone(), acted: compare.acted.clone(), captions: compare.captions.clone(), dispatch: dispatch.clone() }) }
+                    { compare_view(&CompareViewProps { lang, divergence: compare.divergence.clone(), cells: (*compare_cells).clone(), captions: compare.captions.clone(), scenes: if state.speed == Speed::Instant { Default::default() } else { compare.scenes() }, reduced_motion: *reduced_motion, dispatch: dispatch.clone() }) }
                 </main>
             } else {
             <main class="workspace" data-phone-view={ phone_view.id() }>

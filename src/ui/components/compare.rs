@@ -1,12 +1,14 @@
-//! Compare mode's stage: the all-POP3 world beside the all-IMAP world, with every cell that differs between
-//! them marked, and one "check mail" button per device that acts on both.
+//! Compare mode's stage: the all-POP3 world beside the all-IMAP world, each with its small stage of mail
+//! travelling and every cell that differs between them marked, and one "check mail" button per device that
+//! acts on both.
 
 use super::captions::caption_list;
+use super::compare_stage::compare_stage;
 use super::device::device_name;
 use super::error_banner::error_text;
 use super::icons::device_icon;
 use crate::sim::compare::{Acted, Cell, Divergence, Side};
-use crate::sim::story::Caption;
+use crate::sim::story::{Caption, Scene};
 use crate::sim::world::Action as SimAction;
 use crate::ui::i18n::{folder_name, tr, Lang, Text};
 use crate::ui::state::{Action, PageError};
@@ -19,10 +21,36 @@ const MAX_SUBJECTS: usize = 6;
 pub struct CompareViewProps {
     pub lang: Lang,
     pub divergence: Rc<Divergence>,
-    pub acted: Option<Acted>,
+    /// Each side's cells ([`compare_cells`]), built once per change.
+    pub cells: [Html; 2],
     /// Each side's latest captions (POP3, IMAP).
     pub captions: Rc<[Vec<Caption>; 2]>,
+    /// What travels each side's wires now (empty at instant speed).
+    pub scenes: [Scene; 2],
+    pub reduced_motion: bool,
     pub dispatch: Callback<Action>,
+}
+
+/// What the cells are drawn from: equal while the same change is shown (the divergence by identity), so the
+/// page builds them once per change and only the small stages on every frame.
+#[derive(Clone)]
+pub struct CellsKey {
+    pub lang: Lang,
+    pub divergence: Rc<Divergence>,
+    pub acted: Option<Acted>,
+}
+
+impl PartialEq for CellsKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.divergence, &other.divergence)
+            && self.acted == other.acted
+    }
+}
+
+/// Each side's figures, folders and devices (POP3, IMAP).
+pub fn compare_cells(key: &CellsKey) -> [Html; 2] {
+    Side::BOTH.map(|side| side_cells(key.lang, &key.divergence, side, key.acted.as_ref()))
 }
 
 // A plain view function, not a component: compare mode is seldom on, its divergence and captions are worked
@@ -54,7 +82,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 <span class="compare-legend"><span class="diverged-mark">{ "≠" }</span>{ tr(lang, Text::CompareDiffers) }</span>
             </div>
             <div class="compare-sides">
-                { for Side::BOTH.into_iter().zip(props.captions.iter()).map(|(side, told)| side_view(lang, divergence, side, props.acted.as_ref(), told)) }
+                { for Side::BOTH.into_iter().enumerate().map(|(i, side)| side_view(props, side, &props.captions[i], &props.scenes[i], props.cells[i].clone())) }
             </div>
         </section>
     }
@@ -69,15 +97,15 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
+/// A side: its title, its captions, its small stage, then its cells.
 fn side_view(
-    lang: Lang,
-    divergence: &Divergence,
+    props: &CompareViewProps,
     side: Side,
-    acted: Option<&Acted>,
     told: &[Caption],
+    scene: &Scene,
+    cells: Html,
 ) -> Html {
-    let summary = divergence.side(side);
-    let protocol = side.protocol().id();
+    let lang = props.lang;
     let (title, model, side_class, badge_class, badge) = match side {
         Side::Pop3 => (
             Text::ComparePop3Title,
@@ -94,6 +122,25 @@ fn side_view(
             "IMAP",
         ),
     };
+    html! {
+        <div class={ side_class } data-testid="compare-side" data-protocol={ side.protocol().id() }>
+            <header class="compare-side-header">
+                <span class={ badge_class }>{ badge }</span>
+                <div>
+                    <h2>{ tr(lang, title) }</h2>
+                    <p class="subtle">{ tr(lang, model) }</p>
+                </div>
+            </header>
+            { caption_list(lang, told) }
+            { compare_stage(lang, side, props.divergence.side(side), scene, props.reduced_motion) }
+            { cells }
+        </div>
+    }
+}
+
+/// A side's server figures, folder chips, devices and refusal note.
+fn side_cells(lang: Lang, divergence: &Divergence, side: Side, acted: Option<&Acted>) -> Html {
+    let summary = divergence.side(side);
     let figure_class = |diverged| {
         if diverged {
             "compare-figure diverged"
@@ -135,15 +182,7 @@ fn side_view(
         }
     });
     html! {
-        <div class={ side_class } data-testid="compare-side" data-protocol={ protocol }>
-            <header class="compare-side-header">
-                <span class={ badge_class }>{ badge }</span>
-                <div>
-                    <h2>{ tr(lang, title) }</h2>
-                    <p class="subtle">{ tr(lang, model) }</p>
-                </div>
-            </header>
-            { caption_list(lang, told) }
+        <>
             <div class="compare-server" data-testid="compare-server" data-messages={ server.messages.to_string() } data-octets={ server.octets.to_string() }>
                 <h3>{ tr(lang, Text::Server) }</h3>
                 <p class={ figure_class(messages_differ) } data-cell="messages" data-diverged={ yes_no(messages_differ) }>
@@ -160,6 +199,6 @@ fn side_view(
                     { "⚠ " }{ tr(lang, Text::CompareRefused) }{ ": " }{ error_text(lang, &PageError::Refused(error)) }
                 </p>
             }
-        </div>
+        </>
     }
 }

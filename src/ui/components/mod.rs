@@ -5,6 +5,7 @@ pub mod challenge_builder;
 pub mod challenge_menu;
 pub mod challenge_panel;
 pub mod compare;
+pub mod compare_stage;
 pub mod compose;
 pub mod controls;
 pub mod device;

@@ -1,10 +1,11 @@
 //! What travels the wires on the stage: a message card (sender and subject) and a change token (a flag, an
 //! expunge, a move). Placed by CSS variables and a transform, so a frame moves them without a layout.
 
-use crate::sim::story::{display_name, ChangeToken, MailToken, MoveCard};
+use crate::sim::session::Direction;
+use crate::sim::story::{display_name, ChangeToken, MailToken, MoveCard, Scene};
 use crate::sim::world::ChangeKind;
 use crate::ui::i18n::{tr, Lang, Text};
-use crate::ui::layout::percent;
+use crate::ui::layout::{along, percent, Link};
 use yew::prelude::*;
 
 /// An anchor as large as the stage moves by percent of its own size (the stage's), with a transform only.
@@ -66,4 +67,36 @@ pub fn change_token(lang: Lang, token: &ChangeToken, at: (f64, f64)) -> Html {
             </div>
         </div>
     }
+}
+
+/// The wire a token travels, named by its far end (`sender` or a device id), and which way it goes.
+fn wire<'a>(from: &'a str, to: &'a str) -> (&'a str, Direction) {
+    if from == "server" {
+        (to, Direction::ServerToClient)
+    } else {
+        (from, Direction::ClientToServer)
+    }
+}
+
+/// Everything travelling in `scene`, placed along the link `link_of` gives each wire's far end; shared by the
+/// stage and compare mode's small stages. With reduced motion a card waits at its destination and a change
+/// at the middle of its wire. `also` joins them in the same layer (the main stage's move cards).
+pub fn scene_tokens(
+    lang: Lang,
+    scene: &Scene,
+    reduced_motion: bool,
+    link_of: impl Fn(&str) -> Option<Link>,
+    also: Html,
+) -> Html {
+    let mail = scene.mail.iter().filter_map(|t| {
+        let (end, direction) = wire(&t.from, &t.to);
+        let progress = if reduced_motion { 1.0 } else { t.progress };
+        link_of(end).map(|link| mail_token(t, along(link, direction, progress)))
+    });
+    let changes = scene.changes.iter().filter_map(|t| {
+        let (end, direction) = wire(&t.from, &t.to);
+        let progress = if reduced_motion { 0.5 } else { t.progress };
+        link_of(end).map(|link| change_token(lang, t, along(link, direction, progress)))
+    });
+    html! { <div class="tokens" aria-hidden="true">{ for changes }{ for mail }{ also }</div> }
 }

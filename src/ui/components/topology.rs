@@ -4,7 +4,7 @@
 
 use super::device::{card_fingerprint, DeviceCardView};
 use super::server::ServerPanel;
-use super::tokens::{change_token, mail_token, move_card};
+use super::tokens::{move_card, scene_tokens};
 use crate::sim::session::Direction;
 use crate::sim::story::{scene, LeavingRow, MoveCard, Scene};
 use crate::sim::transcript::{Endpoint, TranscriptEntry};
@@ -110,41 +110,6 @@ pub fn topology(props: &TopologyProps) -> Html {
     } else {
         scene(world)
     };
-    // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/hooks.md).
-    let endpoint_of = |label: &str| {
-        if label == Endpoint::Sender.label() {
-            Endpoint::Sender
-        } else {
-            Endpoint::Device(label.to_string())
-        }
-    };
-    let mail = scene.mail.iter().filter_map(|t| {
-        let (endpoint, direction) = if t.from == "server" {
-            (t.to.as_str(), Direction::ServerToClient)
-        } else {
-            (t.from.as_str(), Direction::ClientToServer)
-        };
-        let progress = if props.reduced_motion {
-            1.0
-        } else {
-            t.progress
-        };
-        link_of(&endpoint_of(endpoint)).map(|link| mail_token(t, along(link, direction, progress)))
-    });
-    let changes = scene.changes.iter().filter_map(|t| {
-        let (endpoint, direction) = if t.from == "server" {
-            (t.to.as_str(), Direction::ServerToClient)
-        } else {
-            (t.from.as_str(), Direction::ClientToServer)
-        };
-        let progress = if props.reduced_motion {
-            0.5
-        } else {
-            t.progress
-        };
-        link_of(&endpoint_of(endpoint))
-            .map(|link| change_token(lang, t, along(link, direction, progress)))
-    });
     // A moved message's card: from its row (or its list, when another folder is open) to its new folder's tab,
     // both as the browser last laid them out, so a right-to-left page is mirrored already.
     let stage = stage_ref.cast::<web_sys::Element>();
@@ -161,6 +126,21 @@ pub fn topology(props: &TopologyProps) -> Html {
         );
         Some(move_card(card, at))
     });
+    let moves: Html = moves.collect();
+    // The story's tokens name a wire's far end by its label (`sender` or a device id, docs/hooks.md).
+    let tokens = scene_tokens(
+        lang,
+        &scene,
+        props.reduced_motion,
+        |label| {
+            if label == Endpoint::Sender.label() {
+                link_of(&Endpoint::Sender)
+            } else {
+                link_of(&Endpoint::Device(label.to_string()))
+            }
+        },
+        moves,
+    );
     // Folders still waiting for a moved card: their tabs count it when it lands.
     let landing: Vec<String> = scene.moves.iter().map(|m| m.to.clone()).collect();
     // Rows that left, without their fade (the panels redraw only when the set changes; CSS fades them).
@@ -213,7 +193,7 @@ pub fn topology(props: &TopologyProps) -> Html {
             <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } {landing} sample={ props.sample } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
-            <div class="tokens" aria-hidden="true">{ for changes }{ for mail }{ for moves }</div>
+            { tokens }
         </section>
     }
 }
@@ -256,7 +236,7 @@ fn move_ends(stage: &web_sys::Element, card: &MoveCard) -> Option<((f64, f64), (
     Some((start, centre(&tab)?))
 }
 
-fn globe_icon() -> Html {
+pub fn globe_icon() -> Html {
     html! {
         <svg class="icon node-icon" viewBox="0 0 32 32" aria-hidden="true">
             <circle cx="16" cy="16" r="12" />
