@@ -97,6 +97,17 @@ pub fn app(props: &AppProps) -> Html {
             }),
         );
     }
+    {
+        let dispatch = dispatch.clone();
+        use_after_paint(
+            state.opening_lines_pending,
+            Callback::from(move |pending| {
+                if pending {
+                    dispatch.emit(Action::OpeningPainted);
+                }
+            }),
+        );
+    }
     // A share link in the fragment opens once, after the first render (decompressing is asynchronous).
     {
         let dispatch = dispatch.clone();
@@ -158,7 +169,8 @@ pub fn app(props: &AppProps) -> Html {
     let reduced_motion = use_memo((), |_| prefers_reduced_motion());
     // Frames are requested only while playing with something to show moving (or time to pass), and once the
     // page has rendered and opened: a frame's re-render would otherwise join each part's task.
-    let started = state.shown == PageParts::Side && !state.opening_pending;
+    let started =
+        state.shown == PageParts::Side && !state.opening_pending && !state.opening_lines_pending;
     let animate = started && state.playing && state.speed != Speed::Instant;
     use_animation_frames(animate, dispatch.reform(Action::Ticked));
     use_keyboard_shortcuts(state.playing, dispatch.clone());
@@ -218,12 +230,12 @@ pub fn app(props: &AppProps) -> Html {
         };
         let sample = sampling::sample(world, state.playing && state.flooded, speed);
         let shown_until = sample.map_or(world.now(), |s| s.at);
-        (
-            world.now(),
-            pop3,
-            sampling::sent_lines(world, shown_until),
-            sample.map(|s| s.index),
-        )
+        let sent_lines = if state.opening_lines_pending {
+            0
+        } else {
+            sampling::sent_lines(world, shown_until)
+        };
+        (world.now(), pop3, sent_lines, sample.map(|s| s.index))
     };
     // A lesson, challenge or builder takes the terminal's place (and so its phone view).
     let terminal_offered =

@@ -192,7 +192,7 @@ impl State {
             | Action::OpenedReader { .. }
             | Action::PressedRunStep => {}
             // The waiting normal world opens as it would have; compare mode's worlds are their own.
-            Action::PartsPainted | Action::WorldOpened(_) => return false,
+            Action::PartsPainted | Action::WorldOpened(_) | Action::OpeningPainted => return false,
             // A challenge that puts its own world on the stage ends compare mode itself (`show_challenge_world`).
             Action::Challenge(_) => return false,
             Action::OpenedLesson(_) | Action::ReceivedWorld { .. } => {

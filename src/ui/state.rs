@@ -147,6 +147,9 @@ pub struct State {
     pub flooded: bool,
     /// The default world's opening (the IDLE phone connects) waits for the first render to be on screen.
     pub opening_pending: bool,
+    /// The opened world is on the stage; its opening's lines join the transcript in the next task, so a slow
+    /// phone does not build both in one.
+    pub opening_lines_pending: bool,
     /// How much of the page has rendered: it comes in parts, each after the last one's paint.
     pub shown: PageParts,
     /// The challenge being played, if any.
@@ -230,6 +233,7 @@ impl State {
             skipped: None,
             flooded: false,
             opening_pending: options.devices.is_none() && options.messages.is_none(),
+            opening_lines_pending: false,
             shown: PageParts::Frame,
             challenge: None,
             challenges_open: false,
@@ -293,6 +297,9 @@ pub enum Action {
     PartsPainted,
     /// The default world, opened after the first render (see [`State::opening_world`]).
     WorldOpened(Sim),
+    /// The opened world's stage is painted: the transcript shows the opening's lines (see
+    /// [`State::opening_lines_pending`]).
+    OpeningPainted,
     /// An animation frame passed this many wall milliseconds.
     Ticked(f64),
     /// Clicked a transcript line: the timeline moves to just after it was sent.
@@ -456,8 +463,10 @@ impl Reducible for State {
                 if std::mem::take(&mut next.opening_pending) && next.sim.timeline().log().is_empty()
                 {
                     next.sim = opened;
+                    next.opening_lines_pending = true;
                 }
             }
+            Action::OpeningPainted => next.opening_lines_pending = false,
             // In a challenge, Reset starts it again from its own start world.
             Action::PressedReset if next.challenge.is_some() => {
                 next.reduce_challenge(ChallengeAction::PressedChallengeReset);
