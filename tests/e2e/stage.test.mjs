@@ -169,3 +169,37 @@ test('an offline device shows its waiting changes as tokens; back online, they l
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a flood of lines is sampled: the transcript keeps its newest 24 and redraws about ten times a second, and a pause shows the exact moment', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh&devices=8&messages=500');
+  await page.locator('[data-testid=speed]').selectOption('8');
+  for (const button of await page.locator('[data-action=check-mail]').all()) await button.click();
+  // Every frame for 3 s: the clock, the lines rendered, the lines hidden before them, the rows per card.
+  const frames = await page.evaluate(() => new Promise((resolve) => {
+    const out = [];
+    const end = performance.now() + 3000;
+    const tick = (t) => {
+      const hidden = document.querySelector('[data-testid=transcript-hidden]');
+      out.push({
+        ms: Number(document.querySelector('[data-testid=sim-time]').dataset.ms),
+        lines: document.querySelectorAll('[data-testid=transcript-line]').length,
+        hidden: hidden ? Number(hidden.dataset.count) : 0,
+        rows: Math.max(...[...document.querySelectorAll('[data-testid=device]')].map((d) => d.querySelectorAll('[data-testid=device-message]').length)),
+      });
+      if (t < end) requestAnimationFrame(tick); else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  }));
+  const flooded = frames.filter((f) => f.lines <= 24 && f.hidden > 1000);
+  assert.ok(flooded.length >= 10, `the flood was sampled on ${flooded.length} of ${frames.length} frames`);
+  assert.ok(flooded.every((f) => f.rows <= 6), 'a card renders its newest 6 messages while sampled');
+  // Sampled: the shown lines change far less often than the clock does.
+  const clockMoves = flooded.filter((f, i) => i > 0 && f.ms !== flooded[i - 1].ms).length;
+  const redraws = flooded.filter((f, i) => i > 0 && f.hidden !== flooded[i - 1].hidden).length;
+  assert.ok(redraws * 2 < clockMoves, `the transcript redrew ${redraws} times while the clock moved ${clockMoves} times`);
+  // Paused, the panel shows the exact moment: back to pages of 150 to 249 lines.
+  await page.locator('[data-action=pause]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=transcript-line]').length >= 150);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

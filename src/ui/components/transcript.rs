@@ -138,7 +138,7 @@ pub fn transcript_panel(props: &TranscriptProps) -> Html {
             <div class="transcript-scroll" tabindex="0" aria-label={ tr(lang, Text::Transcript) }>
                 <div class="transcript-content">
                     if sent.is_empty() { <p class="empty">{ tr(lang, Text::TranscriptEmpty) }</p> }
-                    if hidden > 0 { <p class="empty">{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</p> }
+                    if hidden > 0 { <p class="empty" data-testid="transcript-hidden" data-count={ hidden.to_string() }>{ format!("{hidden} {}", tr(lang, Text::EarlierLinesHidden)) }</p> }
                     // Only keyed lines in this list: it grows at its end, so an update appends and moves nothing.
                     // The log role sits on a wrapper: on the list itself it would hide the list from assistive technology.
                     <div role="log" aria-live="polite"><ol class="transcript-lines">{ for lines }</ol></div>
