@@ -158,6 +158,15 @@ pub struct LocalMessage {
     pub headers_only: bool,
 }
 
+/// A message a device holds, borrowed: what its list is read from.
+struct Held<'a> {
+    folder: &'a str,
+    message_id: &'a str,
+    text: &'a str,
+    flags: Flags,
+    headers_only: bool,
+}
+
 /// A message a POP3 client downloaded: the device's own copy, whatever happens on the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pop3LocalMessage {
@@ -256,56 +265,51 @@ impl Device {
     }
 
     fn local_messages_from(&self, skip: usize) -> Vec<LocalMessage> {
-        match &self.client {
-            DeviceClient::Pop3 { messages, .. } => messages
-                .iter()
-                .skip(skip)
-                .map(|m| LocalMessage {
-                    folder: "INBOX".to_string(),
-                    message_id: m.message_id.clone(),
-                    subject: header_value(&m.text, "Subject").unwrap_or_default(),
-                    from: header_value(&m.text, "From").unwrap_or_default(),
-                    flags: m.flags,
-                    headers_only: m.headers_only,
-                })
-                .collect(),
-            DeviceClient::Imap(client) => client
-                .cache
-                .folders
-                .iter()
-                .flat_map(|(folder, cache)| cache.messages.values().map(move |m| (folder, m)))
-                // Skipped before the headers are read: a card shows the newest few of hundreds.
-                .skip(skip)
-                .map(|(folder, m)| LocalMessage {
-                    folder: folder.clone(),
-                    message_id: m.message_id.clone(),
-                    subject: header_value(&m.text, "Subject").unwrap_or_default(),
-                    from: header_value(&m.text, "From").unwrap_or_default(),
-                    flags: m.flags,
-                    headers_only: false,
-                })
-                .collect(),
-        }
+        // Skipped before the headers are read: a card shows the newest few of hundreds.
+        self.held()
+            .skip(skip)
+            .map(|held| LocalMessage {
+                folder: held.folder.to_string(),
+                message_id: held.message_id.to_string(),
+                subject: header_value(held.text, "Subject").unwrap_or_default(),
+                from: header_value(held.text, "From").unwrap_or_default(),
+                flags: held.flags,
+                headers_only: held.headers_only,
+            })
+            .collect()
     }
 
     /// Where, which and how marked each of the newest `n` messages is, without reading any header: what
     /// tells a view whether its list changed.
     pub fn newest_local_marks(&self, n: usize) -> Vec<(&str, &str, Flags)> {
         let skip = self.local_message_count().saturating_sub(n);
+        self.held()
+            .skip(skip)
+            .map(|held| (held.folder, held.message_id, held.flags))
+            .collect()
+    }
+
+    /// Every message the device holds, folder by folder, in a stable order, as borrowed.
+    fn held(&self) -> Box<dyn Iterator<Item = Held<'_>> + '_> {
         match &self.client {
-            DeviceClient::Pop3 { messages, .. } => messages
-                .iter()
-                .skip(skip)
-                .map(|m| ("INBOX", m.message_id.as_str(), m.flags))
-                .collect(),
-            DeviceClient::Imap(client) => client
-                .cache
-                .folders
-                .iter()
-                .flat_map(|(folder, cache)| cache.messages.values().map(move |m| (folder, m)))
-                .skip(skip)
-                .map(|(folder, m)| (folder.as_str(), m.message_id.as_str(), m.flags))
-                .collect(),
+            DeviceClient::Pop3 { messages, .. } => Box::new(messages.iter().map(|m| Held {
+                folder: "INBOX",
+                message_id: &m.message_id,
+                text: &m.text,
+                flags: m.flags,
+                headers_only: m.headers_only,
+            })),
+            DeviceClient::Imap(client) => {
+                Box::new(client.cache.folders.iter().flat_map(|(folder, cache)| {
+                    cache.messages.values().map(move |m| Held {
+                        folder,
+                        message_id: &m.message_id,
+                        text: &m.text,
+                        flags: m.flags,
+                        headers_only: false,
+                    })
+                }))
+            }
         }
     }
 
