@@ -22,6 +22,15 @@ pub struct Sample {
     pub at: SimTime,
 }
 
+/// Whether a panel's props are unchanged: while both are sampled, when the sample is the same one; otherwise as
+/// `unsampled` says.
+pub fn unchanged(a: Option<u64>, b: Option<u64>, unsampled: impl FnOnce() -> bool) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => unsampled(),
+    }
+}
+
 /// Whether the world is flooded now, given whether it was at the last tick.
 pub fn still_flooded(world: &World, was_flooded: bool) -> bool {
     let threshold = if was_flooded {

@@ -3,6 +3,7 @@
 use crate::sim::story::{captions, Caption};
 use crate::sim::time::SimTime;
 use crate::ui::i18n::{tongue, tr, Lang, Text};
+use crate::ui::sampling;
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -24,10 +25,10 @@ pub struct CaptionBarProps {
 impl PartialEq for CaptionBarProps {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
-            && match (self.sample, other.sample) {
-                (Some(a), Some(b)) => a == b && self.sim.change_key() == other.sim.change_key(),
-                _ => self.sim.moment_key() == other.sim.moment_key(),
-            }
+            && self.sim.change_key() == other.sim.change_key()
+            && sampling::unchanged(self.sample, other.sample, || {
+                self.sim.moment_key() == other.sim.moment_key()
+            })
     }
 }
 

@@ -12,6 +12,7 @@ use crate::sim::story::LeavingRow;
 use crate::sim::world::{Action as SimAction, ChangeKind, World};
 use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
 use crate::ui::layout::percent;
+use crate::ui::sampling;
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -48,14 +49,11 @@ impl PartialEq for DeviceCardProps {
             && self.y == other.y
             && self.max_height == other.max_height
             && self.sim.change_key() == other.sim.change_key()
-            && match (self.sample, other.sample) {
-                (Some(a), Some(b)) => a == b,
-                _ => {
-                    self.shown == other.shown
-                        && self.leaving == other.leaving
-                        && self.arriving == other.arriving
-                }
-            }
+            && sampling::unchanged(self.sample, other.sample, || {
+                self.shown == other.shown
+                    && self.leaving == other.leaving
+                    && self.arriving == other.arriving
+            })
     }
 }
 

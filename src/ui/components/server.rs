@@ -5,6 +5,7 @@ use crate::sim::mail::{Flag, Message};
 pub use crate::sim::story::display_name;
 use crate::sim::story::LeavingRow;
 use crate::ui::i18n::{folder_name, messages_text, tr, Lang, Text};
+use crate::ui::sampling;
 use crate::ui::state::Sim;
 use yew::prelude::*;
 
@@ -32,12 +33,9 @@ impl PartialEq for ServerPanelProps {
         self.lang == other.lang
             && self.landing == other.landing
             && self.sim.change_key() == other.sim.change_key()
-            && match (self.sample, other.sample) {
-                (Some(a), Some(b)) => a == b,
-                _ => {
-                    self.sim.moment_key() == other.sim.moment_key() && self.leaving == other.leaving
-                }
-            }
+            && sampling::unchanged(self.sample, other.sample, || {
+                self.sim.moment_key() == other.sim.moment_key() && self.leaving == other.leaving
+            })
     }
 }
 

@@ -19,13 +19,22 @@ pub fn mail_token(token: &MailToken, at: (f64, f64)) -> Html {
             <div class={ classes!("mail-token", (token.from == "server").then_some("down")) }
                 data-testid="mail-token" data-message-id={ token.message_id.clone() }
                 data-from={ token.from.clone() } data-to={ token.to.clone() }>
-                <span class="token-icon" aria-hidden="true">{ "✉" }</span>
-                <span class="token-text">
-                    <span class="from">{ display_name(&token.sender) }</span>
-                    <span class="subject">{ &token.subject }</span>
-                </span>
+                { card_face(&token.sender, &token.subject) }
             </div>
         </div>
+    }
+}
+
+/// What a travelling message shows: an envelope, its sender and its subject.
+fn card_face(sender: &str, subject: &str) -> Html {
+    html! {
+        <>
+            <span class="token-icon" aria-hidden="true">{ "✉" }</span>
+            <span class="token-text">
+                <span class="from">{ display_name(sender) }</span>
+                <span class="subject">{ subject }</span>
+            </span>
+        </>
     }
 }
 
@@ -35,11 +44,7 @@ pub fn move_card(card: &MoveCard, at: (f64, f64)) -> Html {
         <div key={ format!("v{}/{}/{}", card.from, card.uid, card.message_id) } class="anchor" style={ place(at) }>
             <div class="mail-token move" data-testid="mail-token" data-kind="move" data-message-id={ card.message_id.clone() }
                 data-from={ card.from.clone() } data-to={ card.to.clone() }>
-                <span class="token-icon" aria-hidden="true">{ "✉" }</span>
-                <span class="token-text">
-                    <span class="from">{ display_name(&card.sender) }</span>
-                    <span class="subject">{ &card.subject }</span>
-                </span>
+                { card_face(&card.sender, &card.subject) }
             </div>
         </div>
     }
