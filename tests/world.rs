@@ -586,4 +586,42 @@ mod world {
             .to_string()
             .contains("toaster"));
     }
+
+    #[test]
+    fn a_burst_given_a_budget_runs_over_several_calls_and_ends_the_same() {
+        let checks = |world: &mut World| {
+            let now = world.now();
+            for device in ["laptop", "phone", "tablet", "laptop-2", "phone-2"] {
+                world
+                    .handle_action(
+                        Action::CheckMail {
+                            device: device.into(),
+                        },
+                        now,
+                    )
+                    .expect("online");
+            }
+        };
+        let until = SimTime::from_minutes(1);
+        let mut whole = World::new(WorldSetup::crowded(5, 120));
+        checks(&mut whole);
+        whole.advance_to(until);
+        let mut budgeted = World::new(WorldSetup::crowded(5, 120));
+        checks(&mut budgeted);
+        let mut calls = 0;
+        let mut clock = budgeted.now();
+        while !budgeted.advance_within(until, 500) {
+            calls += 1;
+            assert!(budgeted.now() >= clock, "the clock never runs back");
+            assert!(
+                budgeted.now() < until,
+                "a spent budget holds the clock back"
+            );
+            clock = budgeted.now();
+        }
+        assert!(calls > 5, "the burst was spread over {calls} calls");
+        assert_eq!(budgeted.now(), until);
+        assert_eq!(budgeted.transcript(), whole.transcript());
+        assert_eq!(budgeted.store(), whole.store());
+    }
 }

@@ -94,6 +94,12 @@ impl Timeline {
         self.world.advance_to(t);
     }
 
+    /// [`Timeline::advance_to`] within a budget of work (see [`World::advance_within`]); true if it reached `t`.
+    pub fn advance_within(&mut self, t: SimTime, budget: usize) -> bool {
+        self.forget_redo();
+        self.world.advance_within(t, budget)
+    }
+
     /// One moment forward: the next logged action if one was undone, else the next happening.
     pub fn step(&mut self) -> bool {
         let moment = self.world.moments();

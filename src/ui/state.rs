@@ -359,6 +359,11 @@ pub enum Action {
     Printed,
 }
 
+/// The most work one animation frame gives the world (see [`crate::sim::world::World::advance_within`]): a burst, such as eight
+/// devices each sent a 500-message FETCH reply at one instant, then runs over several frames, the clock
+/// slowing for them, rather than in one frame too long to draw.
+const WORK_PER_FRAME: usize = 4_000;
+
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
 /// until nothing is due instead. The normal world and compare mode's two tick alike.
 pub(crate) fn tick_span(speed: Speed, wall_ms: f64) -> Option<SimTime> {
@@ -491,7 +496,7 @@ impl Reducible for State {
                     Some(dt) => {
                         next.sim.tick(|t| {
                             let to = t.world().now().saturating_add(dt);
-                            t.advance_to(to)
+                            t.advance_within(to, WORK_PER_FRAME)
                         });
                         next.flooded =
                             sampling::still_flooded(next.sim.timeline().world(), next.flooded);

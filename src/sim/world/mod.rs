@@ -290,12 +290,26 @@ impl World {
 
     /// Processes everything due up to `t`, then sets the clock to `t`.
     pub fn advance_to(&mut self, t: SimTime) {
+        self.advance_within(t, usize::MAX);
+    }
+
+    /// [`World::advance_to`] with at most `budget` units of work: a step is one, and each line it writes one
+    /// more (a 500-message FETCH reply writes thousands at once). Once spent, the clock stays at the last
+    /// happening processed, so a caller drawing frames spreads a burst over several of them; true if it reached `t`.
+    pub fn advance_within(&mut self, t: SimTime, budget: usize) -> bool {
+        let lines_before = self.transcript.len();
+        let mut steps = 0usize;
         while self.next_event_time().is_some_and(|at| at <= t) {
+            if steps + self.transcript.len().saturating_sub(lines_before) >= budget {
+                return false;
+            }
             if !self.step() {
                 break;
             }
+            steps += 1;
         }
         self.now = self.now.max(t);
+        true
     }
 
     /// Runs until no line is on the wire and no timer is due now: what `?speed=instant` shows after an action.
