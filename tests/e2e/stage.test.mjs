@@ -44,6 +44,14 @@ test('the laptop\'s three downloads travel as cards; DELE marks, QUIT removes, a
   const { page, errors } = await openApp(browser, site.url, '?fresh');
   const ids = await page.locator('[data-testid=server-message][data-folder=INBOX]').evaluateAll((els) => els.map((e) => e.dataset.messageId));
   assert.equal(ids.length, 3);
+  // Rows the laptop's list gains and loses: an arrival adds one row and leaves the others be (re-created, they
+  // would all flash as new again).
+  await page.evaluate(() => {
+    window.__laptopRows = { added: 0, removed: 0 };
+    const count = (nodes, key) => { for (const n of nodes) if (n.dataset?.testid === 'device-message') window.__laptopRows[key]++; };
+    new MutationObserver((list) => { for (const m of list) { count(m.addedNodes, 'added'); count(m.removedNodes, 'removed'); } })
+      .observe(document.querySelector('[data-testid=device][data-device=laptop] .local-messages'), { childList: true });
+  });
   await startSampling(page);
   await device(page, 'laptop').locator('[data-action=check-mail]').click();
   let shot = 0;
@@ -74,6 +82,7 @@ test('the laptop\'s three downloads travel as cards; DELE marks, QUIT removes, a
     const leavingFrames = samples.filter((s) => s.server.some((r) => r.messageId === id && r.state === 'leaving'));
     assert.ok(leavingFrames.at(-1).t - leavingFrames[0].t >= 800, 'leaving lasts long enough to see');
   }
+  assert.deepEqual(await page.evaluate(() => window.__laptopRows), { added: 3, removed: 0 }, 'each download added its own row once');
   const captions = samples.at(-1).captions.join('\n');
   assert.match(captions, /laptop downloaded 3 messages and deleted them from the server at QUIT/);
   assert.match(captions, /phone dropped 3 messages: the server said they are gone \(the laptop deleted them at QUIT\)/);

@@ -1,7 +1,7 @@
 //! A device card: what it is, how its client is set up, whether it is online, and the mail it holds.
 
 use super::device_settings::device_settings;
-use super::icons::device_icon;
+use super::icons::{device_icon, glyph_icon, Glyph};
 use super::server::{display_name, flag_class};
 use super::tokens::kind_face;
 use crate::sim::device::{id_number, Device, DeviceClient, DeviceKind};
@@ -162,6 +162,54 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
     let messages = d.newest_local_messages(rows);
     let hidden = d.local_message_count() - messages.len();
     let name = device_name(lang, d.kind, &d.id);
+    // One flat list of keyed rows: an `if` with no `else` among them leaves an unkeyed empty node, and yew then
+    // diffs the rows by position, re-creating each row (and restarting its arrival highlight) on every arrival.
+    let mut rows: Vec<Html> = Vec::new();
+    if messages.is_empty() && props.leaving.is_empty() {
+        rows.push(html! { <li key="empty" class="empty">{ tr(lang, Text::NoMailYet) }</li> });
+    }
+    if hidden > 0 {
+        rows.push(html! { <li key="hidden" class="empty more">{ format!("+{hidden} …") }</li> });
+    }
+    rows.extend(messages.iter().enumerate().map(|(i, m)| {
+        // Keys must not shift when older messages scroll out: folder and Message-ID, plus how many
+        // earlier copies there are (a POP3 device that lost its UIDL state holds duplicates).
+        let copy = messages[..i].iter().filter(|o| o.folder == m.folder && o.message_id == m.message_id).count();
+        let open = {
+            let dispatch = props.dispatch.clone();
+            let (device, folder, message_id) = (id.clone(), m.folder.clone(), m.message_id.clone());
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedReader { device: device.clone(), folder: folder.clone(), message_id: message_id.clone() }))
+        };
+        let flag = sim(SimAction::ToggleFlag { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
+        let delete = sim(SimAction::DeleteMessage { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
+        let arriving = props.arriving.contains(&m.message_id);
+        html! {
+            <li key={ format!("{}/{}/{copy}", m.folder, m.message_id) }
+                class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted"), arriving.then_some("arriving")) }
+                data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }
+                data-state={ if arriving { "arriving" } else { "present" } }>
+                <button type="button" class="message-open" data-action="open" onclick={ open } title={ tr(lang, Text::Open) }>
+                    <span class="from">{ display_name(&m.from) }</span>
+                    <span class="subject">{ &m.subject }</span>
+                </button>
+                <span class="local-meta">
+                    if m.folder != "INBOX" { <span class="folder-chip" title={ m.folder.clone() }>{ folder_name(lang, &m.folder) }</span> }
+                    { for m.flags.iter().filter(|f| *f != Flag::Seen).map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }
+                    <button type="button" class="icon-button" data-action="flag" aria-pressed={ m.flags.contains(Flag::Flagged).to_string() } onclick={ flag } title={ tr(lang, Text::Flag) } aria-label={ tr(lang, Text::Flag) }>{ glyph_icon(Glyph::Flag) }</button>
+                    <button type="button" class="icon-button" data-action="delete" onclick={ delete } title={ tr(lang, Text::Delete) } aria-label={ tr(lang, Text::Delete) }>{ glyph_icon(Glyph::Delete) }</button>
+                </span>
+            </li>
+        }
+    }));
+    rows.extend(props.leaving.iter().map(|r| html! {
+        <li key={ format!("gone/{}/{}", r.folder, r.message_id) } class="local-message leaving"
+            data-testid="device-message" data-message-id={ r.message_id.clone() } data-flags="" data-folder={ r.folder.clone() } data-state="leaving">
+            <span class="message-open">
+                <span class="from">{ display_name(&r.sender) }</span>
+                <span class="subject">{ &r.subject }</span>
+            </span>
+        </li>
+    }));
     html! {
         <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
@@ -202,48 +250,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
             // Stacked bottom-up, so the list stays scrolled to the newest arrival without script.
             <div class="list-scroll" tabindex="0" aria-label={ format!("{name}: {}", tr(lang, Text::Messages)) }>
             <ul class="local-messages">
-                // Every child is keyed, or the list is diffed by position (see the transcript).
-                if messages.is_empty() && props.leaving.is_empty() { <li key="empty" class="empty">{ tr(lang, Text::NoMailYet) }</li> }
-                if hidden > 0 { <li key="hidden" class="empty more">{ format!("+{hidden} …") }</li> }
-                { for messages.iter().enumerate().map(|(i, m)| {
-                    // Keys must not shift when older messages scroll out: folder and Message-ID, plus how many
-                    // earlier copies there are (a POP3 device that lost its UIDL state holds duplicates).
-                    let copy = messages[..i].iter().filter(|o| o.folder == m.folder && o.message_id == m.message_id).count();
-                    let open = {
-                        let dispatch = props.dispatch.clone();
-                        let (device, folder, message_id) = (id.clone(), m.folder.clone(), m.message_id.clone());
-                        Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenedReader { device: device.clone(), folder: folder.clone(), message_id: message_id.clone() }))
-                    };
-                    let flag = sim(SimAction::ToggleFlag { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
-                    let delete = sim(SimAction::DeleteMessage { device: id.clone(), folder: m.folder.clone(), message_id: m.message_id.clone() });
-                    let arriving = props.arriving.contains(&m.message_id);
-                    html! {
-                        <li key={ format!("{}/{}/{copy}", m.folder, m.message_id) }
-                            class={ classes!("local-message", m.flags.contains(Flag::Seen).then_some("seen"), m.flags.contains(Flag::Deleted).then_some("deleted"), arriving.then_some("arriving")) }
-                            data-testid="device-message" data-message-id={ m.message_id.clone() } data-flags={ m.flags.to_imap_list() } data-folder={ m.folder.clone() }
-                            data-state={ if arriving { "arriving" } else { "present" } }>
-                            <button type="button" class="message-open" data-action="open" onclick={ open } title={ tr(lang, Text::Open) }>
-                                <span class="from">{ display_name(&m.from) }</span>
-                                <span class="subject">{ &m.subject }</span>
-                            </button>
-                            <span class="local-meta">
-                                if m.folder != "INBOX" { <span class="folder-chip" title={ m.folder.clone() }>{ folder_name(lang, &m.folder) }</span> }
-                                { for m.flags.iter().filter(|f| *f != Flag::Seen).map(|f| html! { <span class={ classes!("flag", flag_class(f)) }>{ f.imap_name() }</span> }) }
-                                <button type="button" class="icon-button" data-action="flag" aria-pressed={ m.flags.contains(Flag::Flagged).to_string() } onclick={ flag } title={ tr(lang, Text::Flag) } aria-label={ tr(lang, Text::Flag) }>{ "⚑" }</button>
-                                <button type="button" class="icon-button" data-action="delete" onclick={ delete } title={ tr(lang, Text::Delete) } aria-label={ tr(lang, Text::Delete) }>{ "✕" }</button>
-                            </span>
-                        </li>
-                    }
-                }) }
-                { for props.leaving.iter().map(|r| html! {
-                    <li key={ format!("gone/{}/{}", r.folder, r.message_id) } class="local-message leaving"
-                        data-testid="device-message" data-message-id={ r.message_id.clone() } data-flags="" data-folder={ r.folder.clone() } data-state="leaving">
-                        <span class="message-open">
-                            <span class="from">{ display_name(&r.sender) }</span>
-                            <span class="subject">{ &r.subject }</span>
-                        </span>
-                    </li>
-                }) }
+                { for rows }
             </ul>
             </div>
         </article>
