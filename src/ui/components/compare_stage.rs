@@ -2,7 +2,7 @@
 //! changes travelling them where the side's sim time puts them, in the main stage's wide geometry.
 
 use super::device::device_name;
-use super::icons::{device_icon, server_icon};
+use super::icons::{device_icon, glyph_icon, server_icon, Glyph};
 use super::tokens::scene_tokens;
 use super::topology::globe_icon;
 use crate::sim::compare::{Side, SideSummary};
@@ -74,7 +74,7 @@ pub fn compare_stage(
             </div>
             <div class="compare-stage-server">
                 { server_icon() }<span>{ tr(lang, Text::Server) }</span>
-                <b>{ "✉ " }{ summary.server.messages }</b>
+                <b>{ glyph_icon(Glyph::Mail) }{ " " }{ summary.server.messages }</b>
             </div>
             { for nodes }
             { scene_tokens(lang, scene, reduced_motion, link_of, Html::default()) }

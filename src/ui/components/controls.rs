@@ -1,7 +1,7 @@
 //! The control bar: time (play, pause, step, step back, speed, reset, time warp), the world (send mail, add
 //! device) and faults.
 
-use super::icons::{control_icon, ControlGlyph};
+use super::icons::{control_icon, glyph_icon, ControlGlyph, Glyph};
 use crate::sim::story::skipped_span;
 use crate::sim::time::SimTime;
 use crate::sim::world::{Action as SimAction, Fault};
@@ -118,11 +118,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button type="button" data-action="warp-day" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 1 })) }>{ tr(lang, Text::WarpDay) }</button>
                 <button type="button" data-action="warp-week" onclick={ send(Action::Simulated(SimAction::WarpDays { days: 7 })) }>{ tr(lang, Text::WarpWeek) }</button>
                 <select class="fault-menu" data-testid="fault" onchange={ on_fault } aria-label={ tr(lang, Text::Fault) }>
-                    <option value="" selected=true>{ "⚡ " }{ tr(lang, Text::Fault) }</option>
+                    <option value="" selected=true>{ tr(lang, Text::Fault) }</option>
                     { for FAULTS.iter().map(|(key, text)| html! { <option value={ *key }>{ tr(lang, *text) }</option> }) }
                 </select>
-                <button type="button" data-action="send-mail" onclick={ send(Action::PressedSendMail) }>{ "✉ " }{ tr(lang, Text::SendMail) }</button>
-                <button type="button" data-action="compose" title={ tr(lang, Text::WriteMail) } aria-label={ tr(lang, Text::WriteMail) } onclick={ send(Action::ToggledCompose) }>{ "✎" }</button>
+                <button type="button" data-action="send-mail" onclick={ send(Action::PressedSendMail) }>{ glyph_icon(Glyph::Mail) }{ " " }{ tr(lang, Text::SendMail) }</button>
+                <button type="button" data-action="compose" title={ tr(lang, Text::WriteMail) } aria-label={ tr(lang, Text::WriteMail) } onclick={ send(Action::ToggledCompose) }>{ glyph_icon(Glyph::Write) }</button>
                 <button type="button" data-action="add-device" onclick={ send(Action::PressedAddDevice) }>{ "+ " }{ tr(lang, Text::AddDevice) }</button>
                 <button type="button" class="help-button" data-action="help" onclick={ send(Action::ToggledHelp) } aria-label={ tr(lang, Text::Help) } title={ format!("{} (?)", tr(lang, Text::Help)) }>{ "?" }</button>
             </div>

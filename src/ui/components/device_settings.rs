@@ -1,6 +1,7 @@
-//! A device's settings, behind its ⚙: the client's set-up, the IMAP delete model, whether a POP3 deletion
+//! A device's settings, behind its gear: the client's set-up, the IMAP delete model, whether a POP3 deletion
 //! reaches the server, and removing the device. The card and the table view show the same controls.
 
+use super::icons::{glyph_icon, Glyph};
 use crate::sim::device::{ClientSetup, Device, DeviceClient};
 use crate::sim::imap::{DeleteModel, SyncMode};
 use crate::sim::world::Action as SimAction;
@@ -53,7 +54,7 @@ fn preset_of(device: &Device) -> &'static str {
     }
 }
 
-/// The settings of device `d`; `label` is the ⚙'s accessible name.
+/// The settings of device `d`; `label` is the gear's accessible name.
 pub fn device_settings(lang: Lang, d: &Device, label: String, dispatch: &Callback<Action>) -> Html {
     let id = d.id.clone();
     let on_preset = {
@@ -136,7 +137,7 @@ pub fn device_settings(lang: Lang, d: &Device, label: String, dispatch: &Callbac
     };
     html! {
         <details class="device-settings">
-            <summary title={ tr(lang, Text::Settings) } aria-label={ label }>{ "⚙" }</summary>
+            <summary title={ tr(lang, Text::Settings) } aria-label={ label }>{ glyph_icon(Glyph::Settings) }</summary>
             <div class="settings-popover panel">
                 <label>
                     <span>{ tr(lang, Text::Protocol) }</span>

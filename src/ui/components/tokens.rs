@@ -1,6 +1,7 @@
 //! What travels the wires on the stage: a message card (sender and subject) and a change token (a flag, an
 //! expunge, a move). Placed by CSS variables and a transform, so a frame moves them without a layout.
 
+use super::icons::{glyph_icon, Glyph};
 use crate::sim::session::Direction;
 use crate::sim::story::{display_name, ChangeToken, MailToken, MoveCard, Scene};
 use crate::sim::world::ChangeKind;
@@ -29,7 +30,7 @@ pub fn mail_token(token: &MailToken, at: (f64, f64)) -> Html {
 fn card_face(sender: &str, subject: &str) -> Html {
     html! {
         <>
-            <span class="token-icon" aria-hidden="true">{ "✉" }</span>
+            <span class="token-icon" aria-hidden="true">{ glyph_icon(Glyph::Mail) }</span>
             <span class="token-text">
                 <span class="from">{ display_name(sender) }</span>
                 <span class="subject">{ subject }</span>
