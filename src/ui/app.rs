@@ -309,7 +309,7 @@ pub fn app(props: &AppProps) -> Html {
 
 /// How many sim steps one task of the opening runs: the default world's opening is about 80 steps, and a
 /// step costs a slow phone up to about a millisecond the first time its code runs.
-const OPENING_STEPS_PER_TASK: usize = 16;
+const OPENING_STEPS_PER_TASK: usize = 8;
 
 /// Runs the opening to quiet a slice at a time, each slice in a task of its own, then hands the world on.
 fn run_opening(mut opening: Timeline, done: impl FnOnce(Timeline) + 'static) {
