@@ -224,11 +224,11 @@ pub fn app(props: &AppProps) -> Html {
             .iter()
             .find(|d| matches!(d.client, DeviceClient::Pop3 { .. }))
             .map(|d| d.id.clone());
-        let speed = match state.speed {
-            Speed::Factor(f) => Some(f),
-            Speed::Instant => None,
-        };
-        let sample = sampling::sample(world, state.playing && state.flooded, speed);
+        let sample = sampling::sample(
+            world,
+            state.playing && state.flooded,
+            state.speed.sim_ms_per_wall_ms(),
+        );
         let shown_until = sample.map_or(world.now(), |s| s.at);
         let sent_lines = if state.opening_lines_pending {
             0

@@ -6,11 +6,12 @@
 use crate::sim::time::SimTime;
 use crate::sim::world::World;
 
-/// More lines than this sent within `FLOOD_SPAN` of sim time begins a flood (sixty a second); fewer than
-/// `FLOOD_ENDS` ends it. The gap keeps a flood's lulls from switching sampling on and off, and each switch
-/// redraws every list.
-const FLOOD_BEGINS: usize = 240;
-const FLOOD_ENDS: usize = 80;
+/// More lines than this sent within `FLOOD_SPAN` of wall time begins a flood (sixty a second); fewer than
+/// `FLOOD_ENDS` ends it. Wall time, because that is what a reader has: at 8× a single download pours out
+/// lines eight times as fast. The gap keeps a flood's lulls from switching sampling on and off, and each
+/// switch redraws every list.
+const FLOOD_BEGINS: f64 = 240.0;
+const FLOOD_ENDS: f64 = 80.0;
 const FLOOD_SPAN: SimTime = SimTime::from_secs(4);
 /// Wall milliseconds between two redraws of the lists during a flood.
 const SAMPLE_WALL_MS: f64 = 100.0;
@@ -31,14 +32,15 @@ pub fn unchanged(a: Option<u64>, b: Option<u64>, unsampled: impl FnOnce() -> boo
     }
 }
 
-/// Whether the world is flooded now, given whether it was at the last tick.
-pub fn still_flooded(world: &World, was_flooded: bool) -> bool {
+/// Whether the world is flooded now at `speed` (sim ms per wall ms), given whether it was at the last tick.
+pub fn still_flooded(world: &World, speed: f64, was_flooded: bool) -> bool {
     let threshold = if was_flooded {
         FLOOD_ENDS
     } else {
         FLOOD_BEGINS
     };
-    recent_lines(world) > threshold
+    // Lines in `FLOOD_SPAN` of sim time, as a count in the same span of wall time.
+    recent_lines(world) as f64 * speed.max(1.0) > threshold
 }
 
 /// The sample the lists show now, or `None` when they follow every frame (no flood, paused, or stepping).

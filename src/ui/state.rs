@@ -41,6 +41,14 @@ impl Speed {
         Speed::Instant,
     ];
 
+    /// How many sim milliseconds pass in a wall millisecond; none at instant speed.
+    pub fn sim_ms_per_wall_ms(self) -> Option<f64> {
+        match self {
+            Speed::Factor(f) => Some(f),
+            Speed::Instant => None,
+        }
+    }
+
     /// The value of the speed `<select>`'s option, which is also its label (with ×).
     pub fn key(self) -> String {
         let key = match self {
@@ -498,8 +506,11 @@ impl Reducible for State {
                             let to = t.world().now().saturating_add(dt);
                             t.advance_within(to, WORK_PER_FRAME)
                         });
-                        next.flooded =
-                            sampling::still_flooded(next.sim.timeline().world(), next.flooded);
+                        next.flooded = sampling::still_flooded(
+                            next.sim.timeline().world(),
+                            next.speed.sim_ms_per_wall_ms().unwrap_or(1.0),
+                            next.flooded,
+                        );
                         next.skipped = next
                             .skipped
                             .map(|(span, left)| (span, left - wall_ms))
