@@ -120,6 +120,18 @@ test('1920×1080 projector: the stage fills the screen, captions and transcript 
   await page.close();
 });
 
+test("a mail from outside adds the sender to the transcript's filter without widening the page", async () => {
+  for (const [width, height] of [[1024, 768], [1280, 720], [1920, 1080]]) {
+    const { page, errors } = await openApp(browser, site.url, '?fresh', { width, height });
+    await page.locator('[data-action=send-mail]').click();
+    await page.locator('[data-testid=transcript-filter] option[value="@sender"]').waitFor({ state: 'attached' });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}: no sideways scroll (${scrollWidth})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 /** Serious and critical axe-core violations on the page as it is. */
 async function violations(page) {
   await page.evaluate(axeSource);
