@@ -268,7 +268,7 @@ pub fn app(props: &AppProps) -> Html {
                         { (*tables).clone() }
                     } else if state.shown >= PageParts::Stage {
                         <CaptionBar {lang} sim={ sim.clone() } {sample} />
-                        <Topology {lang} sim={ sim.clone() } {sample} reduced_motion={ *reduced_motion } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
+                        <Topology {lang} sim={ sim.clone() } {sample} reduced_motion={ *reduced_motion } projector={ state.projector } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
                 <div class={ classes!("side", (state.lesson.is_some() || state.challenge.is_some() || state.builder.is_some() || state.verdict.is_some() || state.reader.is_some()).then_some("with-lesson")) }>

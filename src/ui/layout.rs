@@ -10,6 +10,12 @@ pub const SERVER_BOX: (f64, f64, f64, f64) = (33.0, 17.0, 67.0, 83.0);
 const LEFT_X: f64 = 12.0;
 const RIGHT_X: f64 = 88.0;
 const CARD_HALF_WIDTH: f64 = 11.5;
+/// A projector's wide stage: cards 28% wide (static/style.css) so their rows read whole in large type, and the
+/// server 35% to 65%, so the wires between them keep 6.5% of the stage.
+const PROJECTOR_LEFT_X: f64 = 14.5;
+const PROJECTOR_RIGHT_X: f64 = 85.5;
+const PROJECTOR_CARD_HALF_WIDTH: f64 = 14.0;
+const PROJECTOR_SERVER_X: (f64, f64) = (35.0, 65.0);
 /// The outside sender's node (above the server) and the terminal's node (below it).
 pub const SENDER_NODE: (f64, f64) = (50.0, 6.0);
 pub const TERMINAL_NODE: (f64, f64) = (50.0, 94.0);
@@ -17,6 +23,11 @@ pub const TERMINAL_NODE: (f64, f64) = (50.0, 94.0);
 /// Device `i` of `n`: the first half (rounded down) to the left, the rest to the right, spread evenly down each
 /// column. Three devices put the POP3 laptop alone on the left and the two IMAP devices on the right.
 pub fn device_position(i: usize, n: usize) -> (f64, f64) {
+    column_position(i, n, (LEFT_X, RIGHT_X))
+}
+
+/// Device `i` of `n` in two columns centred at `xs` (left, right).
+fn column_position(i: usize, n: usize, (left_x, right_x): (f64, f64)) -> (f64, f64) {
     let left_len = n / 2;
     let (left, row, column_len) = if i < left_len {
         (true, i, left_len)
@@ -24,7 +35,7 @@ pub fn device_position(i: usize, n: usize) -> (f64, f64) {
         (false, i - left_len, n - left_len)
     };
     let y = 50.0 + (row as f64 - (column_len as f64 - 1.0) / 2.0) * column_spacing(column_len);
-    (if left { LEFT_X } else { RIGHT_X }, y)
+    (if left { left_x } else { right_x }, y)
 }
 
 /// How far apart the cards of a column of `len` sit (percent of the stage's height): as far as the stage allows.
@@ -37,12 +48,24 @@ pub type Link = ((f64, f64), (f64, f64));
 
 /// The link from device `i` of `n` to the server.
 pub fn device_link(i: usize, n: usize) -> Link {
-    let (x, y) = device_position(i, n);
+    column_link(
+        device_position(i, n),
+        CARD_HALF_WIDTH,
+        (SERVER_BOX.0, SERVER_BOX.2),
+    )
+}
+
+/// The link from a card centred at `(x, y)`, `half_width` wide each side, to the server's near edge.
+fn column_link(
+    (x, y): (f64, f64),
+    half_width: f64,
+    (server_left, server_right): (f64, f64),
+) -> Link {
     let server_y = y.clamp(SERVER_BOX.1 + 5.0, SERVER_BOX.3 - 5.0);
     if x < 50.0 {
-        ((x + CARD_HALF_WIDTH, y), (SERVER_BOX.0, server_y))
+        ((x + half_width, y), (server_left, server_y))
     } else {
-        ((x - CARD_HALF_WIDTH, y), (SERVER_BOX.2, server_y))
+        ((x - half_width, y), (server_right, server_y))
     }
 }
 
@@ -61,11 +84,13 @@ pub fn terminal_link() -> Link {
 }
 
 /// The stage's shape, from the viewport: wide (the server between two columns of devices) or tall (a phone
-/// held upright: the server on top, the devices in rows below it, their wires running up).
+/// held upright: the server on top, the devices in rows below it, their wires running up); a wide stage in
+/// projector mode has wider cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
     Wide,
     Tall,
+    Projector,
 }
 
 /// The tall stage's server box, sender node and device rows.
@@ -78,6 +103,7 @@ impl Shape {
     pub fn device_position(self, i: usize, n: usize) -> (f64, f64) {
         match self {
             Shape::Wide => device_position(i, n),
+            Shape::Projector => column_position(i, n, (PROJECTOR_LEFT_X, PROJECTOR_RIGHT_X)),
             Shape::Tall => {
                 let per_row = n.clamp(1, TALL_PER_ROW);
                 let (row, column) = (i / per_row, i % per_row);
@@ -91,6 +117,11 @@ impl Shape {
     pub fn device_link(self, i: usize, n: usize) -> Link {
         match self {
             Shape::Wide => device_link(i, n),
+            Shape::Projector => column_link(
+                self.device_position(i, n),
+                PROJECTOR_CARD_HALF_WIDTH,
+                PROJECTOR_SERVER_X,
+            ),
             Shape::Tall => {
                 let (x, y) = self.device_position(i, n);
                 ((x, y), (x, TALL_SERVER_BOX.3))
@@ -100,14 +131,14 @@ impl Shape {
 
     pub fn sender_node(self) -> (f64, f64) {
         match self {
-            Shape::Wide => SENDER_NODE,
+            Shape::Wide | Shape::Projector => SENDER_NODE,
             Shape::Tall => TALL_SENDER_NODE,
         }
     }
 
     pub fn sender_link(self) -> Link {
         match self {
-            Shape::Wide => sender_link(),
+            Shape::Wide | Shape::Projector => sender_link(),
             Shape::Tall => (
                 (TALL_SENDER_NODE.0, TALL_SENDER_NODE.1 + 2.0),
                 (TALL_SENDER_NODE.0, TALL_SERVER_BOX.1),
@@ -118,7 +149,7 @@ impl Shape {
     /// The tallest device `i` of `n` may grow (percent of the stage) without covering its neighbour.
     pub fn card_max_height(self, i: usize, n: usize) -> f64 {
         match self {
-            Shape::Wide => {
+            Shape::Wide | Shape::Projector => {
                 let left_len = n / 2;
                 let column_len = if i < left_len { left_len } else { n - left_len };
                 column_spacing(column_len) - 2.0
@@ -132,7 +163,8 @@ impl Shape {
 
     pub fn id(self) -> &'static str {
         match self {
-            Shape::Wide => "wide",
+            // docs/hooks.md names two shapes: a projector's stage is a wide one.
+            Shape::Wide | Shape::Projector => "wide",
             Shape::Tall => "tall",
         }
     }
@@ -210,6 +242,22 @@ mod tests {
             tall.device_position(3, 4).1 > row[0].1,
             "a fourth device starts a second row"
         );
+    }
+
+    #[test]
+    fn a_projector_card_meets_its_wire_and_leaves_the_server_room() {
+        let projector = Shape::Projector;
+        for i in 0..3 {
+            let (x, _) = projector.device_position(i, 3);
+            let ((card_end, _), (server_end, _)) = projector.device_link(i, 3);
+            assert_eq!((card_end - x).abs(), PROJECTOR_CARD_HALF_WIDTH);
+            assert!(x - PROJECTOR_CARD_HALF_WIDTH >= 0.0 && x + PROJECTOR_CARD_HALF_WIDTH <= 100.0);
+            assert!(
+                (server_end - card_end).abs() >= 5.0,
+                "a wire long enough to watch"
+            );
+            assert!([PROJECTOR_SERVER_X.0, PROJECTOR_SERVER_X.1].contains(&server_end));
+        }
     }
 
     #[test]

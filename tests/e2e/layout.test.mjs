@@ -120,6 +120,72 @@ test('1920×1080 projector: the stage fills the screen, captions and transcript 
   await page.close();
 });
 
+/** The projector's known faults, measured: the storage footer against the server panel, server rows cut at the top
+ * of their list (scrolled to the newest), and device rows whose sender or subject is cut. */
+async function projectorFaults(page) {
+  return page.evaluate(() => {
+    const server = document.querySelector('[data-testid=server]').getBoundingClientRect();
+    const storage = document.querySelector('[data-testid=server-storage]').getBoundingClientRect();
+    const list = document.querySelector('[data-testid=server] .list-scroll');
+    list.scrollTop = 0; // bottom-up: 0 is the newest end
+    const top = list.getBoundingClientRect().top;
+    const cut = [...document.querySelectorAll('[data-testid=server-message]:not([hidden])')]
+      .map((row) => [row.dataset.uid, row.getBoundingClientRect()])
+      .filter(([, r]) => r.top < top - 1 && r.bottom > top + 1)
+      .map(([uid, r]) => `uid ${uid}: ${Math.round(r.top)}..${Math.round(r.bottom)} under the list's top ${Math.round(top)}`);
+    const truncated = [...document.querySelectorAll('[data-testid=device-message] :is(.from, .subject)')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.closest('[data-testid=device]').dataset.device}: “${e.textContent}” ${e.scrollWidth} > ${e.clientWidth}`);
+    const rect = (r) => [r.left, r.top, r.right, r.bottom].map(Math.round).join(',');
+    return {
+      storageInside: storage.left >= server.left - 1 && storage.right <= server.right + 1
+        && storage.top >= server.top - 1 && storage.bottom <= server.bottom + 1,
+      storage: rect(storage),
+      server: rect(server),
+      cut,
+      truncated,
+      scrollWidth: document.documentElement.scrollWidth,
+      scrollHeight: document.documentElement.scrollHeight,
+    };
+  });
+}
+
+test('1920×1080 projector after some play: the storage footer inside the server, whole server rows at the top, device rows not cut', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, errors } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.keyboard.press('p');
+    // Two mails from outside: the IDLE phone is pushed both, then the tablet checks; the server's INBOX holds five.
+    const held = (id) => page.locator(`[data-testid=device][data-device=${id}] [data-testid=message-count][data-count="5"]`);
+    await page.locator('[data-action=send-mail]').click();
+    await page.locator('[data-action=send-mail]').click();
+    await held('phone').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=device][data-device=tablet] [data-action=check-mail]').click();
+    await held('tablet').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2500); // arriving rows settle
+    const f = await projectorFaults(page);
+    await screenshot(page, `layout-1920-projector-played-${scheme}.png`);
+    assert.ok(f.storageInside, `the storage footer ${f.storage} lies within the server panel ${f.server}`);
+    assert.deepEqual(f.cut, [], 'no server row is cut at the top of its list');
+    assert.deepEqual(f.truncated, [], "no device row's sender or subject is cut");
+    assert.ok(f.scrollWidth <= 1920 && f.scrollHeight <= 1080, `no page scroll (${f.scrollWidth}×${f.scrollHeight})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test("a mail from outside adds the sender to the transcript's filter without widening the page", async () => {
+  for (const [width, height] of [[1024, 768], [1280, 720], [1920, 1080]]) {
+    const { page, errors } = await openApp(browser, site.url, '?fresh', { width, height });
+    await page.locator('[data-action=send-mail]').click();
+    await page.locator('[data-testid=transcript-filter] option[value="@sender"]').waitFor({ state: 'attached' });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}: no sideways scroll (${scrollWidth})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 /** Serious and critical axe-core violations on the page as it is. */
 async function violations(page) {
   await page.evaluate(axeSource);

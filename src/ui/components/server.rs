@@ -161,9 +161,12 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
             </header>
             <div class="folder-tabs" role="tablist">{ for folders }</div>
             <p class="message-count" data-testid="message-count" data-count={ open_exists.to_string() }>{ messages_text(lang, open_exists) }{ " · " }{ &*open_folder }</p>
-            // Stacked bottom-up, so the list stays scrolled to the newest message without script.
-            <div class="list-scroll" tabindex="0" aria-label={ tr(lang, Text::Server) }>
-                <ul class="message-list">{ for messages }</ul>
+            // The room the list may take, measured by CSS so the list shows whole rows (projector mode).
+            <div class="list-room">
+                // Stacked bottom-up, so the list stays scrolled to the newest message without script.
+                <div class="list-scroll" tabindex="0" aria-label={ tr(lang, Text::Server) }>
+                    <ul class="message-list">{ for messages }</ul>
+                </div>
             </div>
             if open_is_empty { <p class="empty">{ tr(lang, Text::NoMessages) }</p> }
             if open_not_shown > 0 { <p class="empty">{ format!("+{open_not_shown} {}", tr(lang, Text::Messages)) }</p> }

@@ -11,7 +11,7 @@ use crate::sim::transcript::{Endpoint, TranscriptEntry};
 use crate::ui::hooks::use_stage_shape::use_stage_shape;
 use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::layout::{
-    along, mirrored_link, mirrored_point, percent, terminal_link, Link, TERMINAL_NODE,
+    along, mirrored_link, mirrored_point, percent, terminal_link, Link, Shape, TERMINAL_NODE,
 };
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
@@ -31,6 +31,8 @@ pub struct TopologyProps {
     /// The flood's sample the mail lists show (`sampling`), if any.
     pub sample: Option<u64>,
     pub reduced_motion: bool,
+    /// Projector mode: a wide stage gets wider cards (`Shape::Projector`).
+    pub projector: bool,
     /// `?speed=instant`: nothing travels, nothing fades.
     pub instant: bool,
     pub dispatch: Callback<Action>,
@@ -39,7 +41,10 @@ pub struct TopologyProps {
 #[function_component(Topology)]
 pub fn topology(props: &TopologyProps) -> Html {
     let lang = props.lang;
-    let shape = use_stage_shape();
+    let shape = match use_stage_shape() {
+        Shape::Wide if props.projector => Shape::Projector,
+        shape => shape,
+    };
     let stage_ref = use_node_ref();
     let rtl = lang.is_rtl();
     let timeline = props.sim.timeline();
