@@ -357,3 +357,74 @@ fn a_pop3_deletion_made_online_is_told_as_waiting_for_the_next_check_not_as_offl
         "{told:#?}"
     );
 }
+
+#[test]
+fn a_wire_carries_at_most_two_cards_and_two_change_tokens_at_once_the_newest() {
+    use mailroom::sim::story::{MAX_CARDS_PER_WIRE, MAX_CHANGES_PER_WIRE};
+    let mut world = World::new(WorldSetup::crowded(3, 12));
+    check(&mut world, "phone");
+    check(&mut world, "tablet");
+    // The phone flags every message; the tablet's next check learns of all twelve in one reply.
+    let held: Vec<String> = world
+        .device("phone")
+        .expect("phone")
+        .local_messages()
+        .into_iter()
+        .map(|m| m.message_id)
+        .collect();
+    for message_id in held {
+        act(
+            &mut world,
+            Action::ToggleFlag {
+                device: "phone".into(),
+                folder: "INBOX".into(),
+                message_id,
+            },
+        );
+    }
+    let start = world.now();
+    world
+        .handle_action(
+            Action::CheckMail {
+                device: "tablet".into(),
+            },
+            start,
+        )
+        .expect("online");
+    let most_on_a_wire = |pairs: Vec<(&str, &str)>| {
+        pairs
+            .iter()
+            .map(|a| pairs.iter().filter(|b| *b == a).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut most_changes = 0;
+    for step in 0..1_000 {
+        world.advance_to(start.saturating_add(SimTime::from_millis(step * 10)));
+        let scene = scene(&world);
+        let cards = most_on_a_wire(
+            scene
+                .mail
+                .iter()
+                .map(|t| (t.from.as_str(), t.to.as_str()))
+                .collect(),
+        );
+        let changes = most_on_a_wire(
+            scene
+                .changes
+                .iter()
+                .map(|t| (t.from.as_str(), t.to.as_str()))
+                .collect(),
+        );
+        assert!(cards <= MAX_CARDS_PER_WIRE, "{cards} cards on one wire");
+        assert!(
+            changes <= MAX_CHANGES_PER_WIRE,
+            "{changes} change tokens on one wire"
+        );
+        most_changes = most_changes.max(changes);
+    }
+    assert_eq!(
+        most_changes, MAX_CHANGES_PER_WIRE,
+        "the flags crowded a wire"
+    );
+}

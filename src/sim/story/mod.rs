@@ -11,5 +11,5 @@ pub use names::{device_name, display_name, messages, quoted};
 pub use pacing::{skip_target, skipped_span, SpanUnit, QUIET_BEFORE_SKIP, SKIP_LEAD};
 pub use stage::{
     card_of, recent_events, scene, ChangeToken, LeavingRow, MailToken, MoveCard, Scene, ARRIVING,
-    LEAVING, MAX_TOKENS, MOVE_TRAVEL,
+    LEAVING, MAX_CARDS_PER_WIRE, MAX_CHANGES_PER_WIRE, MAX_TOKENS, MOVE_TRAVEL,
 };

@@ -20,6 +20,9 @@ pub const MAX_TOKENS: usize = 24;
 /// The most cards travelling one wire at once (the newest): a pipelined FETCH of 500 messages is a stream of
 /// cards on its wire, not a new heap of two dozen on every frame.
 pub const MAX_CARDS_PER_WIRE: usize = 2;
+/// The most change tokens travelling one wire at once (the newest), for the same reason: a resync of 500 flags
+/// is a stream of tokens, not two dozen redrawn on every frame.
+pub const MAX_CHANGES_PER_WIRE: usize = 2;
 /// The most rows leaving or arriving shown per list at once (the newest): a POP3 UPDATE of 500 messages is a
 /// handful of rows leaving and a count going down, not 500 rows redrawn on every frame.
 pub const MAX_ROWS_MOVING: usize = 8;
@@ -35,8 +38,6 @@ pub struct MailToken {
     pub subject: String,
     /// 0 when it leaves, 1 when it arrives.
     pub progress: f64,
-    /// The transcript line that opened it, a stable key.
-    pub key: usize,
 }
 
 /// A change (flag, expunge, move) on a wire.
@@ -46,7 +47,6 @@ pub struct ChangeToken {
     pub from: String,
     pub to: String,
     pub progress: f64,
-    pub key: usize,
 }
 
 /// A message moved on the server (IMAP MOVE, RFC 6851 §3.3): its card travels from its row in `from` to the tab
@@ -91,6 +91,14 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// How many change tokens travel from `from` to `to` so far.
+    fn changes_on(&self, from: &str, to: &str) -> usize {
+        self.changes
+            .iter()
+            .filter(|t| t.from == from && t.to == to)
+            .count()
+    }
+
     pub fn is_arriving(&self, device: &str, message_id: &str) -> bool {
         self.arriving
             .iter()
@@ -222,7 +230,6 @@ pub fn scene(world: &World) -> Scene {
                         sender: from.clone(),
                         subject: subject.clone(),
                         progress: p,
-                        key: *first_line,
                     });
                 }
             }
@@ -232,12 +239,14 @@ pub fn scene(world: &World) -> Scene {
                 line,
             } if scene.changes.len() < MAX_TOKENS => {
                 if let Some(p) = span(*line, *line).and_then(progress) {
+                    if scene.changes_on(endpoint, "server") >= MAX_CHANGES_PER_WIRE {
+                        continue;
+                    }
                     scene.changes.push(ChangeToken {
                         kind: *kind,
                         from: endpoint.clone(),
                         to: "server".into(),
                         progress: p,
-                        key: *line,
                     });
                 }
             }
@@ -245,12 +254,14 @@ pub fn scene(world: &World) -> Scene {
                 device, kind, line, ..
             } if scene.changes.len() < MAX_TOKENS => {
                 if let Some(p) = span(*line, *line).and_then(progress) {
+                    if scene.changes_on("server", device) >= MAX_CHANGES_PER_WIRE {
+                        continue;
+                    }
                     scene.changes.push(ChangeToken {
                         kind: *kind,
                         from: "server".into(),
                         to: device.clone(),
                         progress: p,
-                        key: *line,
                     });
                 }
             }

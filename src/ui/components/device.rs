@@ -211,7 +211,7 @@ pub fn device_card(props: &DeviceCardProps) -> Html {
         </li>
     }));
     html! {
-        <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected")) }
+        <article class={ classes!("device", "panel", d.protocol().id(), (!d.online).then_some("is-offline"), d.connection.is_some().then_some("is-connected"), props.sample.is_some().then_some("sampled")) }
             data-testid="device" data-device={ d.id.clone() } data-protocol={ d.protocol().id() } data-online={ d.online.to_string() }
             style={ format!("left:{}%;top:{}%;max-height:{}%", percent(props.x), percent(props.y), percent(props.max_height)) } aria-label={ format!("{name} ({})", d.protocol()) }>
             <header class="device-header">

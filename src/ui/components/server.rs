@@ -151,7 +151,7 @@ pub fn server_panel(props: &ServerPanelProps) -> Html {
         None => ((used * 2).max(16 * 1024), false),
     };
     html! {
-        <section class={ classes!("server", "panel", over.then_some("full")) } data-testid="server" aria-label={ tr(lang, Text::Server) }>
+        <section class={ classes!("server", "panel", over.then_some("full"), props.sample.is_some().then_some("sampled")) } data-testid="server" aria-label={ tr(lang, Text::Server) }>
             <header class="panel-header">
                 { server_icon() }
                 <div>

@@ -14,9 +14,12 @@ pub fn place((x, y): (f64, f64)) -> String {
     format!("--x:{};--y:{}", percent(x), percent(y))
 }
 
-pub fn mail_token(token: &MailToken, at: (f64, f64)) -> Html {
+/// `slot` keys the card by its place among the cards drawn, not by its message: in a stream of hundreds of
+/// messages the newest on a wire change every frame, and the same few elements are moved and relabelled
+/// instead of built anew. Every frame places each card afresh, so nothing else follows an element.
+pub fn mail_token(token: &MailToken, at: (f64, f64), slot: usize) -> Html {
     html! {
-        <div key={ format!("m{}", token.key) } class="anchor" style={ place(at) }>
+        <div key={ format!("m{slot}") } class="anchor" style={ place(at) }>
             <div class={ classes!("mail-token", (token.from == "server").then_some("down")) }
                 data-testid="mail-token" data-message-id={ token.message_id.clone() }
                 data-from={ token.from.clone() } data-to={ token.to.clone() }>
@@ -62,10 +65,11 @@ pub fn kind_face(lang: Lang, kind: ChangeKind) -> (&'static str, &'static str) {
     }
 }
 
-pub fn change_token(lang: Lang, token: &ChangeToken, at: (f64, f64)) -> Html {
+/// Keyed by `slot` among the tokens drawn, as a card is.
+pub fn change_token(lang: Lang, token: &ChangeToken, at: (f64, f64), slot: usize) -> Html {
     let (glyph, word) = kind_face(lang, token.kind);
     html! {
-        <div key={ format!("c{}", token.key) } class="anchor" style={ place(at) }>
+        <div key={ format!("c{slot}") } class="anchor" style={ place(at) }>
             <div class={ classes!("change-token", token.kind.id()) }
                 data-testid="change-token" data-kind={ token.kind.id() }
                 data-from={ token.from.clone() } data-to={ token.to.clone() }>
@@ -94,15 +98,15 @@ pub fn scene_tokens(
     link_of: impl Fn(&str) -> Option<Link>,
     also: Html,
 ) -> Html {
-    let mail = scene.mail.iter().filter_map(|t| {
+    let mail = scene.mail.iter().enumerate().filter_map(|(i, t)| {
         let (end, direction) = wire(&t.from, &t.to);
         let progress = if reduced_motion { 1.0 } else { t.progress };
-        link_of(end).map(|link| mail_token(t, along(link, direction, progress)))
+        link_of(end).map(|link| mail_token(t, along(link, direction, progress), i))
     });
-    let changes = scene.changes.iter().filter_map(|t| {
+    let changes = scene.changes.iter().enumerate().filter_map(|(i, t)| {
         let (end, direction) = wire(&t.from, &t.to);
         let progress = if reduced_motion { 0.5 } else { t.progress };
-        link_of(end).map(|link| change_token(lang, t, along(link, direction, progress)))
+        link_of(end).map(|link| change_token(lang, t, along(link, direction, progress), i))
     });
     html! { <div class="tokens" aria-hidden="true">{ for changes }{ for mail }{ also }</div> }
 }
