@@ -235,7 +235,7 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             sampling::sent_lines(world, shown_until)
         };
-        (world.now(), pop3, sent_lines, sample.map(|s| s.index))
+        (world.now(), pop3, sent_lines, sample)
     };
     // A lesson, challenge or builder takes the terminal's place (and so its phone view).
     let terminal_offered =
@@ -267,7 +267,7 @@ pub fn app(props: &AppProps) -> Html {
                     if state.shown >= PageParts::Stage && state.table_view {
                         { (*tables).clone() }
                     } else if state.shown >= PageParts::Stage {
-                        <CaptionBar {lang} sim={ sim.clone() } {sample} />
+                        <CaptionBar {lang} sim={ sim.clone() } sample={ sample.map(|s| s.staggered(now, CAPTIONS_PHASE)) } />
                         <Topology {lang} sim={ sim.clone() } {sample} reduced_motion={ *reduced_motion } projector={ state.projector } instant={ state.speed == Speed::Instant } dispatch={ dispatch.clone() } />
                     }
                 </div>
@@ -306,6 +306,10 @@ pub fn app(props: &AppProps) -> Html {
         </div>
     }
 }
+
+/// When in each flood sample the captions redraw: a quarter of the way, between the transcript (at its start)
+/// and the server's list (half way; see the stage for the cards).
+const CAPTIONS_PHASE: f64 = 0.25;
 
 /// How many sim steps one task of the opening runs: the default world's opening is about 80 steps, and a
 /// step costs a slow phone up to about a millisecond the first time its code runs.

@@ -16,11 +16,21 @@ const FLOOD_SPAN: SimTime = SimTime::from_secs(4);
 /// Wall milliseconds between two redraws of the lists during a flood.
 const SAMPLE_WALL_MS: f64 = 100.0;
 
-/// Which sample of sim time the lists show during a flood, and the sim time it began.
+/// Which sample of sim time the lists show during a flood, the sim time it began, and how long one lasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sample {
     pub index: u64,
     pub at: SimTime,
+    span: u64,
+}
+
+impl Sample {
+    /// The sample a panel redraws on when its turn comes `phase` (0 to 1) of the way into each sample: the
+    /// panels take turns, so no frame redraws them all at once.
+    pub fn staggered(&self, now: SimTime, phase: f64) -> u64 {
+        let shifted = now.millis() + (phase.clamp(0.0, 1.0) * self.span as f64) as u64;
+        shifted / self.span
+    }
 }
 
 /// Whether a panel's props are unchanged: while both are sampled, when the sample is the same one; otherwise as
@@ -54,6 +64,7 @@ pub fn sample(world: &World, sampling: bool, sim_ms_per_wall_ms: Option<f64>) ->
     Some(Sample {
         index,
         at: SimTime::from_millis(index * span),
+        span,
     })
 }
 

@@ -13,6 +13,7 @@ use crate::ui::i18n::{tr, Lang, Text};
 use crate::ui::layout::{
     along, mirrored_link, mirrored_point, percent, terminal_link, Link, Shape, TERMINAL_NODE,
 };
+use crate::ui::sampling::Sample;
 use crate::ui::state::{Action, Sim};
 use yew::prelude::*;
 
@@ -21,6 +22,8 @@ use yew::prelude::*;
 const IN_FLIGHT_WINDOW: usize = 400;
 /// Packet labels are cut to this many characters.
 const LABEL_CHARS: usize = 26;
+/// When in each flood sample the server's list redraws (the cards take turns around it, the transcript at 0).
+const SERVER_PHASE: f64 = 0.5;
 /// The most lines drawn on one wire at once (the newest): a pipelined reply is a stream of dots, not hundreds.
 const MAX_PACKETS_PER_WIRE: usize = 6;
 
@@ -29,7 +32,7 @@ pub struct TopologyProps {
     pub lang: Lang,
     pub sim: Sim,
     /// The flood's sample the mail lists show (`sampling`), if any.
-    pub sample: Option<u64>,
+    pub sample: Option<Sample>,
     pub reduced_motion: bool,
     /// Projector mode: a wide stage gets wider cards (`Shape::Projector`).
     pub projector: bool,
@@ -178,7 +181,7 @@ pub fn topology(props: &TopologyProps) -> Html {
             .map(|(_, id)| id.clone())
             .collect();
         let shown = card_fingerprint(world, d);
-        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} {shown} sample={ props.sample } /> }
+        html! { <DeviceCardView key={ d.id.clone() } {lang} sim={ props.sim.clone() } id={ d.id.clone() } dispatch={ props.dispatch.clone() } {x} {y} max_height={ shape.card_max_height(i, n) } {leaving} {arriving} {shown} sample={ props.sample.map(|s| s.staggered(now, (i as f64 + 0.5) / n as f64)) } /> }
     });
     html! {
         <section ref={ stage_ref } class={ classes!("stage", shape.id()) } data-testid="stage">
@@ -195,7 +198,7 @@ pub fn topology(props: &TopologyProps) -> Html {
                     <span aria-hidden="true">{ ">_" }</span>{ " " }{ tr(lang, Text::Terminal) }
                 </div>
             }
-            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } {landing} sample={ props.sample } />
+            <ServerPanel {lang} sim={ props.sim.clone() } leaving={ server_leaving } {landing} sample={ props.sample.map(|s| s.staggered(now, SERVER_PHASE)) } />
             { for cards }
             <div class="packets" aria-hidden="true">{ for packets }</div>
             { tokens }
