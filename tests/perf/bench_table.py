@@ -76,7 +76,8 @@ row("page: median frame", fmt(perf["median_frame_ms"]), "ms",
     f"{perf['frames']} frames, {1000 / perf['median_frame_ms']:.1f} fps")
 row("page: p95 frame", fmt(perf["p95_frame_ms"]), "ms", f"the same run; longest frame {fmt(perf['longest_frame_ms'])} ms")
 row("page: long tasks", str(perf["long_tasks"]), "tasks > 50 ms",
-    f"the same run; longest {fmt(perf['longest_task_ms'])} ms")
+    f"during the same play; longest {fmt(perf['longest_task_ms'])} ms "
+    f"({perf.get('long_tasks_before_play', 0)} before it, opening the page and clicking)")
 row("page: main thread busy", fmt(perf["main_thread_busy_ms"]), "ms",
     f"of the {perf['play_ms'] / 1000:g} s play, Chrome's TaskDuration: script, style, layout and paint")
 
