@@ -174,6 +174,25 @@ test('1920×1080 projector after some play: the storage footer inside the server
   }
 });
 
+test('1920×1080 projector: while the laptop downloads, the server shows all three messages whole, the DELE\'d one marked', async () => {
+  const { page, errors } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
+  await page.keyboard.press('p');
+  await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
+  await page.locator('[data-testid=server-message][data-state=marked-deleted]').first().waitFor({ timeout: 30_000 });
+  const rows = await page.evaluate(() => {
+    const list = document.querySelector('[data-testid=server] .list-scroll').getBoundingClientRect();
+    return [...document.querySelectorAll('[data-testid=server-message][data-folder=INBOX]')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.dataset.messageId, state: e.dataset.state, whole: r.top >= list.top - 1 && r.bottom <= list.bottom + 1 };
+    });
+  });
+  assert.equal(rows.length, 3);
+  assert.ok(rows.every((r) => r.whole), `every row whole: ${JSON.stringify(rows)}`);
+  assert.ok(rows.some((r) => r.state === 'marked-deleted'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("a mail from outside adds the sender to the transcript's filter without widening the page", async () => {
   for (const [width, height] of [[1024, 768], [1280, 720], [1920, 1080]]) {
     const { page, errors } = await openApp(browser, site.url, '?fresh', { width, height });
