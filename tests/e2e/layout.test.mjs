@@ -174,9 +174,11 @@ test('1920×1080 projector after some play: the storage footer inside the server
   }
 });
 
-test('1920×1080 projector: while the laptop downloads, the server shows all three messages whole, the DELE\'d one marked', async () => {
+test('1920×1080 projector: while the laptop downloads, the server shows all three messages whole, the DELE\'d one marked, and the phone and tablet theirs', async () => {
   const { page, errors } = await openApp(browser, site.url, '?fresh', { width: 1920, height: 1080 });
   await page.keyboard.press('p');
+  await page.locator('[data-testid=device][data-device=tablet] [data-action=check-mail]').click();
+  await page.locator('[data-testid=device][data-device=tablet] [data-testid=message-count][data-count="3"]').waitFor({ timeout: 30_000 });
   await page.locator('[data-testid=device][data-device=laptop] [data-action=check-mail]').click();
   await page.locator('[data-testid=server-message][data-state=marked-deleted]').first().waitFor({ timeout: 30_000 });
   const rows = await page.evaluate(() => {
@@ -189,6 +191,14 @@ test('1920×1080 projector: while the laptop downloads, the server shows all thr
   assert.equal(rows.length, 3);
   assert.ok(rows.every((r) => r.whole), `every row whole: ${JSON.stringify(rows)}`);
   assert.ok(rows.some((r) => r.state === 'marked-deleted'));
+  // The captions by now tell three steps of the story; the cards keep room for their three rows.
+  const cards = await page.evaluate(() => ['phone', 'tablet'].map((id) => {
+    const card = document.querySelector(`[data-testid=device][data-device=${id}]`);
+    const list = card.querySelector('.list-scroll').getBoundingClientRect();
+    const rows = [...card.querySelectorAll('[data-testid=device-message]')].map((e) => e.getBoundingClientRect());
+    return `${id} ${rows.filter((r) => r.top >= list.top - 1 && r.bottom <= list.bottom + 1).length}/${rows.length}`;
+  }));
+  assert.deepEqual(cards, ['phone 3/3', 'tablet 3/3']);
   assert.deepEqual(errors, []);
   await page.close();
 });
