@@ -203,6 +203,32 @@ test('1920×1080 projector: while the laptop downloads, the server shows all thr
   await page.close();
 });
 
+for (const [width, height] of [[1024, 768], [1280, 720]]) {
+  test(`projector mode on a ${width}×${height} projector: no scrollbars, the server's three messages whole, its footer inside`, async () => {
+    const { page, errors } = await openApp(browser, site.url, '?fresh', { width, height });
+    await page.keyboard.press('p');
+    await page.locator('[data-testid=device][data-device=tablet] [data-action=check-mail]').click();
+    await page.locator('[data-testid=device][data-device=tablet] [data-testid=message-count][data-count="3"]').waitFor({ timeout: 30_000 });
+    const m = await page.evaluate(() => {
+      const server = document.querySelector('[data-testid=server]').getBoundingClientRect();
+      const list = document.querySelector('[data-testid=server] .list-scroll').getBoundingClientRect();
+      const footer = document.querySelector('[data-testid=server-storage]').getBoundingClientRect();
+      const rows = [...document.querySelectorAll('[data-testid=server-message][data-folder=INBOX]')].map((e) => e.getBoundingClientRect());
+      return {
+        scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
+        whole: rows.filter((r) => r.top >= list.top - 1 && r.bottom <= list.bottom + 1).length,
+        footerInside: (footer.bottom <= server.bottom + 1 && footer.top >= server.top - 1),
+      };
+    });
+    await screenshot(page, `layout-${width}-projector.png`);
+    assert.deepEqual(m.scroll, [width, height], 'no page scroll either way');
+    assert.equal(m.whole, 3, 'the server shows its three messages whole');
+    assert.ok(m.footerInside, 'the storage footer stays inside the server');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test("a mail from outside adds the sender to the transcript's filter without widening the page", async () => {
   for (const [width, height] of [[1024, 768], [1280, 720], [1920, 1080]]) {
     const { page, errors } = await openApp(browser, site.url, '?fresh', { width, height });
