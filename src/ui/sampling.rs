@@ -16,10 +16,9 @@ const FLOOD_SPAN: SimTime = SimTime::from_secs(4);
 /// Wall milliseconds between two redraws of the lists during a flood.
 const SAMPLE_WALL_MS: f64 = 100.0;
 
-/// Which sample of sim time the lists show during a flood, the sim time it began, and how long one lasts.
+/// The sample of sim time the lists show during a flood: the sim time it began, and how long one lasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sample {
-    pub index: u64,
     pub at: SimTime,
     span: u64,
 }
@@ -49,7 +48,8 @@ pub fn still_flooded(world: &World, speed: f64, was_flooded: bool) -> bool {
     } else {
         FLOOD_BEGINS
     };
-    // Lines in `FLOOD_SPAN` of sim time, as a count in the same span of wall time.
+    // Lines in `FLOOD_SPAN` of sim time, as a count in the same span of wall time; below 1× the sim-time count
+    // stands, so a slowed world is sampled as it would be at 1×.
     recent_lines(world) as f64 * speed.max(1.0) > threshold
 }
 
@@ -60,10 +60,8 @@ pub fn sample(world: &World, sampling: bool, sim_ms_per_wall_ms: Option<f64>) ->
         return None;
     }
     let span = ((SAMPLE_WALL_MS * speed) as u64).max(1);
-    let index = world.now().millis() / span;
     Some(Sample {
-        index,
-        at: SimTime::from_millis(index * span),
+        at: SimTime::from_millis(world.now().millis() / span * span),
         span,
     })
 }

@@ -367,18 +367,16 @@ pub enum Action {
     Printed,
 }
 
-/// The most work one animation frame gives the world (see [`crate::sim::world::World::advance_within`]): a burst, such as eight
-/// devices each sent a 500-message FETCH reply at one instant, then runs over several frames, the clock
-/// slowing for them, rather than in one frame too long to draw.
+/// The most work one animation frame gives the world (see [`crate::sim::world::World::advance_within`]): a
+/// burst, such as five devices each sent a 500-message FETCH reply at one instant, then runs over several
+/// frames, the clock slowing for them, rather than in one frame too long to draw.
 const WORK_PER_FRAME: usize = 4_000;
 
 /// How far sim time moves in an animation frame of `wall_ms` at `speed`; None at instant speed, which runs
 /// until nothing is due instead. The normal world and compare mode's two tick alike.
 pub(crate) fn tick_span(speed: Speed, wall_ms: f64) -> Option<SimTime> {
-    match speed {
-        Speed::Instant => None,
-        Speed::Factor(f) => Some(SimTime::from_millis((wall_ms * f).round().max(0.0) as u64)),
-    }
+    let f = speed.sim_ms_per_wall_ms()?;
+    Some(SimTime::from_millis((wall_ms * f).round().max(0.0) as u64))
 }
 
 /// What "Add a device" adds to a world of `count` devices: the next kind in turn, an IMAP client with IDLE.

@@ -91,6 +91,14 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// How many cards travel from `from` to `to` so far.
+    fn cards_on(&self, from: &str, to: &str) -> usize {
+        self.mail
+            .iter()
+            .filter(|t| t.from == from && t.to == to)
+            .count()
+    }
+
     /// How many change tokens travel from `from` to `to` so far.
     fn changes_on(&self, from: &str, to: &str) -> usize {
         self.changes
@@ -215,12 +223,7 @@ pub fn scene(world: &World) -> Scene {
             } if scene.mail.len() < MAX_TOKENS => {
                 if let Some(p) = span(*first_line, *last_line).and_then(progress) {
                     let (a, b) = ends(endpoint, *direction);
-                    let on_this_wire = scene
-                        .mail
-                        .iter()
-                        .filter(|t| t.from == a && t.to == b)
-                        .count();
-                    if on_this_wire >= MAX_CARDS_PER_WIRE {
+                    if scene.cards_on(&a, &b) >= MAX_CARDS_PER_WIRE {
                         continue;
                     }
                     scene.mail.push(MailToken {
